@@ -1,0 +1,57 @@
+import { useId } from 'preact/hooks';
+import type { Answer, Criterion } from '@/lib/schemas';
+import { NA_LABEL, scaleOptions } from '@/lib/scoring';
+
+interface Props {
+  criterion: Criterion;
+  answer: Answer | undefined;
+  onChange: (answer: Answer) => void;
+}
+
+/** One criterion: a radio group of its scale's outcomes (plus N/A where allowed) and a comment. */
+export function CriterionField({ criterion, answer, onChange }: Props) {
+  const titleId = useId();
+  const descriptionId = useId();
+  const current: Answer = answer ?? { na: false, comment: '' };
+  const choose = (optionId: string | null) =>
+    onChange(optionId === null ? { ...current, optionId: undefined, na: true } : { ...current, optionId, na: false });
+  const choices = [
+    ...scaleOptions(criterion.scale).map((o) => ({ id: o.id, label: o.label, checked: !current.na && current.optionId === o.id })),
+    ...(criterion.allowNa ? [{ id: null, label: NA_LABEL, checked: current.na }] : []),
+  ];
+  return (
+    <div class="criterion">
+      <div class="criterion-head">
+        <span id={titleId} class="criterion-title">
+          {criterion.title}
+        </span>
+        {criterion.critical !== 'none' && (
+          <span class="tag critical" title={criterion.critical === 'evaluation' ? 'Failing this fails the evaluation' : 'Failing this fails its section'}>
+            Critical
+          </span>
+        )}
+        <span class="muted weight">×{criterion.weight}</span>
+      </div>
+      {criterion.description && (
+        <p id={descriptionId} class="muted criterion-description">
+          {criterion.description}
+        </p>
+      )}
+      <div role="radiogroup" aria-labelledby={titleId} aria-describedby={criterion.description ? descriptionId : undefined} class="choices">
+        {choices.map((choice) => (
+          <label key={choice.id ?? 'na'} class={choice.checked ? 'choice checked' : 'choice'}>
+            <input type="radio" name={criterion.id} checked={choice.checked} onChange={() => choose(choice.id)} />
+            {choice.label}
+          </label>
+        ))}
+      </div>
+      <textarea
+        aria-label={`Comment on ${criterion.title}`}
+        placeholder="Comment (optional)"
+        rows={1}
+        value={current.comment}
+        onInput={(event) => onChange({ ...current, comment: event.currentTarget.value })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { pickScorecard } from '@/lib/scorecards/pick-scorecard';
+import { formatNumber } from '@/lib/scoring';
+import { ticketKey, type Evaluation, type Profile, type Scorecard, type TicketContext } from '@/lib/schemas';
+import { EarlierEvaluations } from './EarlierEvaluations';
+import { EvaluationForm } from './EvaluationForm';
+import type { PanelClient } from './panel-client';
+import { TicketHeader } from './TicketHeader';
+import { Transcript } from './Transcript';
+import { useEvaluationDraft } from './use-evaluation-draft';
+
+/** Follows the ticket shown in this panel's tab, straight from the background worker. */
+function useTabTicket(client: PanelClient) {
+  const [ticket, setTicket] = useState<TicketContext | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    let unsubscribe = () => {};
+    let live = true;
+    client.hello().then(
+      ({ tabId, ticket }) => {
+        if (!live) return;
+        setTicket(ticket);
+        unsubscribe = client.onTicketChanged(tabId, setTicket);
+      },
+      (error: unknown) => setFailure(String(error)),
+    );
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [client]);
+  return { ticket, failure };
+}
+
+export function PanelApp({ client }: { client: PanelClient }) {
+  const { ticket, failure } = useTabTicket(client);
+  const [profile, setProfile] = useState<Profile | null>(null);
+  const [scorecards, setScorecards] = useState<Scorecard[] | null>(null);
+  useEffect(() => {
+    void client.getProfile().then(setProfile);
+    void client.listScorecards().then(setScorecards);
+  }, [client]);
+
+  if (failure) return <p role="alert" class="error panel-message">QA Lens could not reach its background worker: {failure}</p>;
+  if (!ticket || !profile || !scorecards) return <p class="muted panel-message">Waiting for a ticket…</p>;
+  return <TicketPanel key={ticketKey(ticket)} client={client} ticket={ticket} profile={profile} scorecards={scorecards} />;
+}
+
+interface TicketPanelProps {
+  client: PanelClient;
+  ticket: TicketContext;
+  profile: Profile;
+  scorecards: Scorecard[];
+}
+
+/** Everything about one ticket. Keyed by ticket, so nothing of one ticket survives into the next. */
+function TicketPanel({ client, ticket, profile, scorecards }: TicketPanelProps) {
+  const key = ticketKey(ticket);
+  const { draft, loaded, saveState, update, clear } = useEvaluationDraft(client, ticket, profile);
+  const [chosen, setChosen] = useState<Scorecard | null>(null);
+  const [pinned, setPinned] = useState<Scorecard | null>(null);
+  const [earlier, setEarlier] = useState<Evaluation[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const refreshEarlier = useCallback(() => client.listTicketEvaluations(key).then(setEarlier), [client, key]);
+  useEffect(() => void refreshEarlier(), [refreshEarlier]);
+
+  // A draft keeps scoring against the version it started with, even after the scorecard was edited.
+  useEffect(() => {
+    if (!draft) return setPinned(null);
+    if (pinned?.id === draft.scorecardId && pinned.version === draft.scorecardVersion) return;
+    const listed = scorecards.find((s) => s.id === draft.scorecardId && s.version === draft.scorecardVersion);
+    if (listed) setPinned(listed);
+    else void client.getScorecard(draft.scorecardId, draft.scorecardVersion).then((s) => setPinned(s ?? null));
+  }, [client, draft, pinned, scorecards]);
+
+  const scorecard = (draft ? pinned : null) ?? chosen ?? pickScorecard(scorecards, ticket.channel);
+  if (!scorecard) {
+    return (
+      <main class="panel">
+        <TicketHeader ticket={ticket} onClose={() => client.close()} />
+        <p>
+          No scorecards yet. <button onClick={() => client.openOptions()}>Create one in Settings</button>
+        </p>
+      </main>
+    );
+  }
+
+  const pickScorecardFor = (picked: Scorecard) => {
+    setChosen(picked);
+    if (draft && draft.scorecardId !== picked.id) {
+      update(picked, (d) => ({ ...d, scorecardId: picked.id, scorecardVersion: picked.version, answers: {} }));
+    }
+  };
+
+  const submit = async () => {
+    if (!draft) throw new Error('Answer the criteria first.');
+    const submitted = await client.submit(draft, scorecard, ticket);
+    clear();
+    setNotice(`Evaluation submitted: ${formatNumber(submitted.score ?? 0)}%, ${submitted.passed ? 'passed' : 'not passed'}.`);
+    await refreshEarlier();
+  };
+
+  return (
+    <main class="panel">
+      <TicketHeader ticket={ticket} onClose={() => client.close()} />
+      <Transcript messages={ticket.messages} />
+      {notice && (
+        <p role="status" class="notice good">
+          {notice}
+        </p>
+      )}
+      {loaded ? (
+        <EvaluationForm
+          scorecards={scorecards}
+          scorecard={scorecard}
+          draft={draft}
+          saveState={saveState}
+          onPickScorecard={pickScorecardFor}
+          onChange={(card, change) => {
+            setNotice(null);
+            update(card, change);
+          }}
+          onSubmit={submit}
+        />
+      ) : (
+        <p class="muted">Loading your draft…</p>
+      )}
+      <EarlierEvaluations evaluations={earlier} />
+      <footer class="panel-footer">
+        <button type="button" onClick={() => client.openDashboard()}>
+          All evaluations
+        </button>
+        <button type="button" onClick={() => client.openOptions()}>
+          Settings
+        </button>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Evaluation, Profile, Scorecard, TicketContext } from '@/lib/schemas';
+
+/**
+ * Everything the panel needs from the outside world. The extension implements it with Dexie and
+ * runtime messaging; tests and the dev harness pass their own.
+ */
+export interface PanelClient {
+  /** Which tab the panel is in and the ticket that tab shows. */
+  hello(): Promise<{ tabId: number; ticket: TicketContext | null }>;
+  /** Calls back whenever the tab's ticket changes or finishes loading; returns an unsubscribe. */
+  onTicketChanged(tabId: number, listener: (ticket: TicketContext | null) => void): () => void;
+  getProfile(): Promise<Profile>;
+  listScorecards(): Promise<Scorecard[]>;
+  getScorecard(id: string, version: number): Promise<Scorecard | undefined>;
+  findDraft(ticketKey: string, authorName: string): Promise<Evaluation | undefined>;
+  saveDraft(draft: Evaluation): Promise<Evaluation>;
+  discardDraft(id: string): Promise<void>;
+  submit(draft: Evaluation, scorecard: Scorecard, ticket: TicketContext): Promise<Evaluation>;
+  listTicketEvaluations(ticketKey: string): Promise<Evaluation[]>;
+  close(): void;
+  openDashboard(): void;
+  openOptions(): void;
+  now(): number;
+}

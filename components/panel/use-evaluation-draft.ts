@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { evaluatedTicket, newDraft } from '@/lib/evaluations/new-draft';
+import { ticketKey, type Evaluation, type Profile, type Scorecard, type TicketContext } from '@/lib/schemas';
+import type { PanelClient } from './panel-client';
+
+/** Drafts are written this long after the last change: well within a second, without a write per keystroke. */
+export const AUTOSAVE_DELAY_MS = 300;
+
+type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+
+/**
+ * The reviewer's draft of the current ticket: restored from the database when the ticket opens,
+ * created on the first answer, and saved shortly after every change (and at once when the ticket
+ * changes or the panel is hidden), so a reload or a crash loses at most the last few hundred ms.
+ */
+export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, profile: Profile) {
+  const key = ticketKey(ticket);
+  const [draft, setDraft] = useState<Evaluation | null>(null);
+  const [loadedKey, setLoadedKey] = useState<string | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const unsaved = useRef<Evaluation | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latestTicket = useRef(ticket);
+  latestTicket.current = ticket;
+
+  const flush = useCallback(() => {
+    clearTimeout(timer.current);
+    const pending = unsaved.current;
+    if (!pending) return;
+    unsaved.current = null;
+    setSaveState('saving');
+    client.saveDraft(pending).then(
+      () => setSaveState(unsaved.current ? 'saving' : 'saved'),
+      () => setSaveState('error'),
+    );
+  }, [client]);
+
+  useEffect(() => {
+    let current = true;
+    setDraft(null);
+    setLoadedKey(null);
+    setSaveState('idle');
+    client.findDraft(key, profile.name).then((found) => {
+      if (!current) return;
+      setDraft(found ?? null);
+      setLoadedKey(key);
+    });
+    return () => {
+      current = false;
+      flush();
+    };
+  }, [client, key, profile.name, flush]);
+
+  useEffect(() => {
+    const onHide = () => document.visibilityState === 'hidden' && flush();
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', flush);
+    };
+  }, [flush]);
+
+  /** Applies a change to the draft (creating it pinned to `scorecard` if there is none) and schedules a save. */
+  const update = useCallback(
+    (scorecard: Scorecard, change: (draft: Evaluation) => Evaluation) => {
+      setDraft((previous) => {
+        const base = previous ?? newDraft({ ticket: latestTicket.current, scorecard, author: profile, now: client.now() });
+        const next = { ...change(base), ticket: evaluatedTicket(latestTicket.current), updatedAt: client.now() };
+        unsaved.current = next;
+        return next;
+      });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(flush, AUTOSAVE_DELAY_MS);
+    },
+    [client, profile, flush],
+  );
+
+  /** Forgets the draft after it was submitted or discarded. */
+  const clear = useCallback(() => {
+    clearTimeout(timer.current);
+    unsaved.current = null;
+    setDraft(null);
+    setSaveState('idle');
+  }, []);
+
+  return { draft: loadedKey === key ? draft : null, loaded: loadedKey === key, saveState, update, clear, flush };
+}

@@ -1,0 +1,46 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Import zones draw the architecture (see ARCHITECTURE.md): pure domain modules import only zod
+ * and each other; adapters never touch the database; the content script stays free of Dexie,
+ * Preact and zod; components get data through props and typed clients, never from the database.
+ */
+const restrict = (files, patterns) => ({
+  files,
+  rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
+});
+const noBrowserGlue = [
+  { group: ['dexie', 'wxt/*', 'preact', 'preact/*', '**/db', '**/db/*'], message: 'Pure domain code: take data in, return data.' },
+];
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  restrict(['lib/scoring/**', 'lib/schemas/**', 'lib/scorecards/**', 'lib/csv/**'], [
+    ...noBrowserGlue,
+    { group: ['**/helpdesks/*', '**/messaging/*', '**/content/*', '**/background/*', 'papaparse'], message: 'Pure domain code imports only zod and other domain modules.' },
+  ]),
+  restrict(['lib/helpdesks/**'], [
+    { group: ['dexie', '**/db', '**/db/*'], message: 'Adapters read the page; they never touch the database.' },
+    { group: ['zod', 'zod/*', '**/schemas', '**/schemas/index'], allowTypeImports: true, message: 'Adapters run in the content script: import schema types only (import type), never zod.' },
+  ]),
+  restrict(['entrypoints/helpdesk.content/**', 'lib/content/**'], [
+    { group: ['dexie', '**/db', '**/db/*', 'preact', 'preact/*', '**/components/**'], message: 'The content script stays tiny and never opens the database.' },
+    { group: ['zod', 'zod/*', '**/schemas', '**/schemas/index', '**/messaging/contracts', '**/messaging/router', '**/messaging/client'], allowTypeImports: true, message: 'Keep zod out of the content script: import types only.' },
+  ]),
+  restrict(['components/**'], [
+    { group: ['dexie', '**/db', '**/db/*', 'wxt/browser', '**/messaging/client'], allowTypeImports: true, message: 'Components get data through props or a typed client passed in.' },
+  ]),
+  {
+    files: ['scripts/**', 'tests/**', '*.config.*'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
+  },
+);

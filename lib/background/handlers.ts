@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import type { ContentCommand, EventOf } from '../messaging/contracts';
+import type { RequestContext, RequestHandlers } from '../messaging/router';
+import { tabTickets } from './tab-tickets';
+
+function requireTab(context: RequestContext): number {
+  if (context.tabId === undefined) throw new Error('This request must come from a page inside a browser tab.');
+  return context.tabId;
+}
+
+export async function sendToTab(tabId: number, command: ContentCommand): Promise<void> {
+  await browser.tabs.sendMessage(tabId, command).catch(() => undefined);
+}
+
+async function broadcast(event: EventOf<'ticket/updated'>): Promise<void> {
+  // Rejects when no extension page is listening, which is normal.
+  await browser.runtime.sendMessage({ event: 'ticket/updated', data: event }).catch(() => undefined);
+}
+
+export const backgroundHandlers: RequestHandlers = {
+  async 'ticket/observed'({ ticket }, context) {
+    const tabId = requireTab(context);
+    await tabTickets.set(tabId, ticket);
+    await broadcast({ tabId, ticket });
+    return { ok: true };
+  },
+  async 'panel/hello'(_payload, context) {
+    const tabId = requireTab(context);
+    return { tabId, ticket: await tabTickets.get(tabId) };
+  },
+  async 'panel/close'(_payload, context) {
+    await sendToTab(requireTab(context), { type: 'panel/close' });
+    return { ok: true };
+  },
+};

@@ -1,0 +1,68 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentCommand, RequestEnvelope } from '../messaging/contracts';
+import { placeholderTicket } from '../helpdesks/define-helpdesk';
+import { helpdeskForUrl } from '../helpdesks/registry';
+import type { TicketContext } from '../schemas/ticket';
+import { PanelFrame } from './panel-frame';
+
+function report(ticket: TicketContext | null): void {
+  const message: RequestEnvelope<'ticket/observed'> = { type: 'ticket/observed', payload: { ticket } };
+  // A message can fail while the extension reloads; the next navigation reports again.
+  browser.runtime.sendMessage(message).catch(() => undefined);
+}
+
+/**
+ * Follows the helpdesk app as it moves between tickets without reloading: reports each ticket as
+ * soon as its id is known, then again once read. A read still under way for a ticket the user has
+ * left is aborted, and its answer is dropped, so one ticket's data never lands under another's id.
+ */
+export function watchTickets(ctx: ContentScriptContext): void {
+  const frame = new PanelFrame();
+  let mounted = false;
+  let currentKey: string | null = null;
+  let reading: AbortController | null = null;
+
+  const onLocation = () => {
+    const match = helpdeskForUrl(new URL(location.href));
+    const key = match ? `${match.ref.helpdesk}:${match.ref.ticketId}` : null;
+    if (key === currentKey) return;
+    currentKey = key;
+    reading?.abort();
+    reading = null;
+    if (!match) {
+      if (mounted) frame.unmount();
+      mounted = false;
+      report(null);
+      return;
+    }
+    const { helpdesk, ref } = match;
+    report(placeholderTicket(ref));
+    if (!mounted) void frame.mount();
+    mounted = true;
+    const controller = (reading = ctx.isValid ? new AbortController() : null);
+    if (!controller) return;
+    const signal = controller.signal;
+    const fetchSameOrigin = (path: string) =>
+      fetch(new URL(path, location.origin), { credentials: 'same-origin', signal, headers: { accept: 'application/json' } });
+    helpdesk
+      .readTicket(ref, { document, fetch: fetchSameOrigin, signal })
+      .then((ticket) => (signal.aborted || currentKey !== key ? undefined : report(ticket)))
+      .catch((error: unknown) => {
+        if (signal.aborted || currentKey !== key) return;
+        report({ ...placeholderTicket(ref), problem: `Could not read the ticket: ${String(error)}`.slice(0, 1000) });
+      });
+  };
+
+  browser.runtime.onMessage.addListener((message: ContentCommand) => {
+    if (!mounted) return;
+    if (message?.type === 'panel/toggle') frame.toggle();
+    else if (message?.type === 'panel/close') frame.setOpen(false, true);
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', onLocation);
+  ctx.onInvalidated(() => {
+    reading?.abort();
+    frame.unmount();
+  });
+  onLocation();
+}

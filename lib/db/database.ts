@@ -1,0 +1,45 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { Evaluation, Scorecard, TicketContext } from '../schemas';
+import { createTables } from './migrations/001-create-tables';
+import { indexEvaluationsBySubmission } from './migrations/002-index-evaluations-by-submission';
+
+export const DATABASE_NAME = 'qa-lens';
+
+/** Every schema version in order. A new version is a new numbered file in ./migrations. */
+export const MIGRATIONS = [createTables, indexEvaluationsBySubmission] as const;
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** What the adapter read, kept so the evaluation can be reread and quoted later. */
+export interface TicketSnapshot extends TicketContext {
+  key: string;
+  capturedAt: number;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * The extension's own database. It lives in the extension origin: only extension pages and the
+ * background worker open it, never a content script (IndexedDB there belongs to the helpdesk).
+ */
+export class QaLensDatabase extends Dexie {
+  scorecards!: Table<Scorecard, [string, number]>;
+  tickets!: EntityTable<TicketSnapshot, 'key'>;
+  evaluations!: EntityTable<Evaluation, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    for (const migrate of MIGRATIONS) migrate(this);
+  }
+}
+
+let shared: QaLensDatabase | undefined;
+
+/** The page's one connection, opened lazily. */
+export function openDatabase(): QaLensDatabase {
+  shared ??= new QaLensDatabase();
+  return shared;
+}

@@ -1,0 +1,80 @@
+import { scoreEvaluation } from '../scoring';
+import type { Evaluation, Scorecard, TicketContext } from '../schemas';
+import type { QaLensDatabase } from './database';
+
+/** Thrown when an evaluation cannot be submitted as it stands; the message is shown to the user. */
+export class EvaluationNotReady extends Error {
+  override name = 'EvaluationNotReady';
+}
+
+/** The author's unfinished evaluation of this ticket, if they left one. */
+export async function findDraft(db: QaLensDatabase, key: string, authorName: string): Promise<Evaluation | undefined> {
+  const drafts = await db.evaluations
+    .where('ticket.key')
+    .equals(key)
+    .filter((e) => e.status === 'draft' && e.author.name === authorName)
+    .sortBy('updatedAt');
+  return drafts.at(-1);
+}
+
+export async function saveDraft(db: QaLensDatabase, draft: Evaluation, now: number): Promise<Evaluation> {
+  if (draft.status !== 'draft') throw new EvaluationNotReady('This evaluation was already submitted and can no longer be edited as a draft.');
+  const saved = { ...draft, updatedAt: now };
+  await db.evaluations.put(saved);
+  return saved;
+}
+
+export async function discardDraft(db: QaLensDatabase, id: string): Promise<void> {
+  await db.evaluations.where('id').equals(id).and((e) => e.status === 'draft').delete();
+}
+
+/**
+ * Scores and submits a draft, and keeps the ticket as it was read beside it, in one transaction:
+ * either both are stored or neither is.
+ */
+export async function submitEvaluation(
+  db: QaLensDatabase,
+  draft: Evaluation,
+  scorecard: Scorecard,
+  ticket: TicketContext,
+  now: number,
+): Promise<Evaluation> {
+  if (scorecard.id !== draft.scorecardId || scorecard.version !== draft.scorecardVersion) {
+    throw new EvaluationNotReady('The scorecard does not match the one this evaluation was started with.');
+  }
+  const result = scoreEvaluation(scorecard, draft.answers);
+  if (!result.complete) {
+    const titles = result.criteria.filter((c) => c.state === 'unanswered').map((c) => c.title);
+    throw new EvaluationNotReady(`Answer every criterion or mark it N/A first: ${titles.join(', ')}.`);
+  }
+  const submitted: Evaluation = {
+    ...draft,
+    status: 'submitted',
+    score: result.score,
+    passed: result.passed,
+    updatedAt: now,
+    submittedAt: now,
+  };
+  await db.transaction('rw', db.evaluations, db.tickets, async () => {
+    const stored = await db.evaluations.get(draft.id);
+    if (stored && stored.status !== 'draft') throw new EvaluationNotReady('This evaluation was already submitted.');
+    await db.evaluations.put(submitted);
+    await db.tickets.put({ ...ticket, key: submitted.ticket.key, capturedAt: now });
+  });
+  return submitted;
+}
+
+/** Submitted evaluations of one ticket, newest first. */
+export async function listTicketEvaluations(db: QaLensDatabase, key: string): Promise<Evaluation[]> {
+  const rows = await db.evaluations.where('ticket.key').equals(key).filter((e) => e.status !== 'draft').toArray();
+  return rows.sort((a, b) => (b.submittedAt ?? 0) - (a.submittedAt ?? 0));
+}
+
+/** Every submitted evaluation, newest first. */
+export function listEvaluations(db: QaLensDatabase): Promise<Evaluation[]> {
+  return db.evaluations.orderBy('submittedAt').reverse().filter((e) => e.status !== 'draft').toArray();
+}
+
+export function getEvaluation(db: QaLensDatabase, id: string): Promise<Evaluation | undefined> {
+  return db.evaluations.get(id);
+}

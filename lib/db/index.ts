@@ -1,0 +1,4 @@
+export * from './database';
+export * from './evaluations';
+export * from './scorecards';
+export * from './settings';

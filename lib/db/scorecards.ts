@@ -1,0 +1,60 @@
+import { ScorecardContentSchema, type Scorecard, type ScorecardContent } from '../schemas';
+import type { QaLensDatabase } from './database';
+import { newId } from '../ids';
+
+/** The newest version of every scorecard that is not archived, by name. */
+export async function listScorecards(db: QaLensDatabase): Promise<Scorecard[]> {
+  const latest = new Map<string, Scorecard>();
+  for (const row of await db.scorecards.toArray()) {
+    const seen = latest.get(row.id);
+    if (!seen || row.version > seen.version) latest.set(row.id, row);
+  }
+  return [...latest.values()].filter((s) => !s.archived).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function getScorecard(db: QaLensDatabase, id: string, version: number): Promise<Scorecard | undefined> {
+  return db.scorecards.get([id, version]);
+}
+
+async function latestVersion(db: QaLensDatabase, id: string): Promise<Scorecard | undefined> {
+  return db.scorecards.where('id').equals(id).reverse().sortBy('version').then((rows) => rows[0]);
+}
+
+/**
+ * Saves a scorecard's content. A version that evaluations already use is never changed: the edit
+ * becomes the next version, so old evaluations keep scoring against what the reviewer saw.
+ */
+export async function saveScorecard(
+  db: QaLensDatabase,
+  input: { id?: string; content: ScorecardContent },
+  now: number,
+): Promise<Scorecard> {
+  const content = ScorecardContentSchema.parse(input.content);
+  return db.transaction('rw', db.scorecards, db.evaluations, async () => {
+    const current = input.id ? await latestVersion(db, input.id) : undefined;
+    if (!current) {
+      const created: Scorecard = { ...content, id: input.id ?? newId(), version: 1, archived: false, createdAt: now, updatedAt: now };
+      await db.scorecards.add(created);
+      return created;
+    }
+    const inUse = await db.evaluations.where('[scorecardId+scorecardVersion]').equals([current.id, current.version]).count();
+    const saved: Scorecard = inUse
+      ? { ...content, id: current.id, version: current.version + 1, archived: false, createdAt: now, updatedAt: now }
+      : { ...content, id: current.id, version: current.version, archived: current.archived, createdAt: current.createdAt, updatedAt: now };
+    await db.scorecards.put(saved);
+    return saved;
+  });
+}
+
+/** Hides a scorecard from new evaluations; its versions stay for the evaluations that use them. */
+export async function archiveScorecard(db: QaLensDatabase, id: string, now: number): Promise<void> {
+  await db.scorecards.where('id').equals(id).modify({ archived: true, updatedAt: now });
+}
+
+/** Puts the bundled templates in a profile that has no scorecards yet. */
+export async function seedScorecards(db: QaLensDatabase, templates: readonly ScorecardContent[], now: number): Promise<void> {
+  await db.transaction('rw', db.scorecards, db.evaluations, async () => {
+    if ((await db.scorecards.count()) > 0) return;
+    for (const content of templates) await saveScorecard(db, { content }, now);
+  });
+}

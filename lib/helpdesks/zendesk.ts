@@ -1,0 +1,198 @@
+import type { Channel } from '../schemas/common';
+import type { MessageRole, Person, TicketContext, TranscriptMessage } from '../schemas/ticket';
+import { cleanText, defineHelpdesk, type ReadContext, type TicketRef } from './define-helpdesk';
+
+/** Shapes of the Zendesk Support API (v2) that the agent app itself uses. */
+interface ZendeskUser {
+  id: number;
+  name: string;
+  email?: string | null;
+  role?: 'end-user' | 'agent' | 'admin' | string;
+}
+interface ZendeskTicket {
+  id: number;
+  subject?: string | null;
+  raw_subject?: string | null;
+  status?: string;
+  requester_id?: number | null;
+  assignee_id?: number | null;
+  via?: { channel?: string | number };
+}
+interface ZendeskComment {
+  id: number;
+  author_id: number;
+  body?: string;
+  plain_body?: string;
+  public?: boolean;
+  created_at?: string;
+  via?: { channel?: string | number };
+}
+interface TicketResponse {
+  ticket: ZendeskTicket;
+  users?: ZendeskUser[];
+}
+interface CommentsResponse {
+  comments: ZendeskComment[];
+  users?: ZendeskUser[];
+  next_page?: string | null;
+}
+
+const TICKET_PATH = /^\/agent\/tickets\/(\d+)(?:\/|$)/;
+/** Comments pages followed at most (100 comments each): a bound against a runaway `next_page` chain. */
+const MAX_COMMENT_PAGES = 50;
+
+/** Zendesk's `via.channel` values, grouped into the channels QA teams report on. */
+const CHANNELS: Record<string, Channel> = {
+  email: 'email',
+  mail: 'email',
+  web: 'email',
+  web_form: 'email',
+  chat: 'chat',
+  chat_transcript: 'chat',
+  native_messaging: 'messaging',
+  messaging: 'messaging',
+  sunshine_conversations_api: 'messaging',
+  whatsapp: 'messaging',
+  line: 'messaging',
+  wechat: 'messaging',
+  sms: 'messaging',
+  twitter: 'social',
+  facebook: 'social',
+  instagram_dm: 'social',
+  any_channel: 'social',
+  voice: 'voice',
+  phone_call_inbound: 'voice',
+  phone_call_outbound: 'voice',
+  voicemail: 'voice',
+};
+
+export function zendeskChannel(via: string | number | undefined): Channel {
+  return (typeof via === 'string' && CHANNELS[via]) || 'other';
+}
+
+function person(user: ZendeskUser | undefined): Person | null {
+  return user ? { name: user.name, ...(user.email ? { email: user.email } : {}) } : null;
+}
+
+function messageRole(comment: ZendeskComment, author: ZendeskUser | undefined, requesterId: number | null | undefined): MessageRole {
+  if (comment.public === false) return 'internal';
+  // Zendesk attributes automated replies (triggers, bots) to system users with no sideloaded profile.
+  if (!author) return 'bot';
+  if (author.role === 'end-user' || author.id === requesterId) return 'customer';
+  return 'agent';
+}
+
+async function getJson<T>(context: ReadContext, path: string): Promise<T> {
+  const response = await context.fetch(path);
+  if (!response.ok) throw new Error(`Zendesk answered ${response.status} for ${path.split('?')[0]}`);
+  return (await response.json()) as T;
+}
+
+async function readFromApi(ref: TicketRef, context: ReadContext): Promise<TicketContext> {
+  const { ticket, users = [] } = await getJson<TicketResponse>(context, `/api/v2/tickets/${ref.ticketId}.json?include=users`);
+  const people = new Map(users.map((u) => [u.id, u]));
+  const comments: ZendeskComment[] = [];
+  let next: string | null = `/api/v2/tickets/${ref.ticketId}/comments.json?include=users&sort_order=asc`;
+  for (let page = 0; next && page < MAX_COMMENT_PAGES; page++) {
+    const body: CommentsResponse = await getJson<CommentsResponse>(context, next);
+    comments.push(...body.comments);
+    for (const user of body.users ?? []) people.set(user.id, user);
+    next = body.next_page ? sameOriginPath(body.next_page) : null;
+  }
+  const messages: TranscriptMessage[] = comments.map((comment) => {
+    const author = people.get(comment.author_id);
+    return {
+      id: String(comment.id),
+      author: author?.name ?? 'Zendesk',
+      role: messageRole(comment, author, ticket.requester_id),
+      ...(comment.created_at ? { at: comment.created_at } : {}),
+      text: cleanText(comment.plain_body ?? comment.body),
+    };
+  });
+  return {
+    ...ref,
+    channel: zendeskChannel(ticket.via?.channel),
+    subject: ticket.subject ?? ticket.raw_subject ?? '',
+    status: ticket.status ?? '',
+    customer: person(people.get(ticket.requester_id ?? -1)),
+    agent: person(people.get(ticket.assignee_id ?? -1)),
+    messages,
+    complete: true,
+  };
+}
+
+/** Keeps pagination on the page's own origin, whatever host a response names. */
+function sameOriginPath(link: string): string | null {
+  try {
+    const url = new URL(link, 'https://placeholder.zendesk.com');
+    return url.pathname.startsWith('/api/v2/') ? `${url.pathname}${url.search}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads what the agent workspace shows, through its `data-test-id` attributes. */
+function readFromPage(ref: TicketRef, document: Document, problem: string): TicketContext {
+  const text = (selector: string, root: ParentNode = document) => cleanText(root.querySelector(selector)?.textContent);
+  const name = (selector: string) => text(selector) || null;
+  const messages = [...document.querySelectorAll('[data-test-id="omni-log-comment-item"]')].map((item, index) => {
+    const internal = item.getAttribute('data-comment-public') === 'false' || item.querySelector('[data-test-id="omni-log-internal-note-tag"]') !== null;
+    const authorRole = item.getAttribute('data-author-role');
+    const at = item.querySelector('time')?.getAttribute('datetime');
+    return {
+      id: item.getAttribute('data-comment-id') ?? String(index + 1),
+      author: text('[data-test-id="omni-log-item-sender"]', item) || 'Unknown',
+      role: internal ? 'internal' : authorRole === 'end-user' ? 'customer' : 'agent',
+      ...(at ? { at } : {}),
+      text: text('[data-test-id="omni-log-message-content"]', item),
+    } satisfies TranscriptMessage;
+  });
+  const customer = name('[data-test-id="ticket-system-field-requester-select"] [data-garden-id="tags.tag_view"], [data-test-id="ticket-requester-name"]');
+  const agent = name('[data-test-id="assignee-field-selected-agent-tag"], [data-test-id="ticket-assignee-name"]');
+  return {
+    ...ref,
+    channel: zendeskChannel(document.querySelector('[data-test-id="ticket-channel"]')?.getAttribute('data-channel') ?? undefined),
+    subject: text('[data-test-id="omni-header-subject"]'),
+    status: text('[data-test-id="ticket-status"]'),
+    customer: customer ? { name: customer } : null,
+    agent: agent ? { name: agent } : null,
+    messages,
+    complete: messages.length > 0,
+    problem,
+  };
+}
+
+export default defineHelpdesk({
+  id: 'zendesk',
+  label: 'Zendesk',
+  matches: ['https://*.zendesk.com/agent/*'],
+  ticketFromUrl(url) {
+    if (url.protocol !== 'https:' || !url.hostname.endsWith('.zendesk.com')) return null;
+    const id = TICKET_PATH.exec(url.pathname)?.[1];
+    return id ? { helpdesk: 'zendesk', ticketId: id, url: `${url.origin}/agent/tickets/${id}` } : null;
+  },
+  async readTicket(ref, context) {
+    try {
+      return await readFromApi(ref, context);
+    } catch (error) {
+      if (context.signal.aborted) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      return readFromPage(ref, context.document, `Read from the page because the API failed (${reason}).`);
+    }
+  },
+  testUrls: {
+    tickets: [
+      'https://acme.zendesk.com/agent/tickets/123',
+      'https://acme.zendesk.com/agent/tickets/123/events',
+      'https://support-eu.zendesk.com/agent/tickets/98765?foo=bar',
+    ],
+    nonTickets: [
+      'https://acme.zendesk.com/agent/dashboard',
+      'https://acme.zendesk.com/agent/tickets/new/1',
+      'https://acme.zendesk.com/agent/filters/360001',
+      'https://acme.zendesk.com/hc/en-us/requests/123',
+      'http://acme.zendesk.com/agent/tickets/123',
+      'https://zendesk.com.evil.example/agent/tickets/123',
+    ],
+  },
+});

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { TicketContextSchema } from '../schemas/ticket';
+
+/**
+ * Who may send a request. `content` is our content script in a helpdesk tab (its data is
+ * untrusted: it was read off the page); `extension-page` is one of our own pages, such as the
+ * panel in its iframe.
+ */
+export type SenderKind = 'content' | 'extension-page';
+
+const Ack = z.object({ ok: z.literal(true) });
+
+/** Every request the background worker answers: name → who may send it, request and response. */
+export const requests = {
+  /** The content script saw a ticket (or, with `null`, left one). */
+  'ticket/observed': {
+    from: 'content',
+    request: z.object({ ticket: TicketContextSchema.nullable() }),
+    response: Ack,
+  },
+  /** The panel asks which tab it is in and what ticket that tab shows. */
+  'panel/hello': {
+    from: 'extension-page',
+    request: z.object({}),
+    response: z.object({ tabId: z.number().int(), ticket: TicketContextSchema.nullable() }),
+  },
+  /** The panel's close button: the content script of its tab hides the panel. */
+  'panel/close': {
+    from: 'extension-page',
+    request: z.object({}),
+    response: Ack,
+  },
+} as const satisfies Record<string, { from: SenderKind; request: z.ZodType; response: z.ZodType }>;
+
+export type RequestName = keyof typeof requests;
+export type RequestOf<N extends RequestName> = z.input<(typeof requests)[N]['request']>;
+export type ResponseOf<N extends RequestName> = z.output<(typeof requests)[N]['response']>;
+
+/** Events the background worker broadcasts to extension pages. */
+export const events = {
+  'ticket/updated': z.object({ tabId: z.number().int(), ticket: TicketContextSchema.nullable() }),
+} as const;
+export type EventName = keyof typeof events;
+export type EventOf<N extends EventName> = z.output<(typeof events)[N]>;
+
+/** What the background worker sends to the content script of a tab. */
+export type ContentCommand = { type: 'panel/toggle' } | { type: 'panel/close' };
+
+export interface RequestEnvelope<N extends RequestName = RequestName> {
+  type: N;
+  payload: RequestOf<N>;
+}
+
+export type ResponseEnvelope<T> = { ok: true; data: T } | { ok: false; error: string };
