@@ -62,6 +62,11 @@ function TicketPanel({ client, ticket, profile, scorecards }: TicketPanelProps) 
   const [earlier, setEarlier] = useState<Evaluation[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
 
+  // The moment the reviewer can start scoring; read by `npm run bench` and visible in devtools.
+  useEffect(() => {
+    if (loaded && performance.getEntriesByName('qa-lens:interactive').length === 0) performance.mark('qa-lens:interactive');
+  }, [loaded]);
+
   const refreshEarlier = useCallback(() => client.listTicketEvaluations(key).then(setEarlier), [client, key]);
   useEffect(() => void refreshEarlier(), [refreshEarlier]);
 

@@ -23,8 +23,9 @@ export function watchTickets(ctx: ContentScriptContext): void {
   let currentKey: string | null = null;
   let reading: AbortController | null = null;
 
-  const onLocation = () => {
-    const match = helpdeskForUrl(new URL(location.href));
+  // The Navigation API announces a pushState before `location` changes: trust the event's URL.
+  const onLocation = (url: URL) => {
+    const match = helpdeskForUrl(url);
     const key = match ? `${match.ref.helpdesk}:${match.ref.ticketId}` : null;
     if (key === currentKey) return;
     currentKey = key;
@@ -59,10 +60,10 @@ export function watchTickets(ctx: ContentScriptContext): void {
     if (message?.type === 'panel/toggle') frame.toggle();
     else if (message?.type === 'panel/close') frame.setOpen(false, true);
   });
-  ctx.addEventListener(window, 'wxt:locationchange', onLocation);
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => onLocation(event.newUrl));
   ctx.onInvalidated(() => {
     reading?.abort();
     frame.unmount();
   });
-  onLocation();
+  onLocation(new URL(location.href));
 }

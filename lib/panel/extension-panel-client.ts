@@ -16,6 +16,19 @@ import { request } from '../messaging/client';
 import { events } from '../messaging/contracts';
 import { SCORECARD_TEMPLATES } from '../scorecards/templates';
 
+/**
+ * Runs a storage call under a performance measure, so devtools and `npm run bench` can read how
+ * long saves take in the real browser.
+ */
+async function measured<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    performance.measure(name, { start, end: performance.now() });
+  }
+}
+
 /** The panel's window onto the extension: Dexie for data, the background worker for the tab's ticket. */
 export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
   const now = () => Date.now();
@@ -38,9 +51,9 @@ export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
     },
     getScorecard: (id, version) => getScorecard(db, id, version),
     findDraft: (key, author) => findDraft(db, key, author),
-    saveDraft: (draft) => saveDraft(db, draft, now()),
+    saveDraft: (draft) => measured('qa-lens:save-draft', () => saveDraft(db, draft, now())),
     discardDraft: (id) => discardDraft(db, id),
-    submit: (draft, scorecard, ticket) => submitEvaluation(db, draft, scorecard, ticket, now()),
+    submit: (draft, scorecard, ticket) => measured('qa-lens:submit', () => submitEvaluation(db, draft, scorecard, ticket, now())),
     listTicketEvaluations: (key) => listTicketEvaluations(db, key),
     close: () => void request('panel/close', {}).catch(() => undefined),
     openDashboard: () => void window.open(browser.runtime.getURL('/dashboard.html'), '_blank', 'noopener'),

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { startFixtureServer } from '../../support/fixture-server.mjs';
+import { launchWithExtension } from '../../support/launch-extension.mjs';
+
+export type FixtureServer = Awaited<ReturnType<typeof startFixtureServer>>;
+
+export interface BrowserSession {
+  server: FixtureServer;
+  context: BrowserContext;
+  extensionUrl: (path: string) => string;
+  close(): Promise<void>;
+}
+
+/** A fixture helpdesk server and Chromium with the built extension, mapped onto each other. */
+export async function startSession(): Promise<BrowserSession> {
+  const server = await startFixtureServer();
+  const browser = await launchWithExtension({ hostResolverRules: server.hostResolverRules });
+  return {
+    server,
+    context: browser.context,
+    extensionUrl: browser.extensionUrl,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * The panel's frame. Its iframe sits in a closed shadow root, out of the page's (and so
+ * Playwright locators') reach, but the frame itself is listed on the page.
+ */
+export async function panelFrame(page: Page, timeout = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().includes('/panel.html'));
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error('The QA Lens panel did not appear.');
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Whether the page shows a panel frame at all, after giving the content script time to act. */
+export async function hasPanel(page: Page): Promise<boolean> {
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(500);
+  return page.frames().some((f) => f.url().includes('/panel.html'));
+}
+
+/** Accessible names of the page's iframes, from the browser's own accessibility tree. */
+export async function iframeNames(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value?: string }; name?: { value?: string } }[] };
+  await cdp.detach();
+  return nodes.filter((n) => n.role?.value === 'Iframe').map((n) => String(n.name?.value ?? ''));
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core violations (WCAG 2.1 A/AA) in a frame. */
+export async function axeViolations(frame: Frame): Promise<{ id: string; help: string; nodes: number }[]> {
+  await frame.evaluate(axeSource);
+  return frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.length }));
+  });
+}
+
+/** Answers every criterion in the panel with its first option. */
+export async function answerAll(frame: Frame): Promise<void> {
+  const groups = frame.getByRole('radiogroup');
+  const count = await groups.count();
+  for (let i = 0; i < count; i++) await groups.nth(i).getByRole('radio').first().check();
+}
+
+export async function waitForDraftSaved(frame: Frame): Promise<void> {
+  await frame.getByText('Draft saved').waitFor();
+}
