@@ -1,0 +1,44 @@
+import type { Channel } from '../../lib/schemas';
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  email: 'Email',
+  chat: 'Chat',
+  messaging: 'Messaging',
+  social: 'Social',
+  voice: 'Voice',
+  other: 'Other',
+};
+
+/** 87.5 → "87.5%", null → "—". */
+export function formatScore(score: number | null): string {
+  return score === null ? '—' : `${score.toFixed(1)}%`;
+}
+
+export function formatResult(passed: boolean | null): string {
+  if (passed === null) return 'No score';
+  return passed ? 'Passed' : 'Not passed';
+}
+
+export function formatDateTime(ms: number): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+export function scorecardLabel(name: string, version: number): string {
+  return name ? `${name} v${version}` : `Unknown scorecard v${version}`;
+}
+
+/** The local calendar date as YYYY-MM-DD. */
+export function localDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Only http(s) ticket addresses become links: a page could hand the adapter a `javascript:` URL. */
+export function safeLinkUrl(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

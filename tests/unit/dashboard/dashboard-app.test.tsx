@@ -1,0 +1,259 @@
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import Papa from 'papaparse';
+import { describe, expect, it, vi } from 'vitest';
+import type { DashboardClient } from '../../../components/dashboard/dashboard-client';
+import { DashboardApp } from '../../../components/dashboard/DashboardApp';
+import { LONG_COLUMNS } from '../../../lib/csv/long-rows';
+import type { Evaluation, Scorecard } from '../../../lib/schemas';
+import { CRITERIA_COUNT, makeEvaluation, makeScorecard } from './factories';
+
+const scorecard = makeScorecard();
+
+const at = (day: number) => new Date(2025, 2, day, 12).getTime();
+
+// Newest first, as the database lists them. Scores: a 100 (passed), b 0 (critical failure), c 83.33 (passed).
+const EVALUATIONS = [
+  makeEvaluation({
+    id: 'c',
+    ticketId: '103',
+    subject: 'Delivery late',
+    agent: 'Ana',
+    channel: 'chat',
+    submittedAt: at(7),
+    choices: { tone: '2', clarify: 'na' },
+    comments: { tone: 'Curt closing line' },
+  }),
+  makeEvaluation({ id: 'b', ticketId: '102', subject: 'Password reset', agent: 'Ben', channel: 'chat', submittedAt: at(5), choices: { accurate: 'no' } }),
+  makeEvaluation({
+    id: 'a',
+    ticketId: '101',
+    subject: 'Refund not received',
+    agent: 'Ana',
+    channel: 'email',
+    submittedAt: at(3),
+    strengths: 'Clear refund timeline',
+    improvements: 'Offer the tracking link',
+  }),
+];
+
+function fakeClient(evaluations: Evaluation[] = EVALUATIONS, scorecards: Scorecard[] = [scorecard]) {
+  const download = vi.fn<(filename: string, text: string) => void>();
+  const client: DashboardClient = {
+    listEvaluations: async () => [...evaluations],
+    getScorecard: async (id, version) => scorecards.find((s) => s.id === id && s.version === version),
+    download,
+  };
+  return { client, download };
+}
+
+async function renderApp(evaluations?: Evaluation[], scorecards?: Scorecard[]) {
+  const fake = fakeClient(evaluations, scorecards);
+  render(<DashboardApp client={fake.client} />);
+  await screen.findByRole('table');
+  return fake;
+}
+
+/** The ticket refs of the body rows, top to bottom. */
+const listedTickets = () =>
+  screen
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('cell')[1]?.querySelector('.ticket-ref')?.textContent);
+
+const parseCsv = (text: string) => {
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+};
+
+describe('DashboardApp', () => {
+  it('lists the submitted evaluations with their columns', async () => {
+    await renderApp();
+    expect(screen.getByRole('heading', { level: 1, name: 'Evaluations' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('3 evaluations');
+    expect(listedTickets()).toEqual(['103', '102', '101']);
+
+    const headers = screen.getAllByRole('columnheader').map((th) => th.textContent?.replace(/[▲▼]/g, ''));
+    expect(headers).toEqual(['Date', 'Ticket', 'Agent', 'Channel', 'Scorecard', 'Score', 'Result']);
+
+    const cells = within(screen.getAllByRole('row')[1] as HTMLElement)
+      .getAllByRole('cell')
+      .map((td) => td.textContent);
+    expect(cells.slice(1)).toEqual(['103 Delivery late', 'Ana', 'Chat', 'Support basics v1', '83.3%', 'Passed']);
+    const failed = within(screen.getAllByRole('row')[2] as HTMLElement).getAllByRole('cell');
+    expect(failed[5]?.textContent).toBe('0.0%');
+    expect(failed[6]?.textContent).toBe('Not passed');
+  });
+
+  it('shows the empty state when there are no evaluations', async () => {
+    const { client } = fakeClient([]);
+    render(<DashboardApp client={client} />);
+    expect(
+      await screen.findByText('No evaluations yet. Open a ticket in your helpdesk and score it in the QA Lens panel.'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('reports a failure to load', async () => {
+    const { client } = fakeClient();
+    client.listEvaluations = () => Promise.reject(new Error('database blocked'));
+    render(<DashboardApp client={client} />);
+    expect((await screen.findByRole('alert')).textContent).toContain('database blocked');
+  });
+
+  it('has a labelled control for every filter', async () => {
+    await renderApp();
+    expect(screen.getByRole('textbox', { name: 'Search' })).toBeTruthy();
+    for (const name of ['Agent', 'Channel', 'Result']) expect(screen.getByRole('combobox', { name })).toBeTruthy();
+    expect(screen.getByLabelText('From').getAttribute('type')).toBe('date');
+    expect(screen.getByLabelText('To').getAttribute('type')).toBe('date');
+
+    const agents = within(screen.getByRole('combobox', { name: 'Agent' })).getAllByRole('option');
+    expect(agents.map((o) => o.textContent)).toEqual(['All', 'Ana', 'Ben']);
+    const channels = within(screen.getByRole('combobox', { name: 'Channel' })).getAllByRole('option');
+    expect(channels.map((o) => o.textContent)).toEqual(['All', 'Chat', 'Email']);
+  });
+
+  it('filters by agent, then clears the filters', async () => {
+    await renderApp();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Agent' }), { target: { value: 'Ben' } });
+    expect(listedTickets()).toEqual(['102']);
+    expect(screen.getByRole('status').textContent).toBe('1 of 3 evaluations');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(listedTickets()).toEqual(['103', '102', '101']);
+  });
+
+  it('filters by search text, result and date', async () => {
+    await renderApp();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Search' }), { target: { value: 'refund' } });
+    expect(listedTickets()).toEqual(['101']);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Search' }), { target: { value: '' } });
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Result' }), { target: { value: 'not-passed' } });
+    expect(listedTickets()).toEqual(['102']);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Result' }), { target: { value: 'all' } });
+
+    fireEvent.input(screen.getByLabelText('From'), { target: { value: '2025-03-04' } });
+    fireEvent.input(screen.getByLabelText('To'), { target: { value: '2025-03-06' } });
+    expect(listedTickets()).toEqual(['102']);
+  });
+
+  it('says so when no evaluation matches, and cannot export nothing', async () => {
+    await renderApp();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Search' }), { target: { value: 'zzz' } });
+    expect(screen.getByText('No evaluations match these filters.')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Export CSV' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('sorts by score from the column header button', async () => {
+    await renderApp();
+    const header = () => screen.getByRole('columnheader', { name: 'Score' });
+    expect(header().getAttribute('aria-sort')).toBe('none');
+    expect(screen.getByRole('columnheader', { name: 'Date' }).getAttribute('aria-sort')).toBe('descending');
+
+    fireEvent.click(within(header()).getByRole('button', { name: 'Score' }));
+    expect(header().getAttribute('aria-sort')).toBe('descending');
+    expect(screen.getByRole('columnheader', { name: 'Date' }).getAttribute('aria-sort')).toBe('none');
+    expect(listedTickets()).toEqual(['101', '103', '102']);
+
+    fireEvent.click(within(header()).getByRole('button', { name: 'Score' }));
+    expect(header().getAttribute('aria-sort')).toBe('ascending');
+    expect(listedTickets()).toEqual(['102', '103', '101']);
+  });
+
+  it('opens an evaluation in full and goes back to the same list', async () => {
+    await renderApp();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Agent' }), { target: { value: 'Ana' } });
+    fireEvent.click(screen.getByRole('button', { name: /103/ }));
+
+    const heading = screen.getByRole('heading', { level: 2, name: 'Ticket 103: Delivery late' });
+    expect(document.activeElement).toBe(heading);
+    const link = screen.getByRole('link', { name: /Open ticket 103/ });
+    expect(link.getAttribute('href')).toBe('https://acme.zendesk.com/agent/tickets/103');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toContain('noopener');
+
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('Rita Reviewer');
+    expect(text).toContain('Support basics v1');
+    expect(text).toContain('83.3%, Passed');
+    // The arithmetic lines from scoreEvaluation, and every criterion with its answer.
+    expect(screen.getByText('Score: 83.33')).toBeTruthy();
+    expect(screen.getByText('Pass mark 80: passed')).toBeTruthy();
+    const criteria = screen.getAllByRole('listitem').filter((li) => li.closest('.criteria'));
+    expect(criteria).toHaveLength(CRITERIA_COUNT);
+    expect(criteria.map((li) => li.textContent)).toEqual([
+      'Greeting: Yes',
+      'Asked clarifying questions: N/A',
+      'Accurate answer (critical: evaluation): Yes',
+      'Tone: Needs improvementCurt closing line',
+      'Proactive help: No',
+    ]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Back to list' }));
+    expect(listedTickets()).toEqual(['103', '101']);
+    expect((screen.getByRole('combobox', { name: 'Agent' }) as HTMLSelectElement).value).toBe('Ana');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /103/ }));
+  });
+
+  it('shows strengths and improvements in the detail', async () => {
+    await renderApp();
+    fireEvent.click(screen.getByRole('button', { name: /101/ }));
+    expect(screen.getByText('Clear refund timeline')).toBeTruthy();
+    expect(screen.getByText('Offer the tracking link')).toBeTruthy();
+  });
+
+  it('renders hostile ticket text as text and never links a javascript: URL', async () => {
+    const hostile = makeEvaluation({
+      id: 'x',
+      ticketId: '666',
+      subject: '<img src=x onerror="alert(1)">',
+      url: 'javascript:alert(1)',
+      strengths: '<script>alert(2)</script>',
+    });
+    await renderApp([hostile]);
+    expect(screen.getByText('<img src=x onerror="alert(1)">')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /666/ }));
+    expect(screen.getByText('<script>alert(2)</script>')).toBeTruthy();
+    expect(document.querySelector('img, script')).toBeNull();
+    expect(screen.queryByRole('link')).toBeNull();
+  });
+
+  it('still opens an evaluation whose scorecard version is gone', async () => {
+    await renderApp(EVALUATIONS, []);
+    expect(within(screen.getAllByRole('row')[1] as HTMLElement).getAllByRole('cell')[4]?.textContent).toBe('Unknown scorecard v1');
+    fireEvent.click(screen.getByRole('button', { name: /103/ }));
+    expect(screen.getByText(/no longer stored/)).toBeTruthy();
+  });
+
+  it('exports every listed evaluation in the long format', async () => {
+    const { download } = await renderApp();
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+
+    expect(download).toHaveBeenCalledTimes(1);
+    const [filename, text] = download.mock.calls[0] ?? [];
+    expect(filename).toMatch(/^qa-lens-evaluations-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(text?.startsWith('\uFEFF')).toBe(false);
+    expect(text).toContain('\r\n');
+    const data = parseCsv(text ?? '');
+    expect(data[0]).toEqual([...LONG_COLUMNS]);
+    expect(data).toHaveLength(1 + 3 * CRITERIA_COUNT);
+    for (const row of data) expect(row).toHaveLength(LONG_COLUMNS.length);
+  });
+
+  it('exports only the filtered evaluations, one row per criterion', async () => {
+    const { download } = await renderApp();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Agent' }), { target: { value: 'Ben' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+
+    const data = parseCsv(download.mock.calls[0]?.[1] ?? '');
+    const column = (name: (typeof LONG_COLUMNS)[number]) => LONG_COLUMNS.indexOf(name);
+    const rows = data.slice(1);
+    expect(rows).toHaveLength(CRITERIA_COUNT);
+    expect(new Set(rows.map((r) => r[column('evaluation_id')]))).toEqual(new Set(['b']));
+    expect(rows.map((r) => r[column('criterion_id')])).toEqual(['greeting', 'clarify', 'accurate', 'tone', 'proactive']);
+    expect(rows.map((r) => r[column('answer_label')])).toEqual(['Yes', 'Yes', 'No', 'Excellent', 'No']);
+    expect(rows[0]?.[column('passed')]).toBe('false');
+  });
+});
