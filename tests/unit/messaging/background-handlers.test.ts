@@ -1,0 +1,39 @@
+import { fakeBrowser } from 'wxt/testing';
+import { backgroundHandlers } from '@/lib/background/handlers';
+import { tabTickets } from '@/lib/background/tab-tickets';
+import { ticket } from '../db/factories';
+
+const fromTab = (tabId: number) => ({ sender: { id: 'x', tab: { id: tabId } }, tabId });
+
+describe('background handlers', () => {
+  it('remembers each tab’s ticket in session storage, so a restarted worker still answers the panel', async () => {
+    await backgroundHandlers['ticket/observed']({ ticket }, fromTab(3));
+    await backgroundHandlers['ticket/observed']({ ticket: { ...ticket, ticketId: '2002' } }, fromTab(4));
+    expect(await backgroundHandlers['panel/hello']({}, fromTab(3))).toEqual({ tabId: 3, ticket });
+    expect((await backgroundHandlers['panel/hello']({}, fromTab(4))).ticket?.ticketId).toBe('2002');
+  });
+
+  it('forgets a tab’s ticket when the tab leaves it', async () => {
+    await backgroundHandlers['ticket/observed']({ ticket }, fromTab(3));
+    await backgroundHandlers['ticket/observed']({ ticket: null }, fromTab(3));
+    expect(await tabTickets.get(3)).toBeNull();
+  });
+
+  it('broadcasts the change to the panels', async () => {
+    const seen: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      seen.push(message);
+    });
+    await backgroundHandlers['ticket/observed']({ ticket }, fromTab(5));
+    expect(seen).toEqual([{ event: 'ticket/updated', data: { tabId: 5, ticket } }]);
+  });
+
+  it('ignores a corrupted stored ticket instead of passing it on', async () => {
+    await fakeBrowser.storage.session.set({ 'tab:9': { helpdesk: 'zendesk', ticketId: 42 } });
+    expect(await tabTickets.get(9)).toBeNull();
+  });
+
+  it('refuses requests that come from no tab', async () => {
+    await expect(backgroundHandlers['panel/hello']({}, { sender: { id: 'x' }, tabId: undefined })).rejects.toThrow(/inside a browser tab/);
+  });
+});

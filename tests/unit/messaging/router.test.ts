@@ -1,0 +1,65 @@
+import { createRequestRouter, type RequestHandlers } from '@/lib/messaging/router';
+import type { RequestOf } from '@/lib/messaging/contracts';
+import { ticket } from '../db/factories';
+
+const options = { extensionId: 'qa-lens-id', extensionOrigin: 'chrome-extension://qa-lens-id/' };
+const contentScript = { id: 'qa-lens-id', url: 'https://acme.zendesk.com/agent/tickets/1001', tab: { id: 7 } };
+const panelPage = { id: 'qa-lens-id', url: 'chrome-extension://qa-lens-id/panel.html', tab: { id: 7 } };
+
+function recordingHandlers() {
+  const calls: { name: string; payload: unknown; tabId: number | undefined }[] = [];
+  const handlers: RequestHandlers = {
+    async 'ticket/observed'(payload, context) {
+      calls.push({ name: 'ticket/observed', payload, tabId: context.tabId });
+      return { ok: true };
+    },
+    async 'panel/hello'(_payload, context) {
+      return { tabId: context.tabId ?? -1, ticket: null };
+    },
+    async 'panel/close'() {
+      throw new Error('The tab is gone.');
+    },
+  };
+  return { calls, route: createRequestRouter(handlers, options) };
+}
+
+describe('the request router', () => {
+  it('hands a valid request from the right sender to its handler, parsed', async () => {
+    const { calls, route } = recordingHandlers();
+    expect(await route({ type: 'ticket/observed', payload: { ticket } }, contentScript)).toEqual({ ok: true, data: { ok: true } });
+    expect(calls).toEqual([{ name: 'ticket/observed', payload: { ticket }, tabId: 7 }]);
+    expect(await route({ type: 'panel/hello', payload: {} }, panelPage)).toEqual({ ok: true, data: { tabId: 7, ticket: null } });
+  });
+
+  it.each([
+    ['not an envelope', 'hello', contentScript, /Not a QA Lens message/],
+    ['an unknown type', { type: 'evaluations/delete-all', payload: {} }, panelPage, /Unknown message type "evaluations\/delete-all"/],
+    ['a prototype key as type', { type: 'constructor', payload: {} }, panelPage, /Unknown message type/],
+    ['a page-only request from a content script', { type: 'panel/hello', payload: {} }, contentScript, /not accepted from this sender/],
+    ['a content request from an extension page', { type: 'ticket/observed', payload: { ticket: null } }, panelPage, /not accepted from this sender/],
+    ['another extension', { type: 'ticket/observed', payload: { ticket: null } }, { ...contentScript, id: 'someone-else' }, /not accepted/],
+    ['a sender with no tab and no extension url', { type: 'ticket/observed', payload: { ticket: null } }, { id: 'qa-lens-id' }, /not accepted/],
+    ['a ticket with a bad channel', { type: 'ticket/observed', payload: { ticket: { ...ticket, channel: 'fax' } } }, contentScript, /Invalid "ticket\/observed" request: ticket\.channel/],
+    ['a huge transcript', { type: 'ticket/observed', payload: { ticket: { ...ticket, messages: Array.from({ length: 5001 }, (_, i) => ({ id: String(i), author: 'x', role: 'customer', text: 'x' })) } } }, contentScript, /ticket\.messages/],
+  ])('rejects %s with a clear error and calls no handler', async (_case, message, sender, error) => {
+    const { calls, route } = recordingHandlers();
+    const reply = await route(message, sender);
+    expect(reply.ok).toBe(false);
+    expect(reply.ok ? '' : reply.error).toMatch(error);
+    expect(calls).toEqual([]);
+  });
+
+  it('turns a handler failure into an error reply', async () => {
+    const { route } = recordingHandlers();
+    expect(await route({ type: 'panel/close', payload: {} }, panelPage)).toEqual({ ok: false, error: 'The tab is gone.' });
+  });
+
+  it('types requests from the contract', () => {
+    const valid: RequestOf<'ticket/observed'> = { ticket: null };
+    // @ts-expect-error a ticket/observed request needs a ticket (or null)
+    const missing: RequestOf<'ticket/observed'> = {};
+    // @ts-expect-error channels are a closed list
+    const wrongChannel: RequestOf<'ticket/observed'> = { ticket: { ...ticket, channel: 'fax' } };
+    expect([valid, missing, wrongChannel]).toHaveLength(3);
+  });
+});
