@@ -30,7 +30,7 @@ export function CriterionField({ criterion, answer, onChange }: Props) {
             Critical
           </span>
         )}
-        <span class="muted weight">×{criterion.weight}</span>
+        {criterion.weight !== 1 && <span class="muted weight">weight {criterion.weight}</span>}
       </div>
       {criterion.description && (
         <p id={descriptionId} class="muted criterion-description">

@@ -11,9 +11,12 @@ export function ScoreSummary({ breakdown }: { breakdown: ScoreBreakdown }) {
         ) : (
           <>
             <strong class="score">{formatNumber(score)}%</strong>{' '}
-            <span class={passed ? 'good' : 'bad'}>{passed ? 'Passed' : 'Not passed'}</span>
+            {unanswered.length > 0 ? (
+              <span class="muted">so far · {unanswered.length} unanswered</span>
+            ) : (
+              <span class={passed ? 'good' : 'bad'}>{passed ? 'Passed' : 'Not passed'}</span>
+            )}
             {criticalFailures.length > 0 && <span class="bad"> · Critical failure: {criticalFailures.map((c) => c.title).join(', ')}</span>}
-            {unanswered.length > 0 && <span class="muted"> · {unanswered.length} unanswered</span>}
           </>
         )}
       </div>
