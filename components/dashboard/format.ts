@@ -1,13 +1,4 @@
-import type { Channel } from '../../lib/schemas';
-
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  email: 'Email',
-  chat: 'Chat',
-  messaging: 'Messaging',
-  social: 'Social',
-  voice: 'Voice',
-  other: 'Other',
-};
+export { CHANNEL_LABELS } from '../../lib/schemas';
 
 /** 87.5 → "87.5%", null → "—". */
 export function formatScore(score: number | null): string {

@@ -1,4 +1,4 @@
-import type { TicketContext } from '@/lib/schemas';
+import { CHANNEL_LABELS, type TicketContext } from '@/lib/schemas';
 
 /** Which ticket is being scored: shown as soon as the id is known, filled in as the rest arrives. */
 export function TicketHeader({ ticket, onClose }: { ticket: TicketContext; onClose: () => void }) {
@@ -16,7 +16,7 @@ export function TicketHeader({ ticket, onClose }: { ticket: TicketContext; onClo
       <dl class="facts">
         <div>
           <dt>Channel</dt>
-          <dd data-testid="ticket-channel">{ticket.complete ? ticket.channel : '…'}</dd>
+          <dd data-testid="ticket-channel">{ticket.complete ? CHANNEL_LABELS[ticket.channel] : '…'}</dd>
         </div>
         <div>
           <dt>Agent</dt>

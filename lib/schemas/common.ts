@@ -10,5 +10,15 @@ export const ChannelSchema = z.enum(['email', 'chat', 'messaging', 'social', 'vo
 export type Channel = z.infer<typeof ChannelSchema>;
 export const CHANNELS = ChannelSchema.options;
 
+/** How channels read in the interface and reports. */
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  email: 'Email',
+  chat: 'Chat',
+  messaging: 'Messaging',
+  social: 'Social',
+  voice: 'Voice',
+  other: 'Other',
+};
+
 export const RoleSchema = z.enum(['supervisor', 'agent', 'admin']);
 export type Role = z.infer<typeof RoleSchema>;

@@ -20,7 +20,7 @@ describe('the panel on a Zendesk ticket', () => {
     const panel = await panelFrame(page);
     await expect.poll(() => panel.getByTestId('ticket-agent').textContent()).toBe('Alex Moreno');
     expect(await panel.getByTestId('ticket-ref').textContent()).toBe('#1001');
-    expect(await panel.getByTestId('ticket-channel').textContent()).toBe('email');
+    expect(await panel.getByTestId('ticket-channel').textContent()).toBe('Email');
     expect(await panel.getByRole('combobox', { name: 'Scorecard' }).inputValue()).not.toBe('');
     expect(await iframeNames(page)).toContain('QA Lens');
   });
@@ -30,7 +30,7 @@ describe('the panel on a Zendesk ticket', () => {
     expect(await hasPanel(page)).toBe(false);
     await page.getByRole('link', { name: '#1002 Chat' }).click();
     const panel = await panelFrame(page);
-    await expect.poll(() => panel.getByTestId('ticket-channel').textContent()).toBe('chat');
+    await expect.poll(() => panel.getByTestId('ticket-channel').textContent()).toBe('Chat');
     await page.getByRole('link', { name: 'Home' }).click();
     await expect.poll(() => page.frames().some((f) => f.url().includes('/panel.html'))).toBe(false);
   });
@@ -83,7 +83,7 @@ describe('the panel on a Zendesk ticket', () => {
     session.server.setDelay(1002, 0);
     expect(await panel.getByTestId('ticket-ref').textContent()).toBe('#1001');
     expect(await panel.getByTestId('ticket-agent').textContent()).toBe('Alex Moreno');
-    expect(await panel.getByTestId('ticket-channel').textContent()).toBe('email');
+    expect(await panel.getByTestId('ticket-channel').textContent()).toBe('Email');
 
     await page.goBack();
     await expect.poll(() => panel.getByTestId('ticket-agent').textContent()).toBe('Sam Okafor');

@@ -1,0 +1,62 @@
+import Papa from 'papaparse';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { answerAll, axeViolations, panelFrame, startSession, type BrowserSession } from './support/session';
+
+describe('the dashboard', () => {
+  let session: BrowserSession;
+  beforeAll(async () => {
+    session = await startSession();
+    // One evaluation scored in the panel, with a comment a spreadsheet would run as a formula.
+    const page = await session.context.newPage();
+    await page.goto('https://acme.zendesk.com/agent/tickets/1002');
+    const panel = await panelFrame(page);
+    await panel.getByTestId('ticket-agent').getByText('Sam Okafor').waitFor();
+    await answerAll(panel);
+    await panel.getByRole('textbox', { name: 'Comment on Greeting and personalisation' }).fill('=HYPERLINK("https://evil.example","Click")');
+    await panel.getByRole('textbox', { name: 'Strengths' }).fill('Found the app version fast, "as agreed", then fixed it.');
+    await panel.getByRole('button', { name: 'Submit evaluation' }).click();
+    await panel.getByText(/Evaluation submitted/).waitFor();
+    await page.close();
+  });
+  afterAll(() => session?.close());
+
+  async function openDashboard(): Promise<Page> {
+    const page = await session.context.newPage();
+    await page.goto(session.extensionUrl('dashboard.html'));
+    await page.getByRole('heading', { name: 'Evaluations' }).waitFor();
+    return page;
+  }
+
+  it('lists the evaluation scored in the panel and opens it in full', async () => {
+    const page = await openDashboard();
+    const row = page.getByRole('row').filter({ hasText: 'Sam Okafor' });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Chat/);
+    expect(await row.textContent()).toMatch(/Chat & email quality/);
+    await row.getByRole('button').first().click();
+    await page.getByText('Found the app version fast, "as agreed", then fixed it.').waitFor();
+    expect(await page.getByText('=HYPERLINK("https://evil.example","Click")').count()).toBe(1);
+    expect(await axeViolations(page.mainFrame())).toEqual([]);
+    await page.close();
+  });
+
+  it('exports the long CSV: one row per criterion, parseable, with formulas neutralised', async () => {
+    const page = await openDashboard();
+    expect(await axeViolations(page.mainFrame())).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^qa-lens-evaluations-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const rows = parsed.data;
+    expect(rows.length).toBe(10); // the chat & email scorecard has ten criteria
+    expect(new Set(rows.map((r) => r.evaluation_id)).size).toBe(1);
+    expect(rows.every((r) => r.agent === 'Sam Okafor' && r.channel === 'chat' && r.helpdesk === 'zendesk')).toBe(true);
+    const greeting = rows.find((r) => r.criterion === 'Greeting and personalisation');
+    expect(greeting?.comment).toBe(`'=HYPERLINK("https://evil.example","Click")`);
+    expect(greeting?.answer_label).toBe('Yes');
+    expect(rows[0]?.strengths).toBe('Found the app version fast, "as agreed", then fixed it.');
+    await page.close();
+  });
+});
