@@ -1,0 +1,39 @@
+import { render } from 'preact';
+import '../../components/shared/base.css';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import type { OptionsClient } from '../../components/options/options-client';
+import { archiveScorecard, getProfile, listScorecards, openDatabase, saveProfile, saveScorecard, seedScorecards } from '../../lib/db';
+import { SCORECARD_TEMPLATES } from '../../lib/scorecards/templates';
+
+const db = openDatabase();
+
+// A fresh profile starts with the bundled templates; seeding does nothing once any scorecard exists.
+const seeded = seedScorecards(db, SCORECARD_TEMPLATES, Date.now()).catch((error: unknown) => {
+  console.error('QA Lens: could not add the scorecard templates', error);
+});
+
+const client: OptionsClient = {
+  listScorecards: async () => {
+    await seeded;
+    return listScorecards(db);
+  },
+  saveScorecard: (input) => saveScorecard(db, input, Date.now()),
+  archiveScorecard: (id) => archiveScorecard(db, id, Date.now()),
+  getProfile: () => getProfile(db),
+  saveProfile: (profile) => saveProfile(db, profile),
+  download(filename, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = filename;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // The download has started by now; keep the URL a little longer for slow browsers.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  },
+};
+
+const root = document.getElementById('app');
+if (root) render(<OptionsApp client={client} />, root);
