@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -40,7 +41,8 @@ export default tseslint.config(
     { group: ['dexie', '**/db', '**/db/*', 'wxt/browser', '**/messaging/client'], allowTypeImports: true, message: 'Components get data through props or a typed client passed in.' },
   ]),
   {
+    // Node scripts that also hand functions to the browser (page.evaluate) see both sets of globals.
     files: ['scripts/**', 'tests/**', '*.config.*'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );
