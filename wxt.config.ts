@@ -1,5 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { HELPDESK_MATCHES } from './lib/helpdesks/registry';
+
+/** `https://*.zendesk.com/agent/*` → `https://*.zendesk.com/*`: web-accessible resources take origins only. */
+const helpdeskOrigins = [...new Set(HELPDESK_MATCHES.map((pattern) => pattern.replace(/^([a-z*]+:\/\/[^/]+)\/.*$/, '$1/*')))];
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -19,8 +23,8 @@ export default defineConfig({
       },
     },
     web_accessible_resources: [
-      // Only the panel page may be framed by helpdesk pages; the dashboard and options stay private.
-      { resources: ['panel.html'], matches: ['<all_urls>'] },
+      // Only the panel page may be framed, and only by helpdesk pages; dashboard and options stay private.
+      { resources: ['panel.html'], matches: helpdeskOrigins },
     ],
     ...(browser === 'firefox'
       ? {

@@ -6,6 +6,15 @@ import { helpdeskForUrl } from '../helpdesks/registry';
 import type { TicketContext } from '../schemas/ticket';
 import { PanelFrame } from './panel-frame';
 
+/**
+ * Firefox gives content scripts `content.fetch`, which sends the page's own cookies and origin as
+ * the helpdesk's web app does; the global fetch there runs as the extension.
+ */
+function pageFetch(input: URL, init: RequestInit): Promise<Response> {
+  const content = (globalThis as { content?: { fetch?: typeof fetch } }).content;
+  return content?.fetch ? content.fetch(input, init) : fetch(input, init);
+}
+
 function report(ticket: TicketContext | null): void {
   const message: RequestEnvelope<'ticket/observed'> = { type: 'ticket/observed', payload: { ticket } };
   // A message can fail while the extension reloads; the next navigation reports again.
@@ -45,7 +54,7 @@ export function watchTickets(ctx: ContentScriptContext): void {
     if (!controller) return;
     const signal = controller.signal;
     const fetchSameOrigin = (path: string) =>
-      fetch(new URL(path, location.origin), { credentials: 'same-origin', signal, headers: { accept: 'application/json' } });
+      pageFetch(new URL(path, location.origin), { credentials: 'same-origin', signal, headers: { accept: 'application/json' } });
     helpdesk
       .readTicket(ref, { document, fetch: fetchSameOrigin, signal })
       .then((ticket) => (signal.aborted || currentKey !== key ? undefined : report(ticket)))
