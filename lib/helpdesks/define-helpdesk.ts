@@ -1,5 +1,6 @@
 import type { Channel } from '../schemas/common';
 import type { TicketContext } from '../schemas/ticket';
+import { TICKET_LIMITS } from '../schemas/ticket-limits';
 
 /** What an adapter recognises from a URL alone: enough to open the panel on the right ticket. */
 export interface TicketRef {
@@ -41,4 +42,12 @@ export function placeholderTicket(ref: TicketRef, channel: Channel = 'other'): T
 /** Collapses whitespace and trims; helpdesk text often carries layout newlines. */
 export function cleanText(text: string | null | undefined): string {
   return (text ?? '').replace(/[ \t\f\v\u00a0]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/**
+ * Cuts text to a schema limit. The background refuses a whole ticket with one field over a limit,
+ * so one 200 kB email must arrive clipped rather than not at all.
+ */
+export function clip(text: string, max: number = TICKET_LIMITS.fieldChars): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -1,6 +1,7 @@
 import type { Channel } from '../schemas/common';
 import type { MessageRole, Person, TicketContext, TranscriptMessage } from '../schemas/ticket';
-import { cleanText, defineHelpdesk, type ReadContext, type TicketRef } from './define-helpdesk';
+import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
+import { cleanText, clip, defineHelpdesk, type ReadContext, type TicketRef } from './define-helpdesk';
 
 /** Shapes of the Zendesk Support API (v2) that the agent app itself uses. */
 interface ZendeskUser {
@@ -40,7 +41,6 @@ interface CommentsResponse {
 const TICKET_PATH = /^\/agent\/tickets\/(\d+)(?:\/|$)/;
 /** Comments pages followed at most (100 comments each): a bound against a runaway `next_page` chain. */
 const MAX_COMMENT_PAGES = 50;
-
 /** Zendesk's `via.channel` values, grouped into the channels QA teams report on. */
 const CHANNELS: Record<string, Channel> = {
   email: 'email',
@@ -67,11 +67,12 @@ const CHANNELS: Record<string, Channel> = {
 };
 
 export function zendeskChannel(via: string | number | undefined): Channel {
-  return (typeof via === 'string' && CHANNELS[via]) || 'other';
+  // Own keys only: `constructor` or `toString` must not come back from Object.prototype.
+  return typeof via === 'string' && Object.hasOwn(CHANNELS, via) ? (CHANNELS[via] ?? 'other') : 'other';
 }
 
 function person(user: ZendeskUser | undefined): Person | null {
-  return user ? { name: user.name, ...(user.email ? { email: user.email } : {}) } : null;
+  return user ? { name: clip(user.name), ...(user.email ? { email: clip(user.email) } : {}) } : null;
 }
 
 function messageRole(comment: ZendeskComment, author: ZendeskUser | undefined, requesterId: number | null | undefined): MessageRole {
@@ -83,6 +84,7 @@ function messageRole(comment: ZendeskComment, author: ZendeskUser | undefined, r
 }
 
 async function getJson<T>(context: ReadContext, path: string): Promise<T> {
+  context.signal.throwIfAborted();
   const response = await context.fetch(path);
   if (!response.ok) throw new Error(`Zendesk answered ${response.status} for ${path.split('?')[0]}`);
   return (await response.json()) as T;
@@ -92,40 +94,56 @@ async function readFromApi(ref: TicketRef, context: ReadContext): Promise<Ticket
   const { ticket, users = [] } = await getJson<TicketResponse>(context, `/api/v2/tickets/${ref.ticketId}.json?include=users`);
   const people = new Map(users.map((u) => [u.id, u]));
   const comments: ZendeskComment[] = [];
-  let next: string | null = `/api/v2/tickets/${ref.ticketId}/comments.json?include=users&sort_order=asc`;
-  for (let page = 0; next && page < MAX_COMMENT_PAGES; page++) {
+  const commentsPath = `/api/v2/tickets/${ref.ticketId}/comments.json`;
+  let next: string | null = `${commentsPath}?include=users&sort_order=asc`;
+  /** Set when part of the conversation was left unread: a page cap, the message limit or a refused link. */
+  let unread = false;
+  for (let page = 0; next; page++) {
+    if (page === MAX_COMMENT_PAGES || comments.length >= LIMITS.messages) {
+      unread = true;
+      break;
+    }
     const body: CommentsResponse = await getJson<CommentsResponse>(context, next);
-    comments.push(...body.comments);
+    // A loop, not push(...spread): a huge page must not overflow the call stack.
+    for (const comment of body.comments) {
+      if (comments.length < LIMITS.messages) comments.push(comment);
+      else unread = true;
+    }
     for (const user of body.users ?? []) people.set(user.id, user);
-    next = body.next_page ? sameOriginPath(body.next_page) : null;
+    next = body.next_page ? nextCommentsPath(body.next_page, commentsPath) : null;
+    if (body.next_page && !next) unread = true;
   }
   const messages: TranscriptMessage[] = comments.map((comment) => {
     const author = people.get(comment.author_id);
     return {
-      id: String(comment.id),
-      author: author?.name ?? 'Zendesk',
+      id: clip(String(comment.id)),
+      author: clip(author?.name ?? 'Zendesk'),
       role: messageRole(comment, author, ticket.requester_id),
-      ...(comment.created_at ? { at: comment.created_at } : {}),
-      text: cleanText(comment.plain_body ?? comment.body),
+      ...(comment.created_at ? { at: clip(comment.created_at) } : {}),
+      text: clip(cleanText(comment.plain_body ?? comment.body), LIMITS.messageChars),
     };
   });
   return {
     ...ref,
     channel: zendeskChannel(ticket.via?.channel),
-    subject: ticket.subject ?? ticket.raw_subject ?? '',
-    status: ticket.status ?? '',
+    subject: clip(ticket.subject ?? ticket.raw_subject ?? ''),
+    status: clip(ticket.status ?? ''),
     customer: person(people.get(ticket.requester_id ?? -1)),
     agent: person(people.get(ticket.assignee_id ?? -1)),
     messages,
     complete: true,
+    ...(unread ? { problem: `Read the first ${messages.length} comments only: the rest of the conversation was not read.` } : {}),
   };
 }
 
-/** Keeps pagination on the page's own origin, whatever host a response names. */
-function sameOriginPath(link: string): string | null {
+/**
+ * Follows `next_page` only to this ticket's comments, as a path on the page's own origin, whatever
+ * host a response names; any other link ends the reading (and the ticket says so).
+ */
+function nextCommentsPath(link: string, commentsPath: string): string | null {
   try {
-    const url = new URL(link, 'https://placeholder.zendesk.com');
-    return url.pathname.startsWith('/api/v2/') ? `${url.pathname}${url.search}` : null;
+    const url = new URL(link, 'https://placeholder.invalid');
+    return url.pathname === commentsPath ? `${url.pathname}${url.search}` : null;
   } catch {
     return null;
   }
@@ -135,16 +153,17 @@ function sameOriginPath(link: string): string | null {
 function readFromPage(ref: TicketRef, document: Document, problem: string): TicketContext {
   const text = (selector: string, root: ParentNode = document) => cleanText(root.querySelector(selector)?.textContent);
   const name = (selector: string) => text(selector) || null;
-  const messages = [...document.querySelectorAll('[data-test-id="omni-log-comment-item"]')].map((item, index) => {
+  const items = [...document.querySelectorAll('[data-test-id="omni-log-comment-item"]')].slice(0, LIMITS.messages);
+  const messages = items.map((item, index) => {
     const internal = item.getAttribute('data-comment-public') === 'false' || item.querySelector('[data-test-id="omni-log-internal-note-tag"]') !== null;
     const authorRole = item.getAttribute('data-author-role');
     const at = item.querySelector('time')?.getAttribute('datetime');
     return {
-      id: item.getAttribute('data-comment-id') ?? String(index + 1),
-      author: text('[data-test-id="omni-log-item-sender"]', item) || 'Unknown',
+      id: clip(item.getAttribute('data-comment-id') ?? String(index + 1)),
+      author: clip(text('[data-test-id="omni-log-item-sender"]', item) || 'Unknown'),
       role: internal ? 'internal' : authorRole === 'end-user' ? 'customer' : 'agent',
-      ...(at ? { at } : {}),
-      text: text('[data-test-id="omni-log-message-content"]', item),
+      ...(at ? { at: clip(at) } : {}),
+      text: clip(text('[data-test-id="omni-log-message-content"]', item), LIMITS.messageChars),
     } satisfies TranscriptMessage;
   });
   const customer = name('[data-test-id="ticket-system-field-requester-select"] [data-garden-id="tags.tag_view"], [data-test-id="ticket-requester-name"]');
@@ -152,13 +171,13 @@ function readFromPage(ref: TicketRef, document: Document, problem: string): Tick
   return {
     ...ref,
     channel: zendeskChannel(document.querySelector('[data-test-id="ticket-channel"]')?.getAttribute('data-channel') ?? undefined),
-    subject: text('[data-test-id="omni-header-subject"]'),
-    status: text('[data-test-id="ticket-status"]'),
-    customer: customer ? { name: customer } : null,
-    agent: agent ? { name: agent } : null,
+    subject: clip(text('[data-test-id="omni-header-subject"]')),
+    status: clip(text('[data-test-id="ticket-status"]')),
+    customer: customer ? { name: clip(customer) } : null,
+    agent: agent ? { name: clip(agent) } : null,
     messages,
     complete: messages.length > 0,
-    problem,
+    problem: clip(problem),
   };
 }
 

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { ChannelSchema } from './common';
+import { TICKET_LIMITS } from './ticket-limits';
 
-/** Limits that keep a hostile or runaway page from filling the database through one ticket. */
-export const TICKET_LIMITS = {
-  messages: 5000,
-  messageChars: 100_000,
-  fieldChars: 1000,
-} as const;
+export { TICKET_LIMITS };
+
+
 
 const shortText = z.string().max(TICKET_LIMITS.fieldChars);
 

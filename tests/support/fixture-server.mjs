@@ -58,7 +58,9 @@ export async function startFixtureServer() {
         res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"Unavailable"}');
         return;
       }
-      sendFile(res, join(zendesk, 'api', `${api[2] ? 'comments' : 'ticket'}-${id}.json`), 'application/json');
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const file = api[2] ? `comments-${id}${page > 1 ? `-page-${page}` : ''}` : `ticket-${id}`;
+      sendFile(res, join(zendesk, 'api', `${file}.json`), 'application/json');
       return;
     }
     if (url.hostname.endsWith('.zendesk.com') && url.pathname.startsWith('/agent/')) {
