@@ -1,0 +1,91 @@
+import type { Page, Worker } from 'playwright-core';
+import type { browser } from 'wxt/browser';
+import { panelFrame, startSession, type BrowserSession } from './support/session';
+
+/** The extension's own API, as the code passed to `worker.evaluate` sees it in the service worker. */
+declare const chrome: typeof browser;
+
+const TICKET = (id: number) => `https://acme.zendesk.com/agent/tickets/${id}`;
+
+describe('the panel frame on the page', () => {
+  let session: BrowserSession;
+  let page: Page;
+  beforeAll(async () => {
+    session = await startSession();
+  });
+  afterAll(() => session?.close());
+  beforeEach(async () => {
+    page = await session.context.newPage();
+  });
+  afterEach(() => page.close());
+
+  const worker = (): Worker => session.context.serviceWorkers()[0]!;
+
+  /**
+   * Stops the extension's service worker as the browser does when it is idle, and waits until
+   * DevTools reports it stopped. The ServiceWorker domain sees the workers of its page's origin,
+   * so the request comes from an extension page.
+   */
+  async function stopServiceWorker(): Promise<void> {
+    const extensionPage = await session.context.newPage();
+    await extensionPage.goto(session.extensionUrl('dashboard.html'));
+    const cdp = await session.context.newCDPSession(extensionPage);
+    let status = 'unknown';
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      const ours = versions.find((v) => v.scriptURL.endsWith('/background.js'));
+      if (ours) status = ours.runningStatus;
+    });
+    await cdp.send('ServiceWorker.enable');
+    await expect.poll(() => status).toBe('running');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => status).toBe('stopped');
+    await cdp.detach();
+    await extensionPage.close();
+  }
+
+  it('toggles when the keyboard command reaches the tab', async () => {
+    await page.goto(TICKET(1001));
+    const frameElement = await (await panelFrame(page)).frameElement();
+    expect(await frameElement.isVisible()).toBe(true);
+    const toggle = () =>
+      worker().evaluate(async () => {
+        // What the worker does on the command, sent to every tab: only a tab showing a ticket answers.
+        for (const tab of await chrome.tabs.query({})) await chrome.tabs.sendMessage(tab.id!, { type: 'panel/toggle' }).catch(() => undefined);
+      });
+    await toggle();
+    await expect.poll(() => frameElement.isVisible()).toBe(false);
+    await toggle();
+    await expect.poll(() => frameElement.isVisible()).toBe(true);
+  });
+
+  it('is resized by dragging its edge, and keeps the width after a reload', async () => {
+    await page.goto(TICKET(1001));
+    const before = (await (await (await panelFrame(page)).frameElement()).boundingBox())!;
+    const edge = { x: before.x - 3, y: before.y + 200 };
+    await page.mouse.move(edge.x, edge.y);
+    await page.mouse.down();
+    await page.mouse.move(edge.x - 120, edge.y, { steps: 6 });
+    await page.mouse.up();
+    const frameElement = await (await panelFrame(page)).frameElement();
+    await expect.poll(async () => Math.round((await frameElement.boundingBox())!.width - before.width)).toBe(120);
+
+    await page.reload();
+    const reloaded = await (await panelFrame(page)).frameElement();
+    await expect.poll(async () => Math.round((await reloaded.boundingBox())!.width)).toBe(Math.round(before.width + 120));
+  });
+
+  it('carries on after the browser stops the service worker', async () => {
+    await page.goto(TICKET(1001));
+    const panel = await panelFrame(page);
+    await expect.poll(() => panel.getByTestId('ticket-agent').textContent()).toBe('Alex Moreno');
+
+    await stopServiceWorker();
+
+    // The next navigation wakes the worker, which still knows the tab from session storage.
+    await page.getByRole('link', { name: '#1002 Chat' }).click();
+    await expect.poll(() => panel.getByTestId('ticket-agent').textContent(), { timeout: 10_000 }).toBe('Sam Okafor');
+    await page.reload();
+    const reloaded = await panelFrame(page);
+    await expect.poll(() => reloaded.getByTestId('ticket-ref').textContent()).toBe('#1002');
+  });
+});
