@@ -219,13 +219,7 @@ const complaintHandling: ScorecardContent = {
             'Agreed how and when the customer will hear back. N/A when the complaint was fully resolved in this contact.',
           allowNa: true,
         }),
-      ],
-    },
-    {
-      id: 'escalation',
-      title: 'Escalation',
-      bonus: false,
-      criteria: [
+        // Section-critical: a complaint that should have gone up the chain is not handled, however well the rest went.
         criterion({
           id: 'escalated-per-policy',
           title: 'Escalated per complaints policy',

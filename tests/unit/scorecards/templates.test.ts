@@ -71,4 +71,13 @@ describe('SCORECARD_TEMPLATES', () => {
     expect(result.score).toBe(95.45);
     expect(result.passed).toBe(true);
   });
+
+  it('zeroes Take action in a HEAT evaluation when a required escalation was missed', () => {
+    const heat = byName('Complaint handling (HEAT)');
+    const result = scoreEvaluation(heat, { ...bestAnswers(heat), 'escalated-per-policy': { optionId: 'no', na: false, comment: '' } });
+    // Hear 2 + Empathise 1 + Apologise 1 kept; Take action's 7 points zeroed → 4 of 11.
+    expect(result.score).toBe(36.36);
+    expect(result.passed).toBe(false);
+    expect(result.sections.find((s) => s.sectionId === 'take-action')?.zeroedByCritical).toBe(true);
+  });
 });
