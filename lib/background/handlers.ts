@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentCommand, EventOf } from '../messaging/contracts';
 import type { RequestContext, RequestHandlers } from '../messaging/router';
+import { panelLayout } from './panel-layout';
 import { tabTickets } from './tab-tickets';
 
 function requireTab(context: RequestContext): number {
@@ -22,6 +23,10 @@ export const backgroundHandlers: RequestHandlers = {
     const tabId = requireTab(context);
     await tabTickets.set(tabId, ticket);
     await broadcast({ tabId, ticket });
+    return { layout: await panelLayout.get() };
+  },
+  async 'panel/layout'(change) {
+    await panelLayout.update(change);
     return { ok: true };
   },
   async 'panel/hello'(_payload, context) {

@@ -1,8 +1,6 @@
 import { browser } from 'wxt/browser';
-
-const WIDTH_KEY = 'panelWidth';
-const OPEN_KEY = 'panelOpen';
-export const PANEL_WIDTH = { min: 320, max: 800, default: 400, step: 24 } as const;
+import { PANEL_WIDTH, type PanelLayout } from '../messaging/panel-layout';
+import { sendToBackground } from './send-to-background';
 
 const STYLE = `
 :host{all:initial}
@@ -54,10 +52,10 @@ export class PanelFrame {
     root.append(style, this.launcher, this.panel);
   }
 
-  async mount(): Promise<void> {
-    const saved = await browser.storage.local.get([WIDTH_KEY, OPEN_KEY]);
-    if (typeof saved[WIDTH_KEY] === 'number') this.width = clampWidth(saved[WIDTH_KEY]);
-    if (typeof saved[OPEN_KEY] === 'boolean') this.open = saved[OPEN_KEY];
+  /** Shows the launcher and, if the user left it open, the panel, as `layout` remembers them. */
+  mount(layout: PanelLayout): void {
+    this.width = clampWidth(layout.width);
+    this.open = layout.open;
     document.documentElement.append(this.host);
     this.render();
   }
@@ -72,7 +70,7 @@ export class PanelFrame {
 
   setOpen(open: boolean, focus = false): void {
     this.open = open;
-    void browser.storage.local.set({ [OPEN_KEY]: open });
+    sendToBackground('panel/layout', { open });
     this.render();
     if (focus) (open ? this.iframe : this.launcher)?.focus();
   }
@@ -94,7 +92,7 @@ export class PanelFrame {
   private resize(width: number, persist: boolean): void {
     this.width = clampWidth(width);
     this.render();
-    if (persist) void browser.storage.local.set({ [WIDTH_KEY]: this.width });
+    if (persist) sendToBackground('panel/layout', { width: this.width });
   }
 
   private onHandleKey(event: KeyboardEvent): void {

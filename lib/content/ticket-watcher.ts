@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ContentCommand, RequestEnvelope } from '../messaging/contracts';
+import type { ContentCommand } from '../messaging/contracts';
+import { DEFAULT_PANEL_LAYOUT } from '../messaging/panel-layout';
 import { placeholderTicket } from '../helpdesks/define-helpdesk';
 import { helpdeskForUrl } from '../helpdesks/registry';
 import type { TicketContext } from '../schemas/ticket';
 import { PanelFrame } from './panel-frame';
+import { sendToBackground } from './send-to-background';
 
 /**
  * Firefox gives content scripts `content.fetch`, which sends the page's own cookies and origin as
@@ -15,10 +17,8 @@ function pageFetch(input: URL, init: RequestInit): Promise<Response> {
   return content?.fetch ? content.fetch(input, init) : fetch(input, init);
 }
 
-function report(ticket: TicketContext | null): void {
-  const message: RequestEnvelope<'ticket/observed'> = { type: 'ticket/observed', payload: { ticket } };
-  // A message can fail while the extension reloads; the next navigation reports again.
-  browser.runtime.sendMessage(message).catch(() => undefined);
+function report(ticket: TicketContext | null) {
+  return sendToBackground('ticket/observed', { ticket });
 }
 
 /**
@@ -43,13 +43,15 @@ export function watchTickets(ctx: ContentScriptContext): void {
     if (!match) {
       if (mounted) frame.unmount();
       mounted = false;
-      report(null);
+      void report(null);
       return;
     }
     const { helpdesk, ref } = match;
-    report(placeholderTicket(ref));
-    if (!mounted) void frame.mount();
-    mounted = true;
+    const reported = report(placeholderTicket(ref));
+    if (!mounted) {
+      mounted = true;
+      void reported.then((reply) => currentKey === key && frame.mount(reply?.layout ?? DEFAULT_PANEL_LAYOUT));
+    }
     const controller = (reading = ctx.isValid ? new AbortController() : null);
     if (!controller) return;
     const signal = controller.signal;
@@ -57,10 +59,10 @@ export function watchTickets(ctx: ContentScriptContext): void {
       pageFetch(new URL(path, location.origin), { credentials: 'same-origin', signal, headers: { accept: 'application/json' } });
     helpdesk
       .readTicket(ref, { document, fetch: fetchSameOrigin, signal })
-      .then((ticket) => (signal.aborted || currentKey !== key ? undefined : report(ticket)))
+      .then((ticket) => (signal.aborted || currentKey !== key ? undefined : void report(ticket)))
       .catch((error: unknown) => {
         if (signal.aborted || currentKey !== key) return;
-        report({ ...placeholderTicket(ref), problem: `Could not read the ticket: ${String(error)}`.slice(0, 1000) });
+        void report({ ...placeholderTicket(ref), problem: `Could not read the ticket: ${String(error)}`.slice(0, 1000) });
       });
   };
 

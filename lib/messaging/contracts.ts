@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TicketContextSchema } from '../schemas/ticket';
+import { PANEL_WIDTH, type PanelLayout } from './panel-layout';
 
 /**
  * Who may send a request. `content` is our content script in a helpdesk tab (its data is
@@ -10,12 +11,28 @@ export type SenderKind = 'content' | 'extension-page';
 
 const Ack = z.object({ ok: z.literal(true) });
 
+/** Where the panel sits on helpdesk pages, remembered across pages and restarts. */
+export const PanelLayoutSchema = z.object({
+  width: z.number().int().min(PANEL_WIDTH.min).max(PANEL_WIDTH.max),
+  open: z.boolean(),
+}) satisfies z.ZodType<PanelLayout>;
+
 /** Every request the background worker answers: name → who may send it, request and response. */
 export const requests = {
-  /** The content script saw a ticket (or, with `null`, left one). */
+  /**
+   * The content script saw a ticket (or, with `null`, left one). The reply carries the panel's
+   * layout, so the content script never needs the storage API (each extension API it touches
+   * costs the helpdesk page main-thread time).
+   */
   'ticket/observed': {
     from: 'content',
     request: z.object({ ticket: TicketContextSchema.nullable() }),
+    response: z.object({ layout: PanelLayoutSchema }),
+  },
+  /** The user resized, opened or closed the panel on a helpdesk page. */
+  'panel/layout': {
+    from: 'content',
+    request: PanelLayoutSchema.partial(),
     response: Ack,
   },
   /** The panel asks which tab it is in and what ticket that tab shows. */

@@ -36,4 +36,16 @@ describe('background handlers', () => {
   it('refuses requests that come from no tab', async () => {
     await expect(backgroundHandlers['panel/hello']({}, { sender: { id: 'x' }, tabId: undefined })).rejects.toThrow(/inside a browser tab/);
   });
+
+  it('remembers the panel layout for every tab and hands it back with each ticket', async () => {
+    expect(await backgroundHandlers['ticket/observed']({ ticket }, fromTab(3))).toEqual({ layout: { width: 400, open: true } });
+    await backgroundHandlers['panel/layout']({ width: 520 }, fromTab(3));
+    await backgroundHandlers['panel/layout']({ open: false }, fromTab(3));
+    expect(await backgroundHandlers['ticket/observed']({ ticket }, fromTab(4))).toEqual({ layout: { width: 520, open: false } });
+  });
+
+  it('falls back to the default layout when the stored one is corrupt', async () => {
+    await fakeBrowser.storage.local.set({ panelLayout: { width: 'wide' } });
+    expect(await backgroundHandlers['ticket/observed']({ ticket }, fromTab(3))).toEqual({ layout: { width: 400, open: true } });
+  });
 });

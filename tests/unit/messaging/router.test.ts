@@ -11,6 +11,9 @@ function recordingHandlers() {
   const handlers: RequestHandlers = {
     async 'ticket/observed'(payload, context) {
       calls.push({ name: 'ticket/observed', payload, tabId: context.tabId });
+      return { layout: { width: 400, open: true } };
+    },
+    async 'panel/layout'() {
       return { ok: true };
     },
     async 'panel/hello'(_payload, context) {
@@ -26,7 +29,7 @@ function recordingHandlers() {
 describe('the request router', () => {
   it('hands a valid request from the right sender to its handler, parsed', async () => {
     const { calls, route } = recordingHandlers();
-    expect(await route({ type: 'ticket/observed', payload: { ticket } }, contentScript)).toEqual({ ok: true, data: { ok: true } });
+    expect(await route({ type: 'ticket/observed', payload: { ticket } }, contentScript)).toEqual({ ok: true, data: { layout: { width: 400, open: true } } });
     expect(calls).toEqual([{ name: 'ticket/observed', payload: { ticket }, tabId: 7 }]);
     expect(await route({ type: 'panel/hello', payload: {} }, panelPage)).toEqual({ ok: true, data: { tabId: 7, ticket: null } });
   });
@@ -40,6 +43,7 @@ describe('the request router', () => {
     ['another extension', { type: 'ticket/observed', payload: { ticket: null } }, { ...contentScript, id: 'someone-else' }, /not accepted/],
     ['a sender with no tab and no extension url', { type: 'ticket/observed', payload: { ticket: null } }, { id: 'qa-lens-id' }, /not accepted/],
     ['a ticket with a bad channel', { type: 'ticket/observed', payload: { ticket: { ...ticket, channel: 'fax' } } }, contentScript, /Invalid "ticket\/observed" request: ticket\.channel/],
+    ['a panel wider than the limit', { type: 'panel/layout', payload: { width: 5000 } }, contentScript, /Invalid "panel\/layout" request: width/],
     ['a huge transcript', { type: 'ticket/observed', payload: { ticket: { ...ticket, messages: Array.from({ length: 5001 }, (_, i) => ({ id: String(i), author: 'x', role: 'customer', text: 'x' })) } } }, contentScript, /ticket\.messages/],
   ])('rejects %s with a clear error and calls no handler', async (_case, message, sender, error) => {
     const { calls, route } = recordingHandlers();
