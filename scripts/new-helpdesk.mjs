@@ -85,6 +85,6 @@ Next:
        export const HELPDESKS = [..., ${camel}];
   4. Add a row to the Supported helpdesks table in lib/helpdesks/README.md:
        | \`${id}\` | ${label} | \`https://<sub>.${host}/tickets/<id>\` | … | … |
-  5. Add its host to FIXTURE_HOSTS in tests/support/fixture-server.mjs.
+  5. Add tests/fixtures/helpdesks/<id>/server.mjs: the hosts it answers for and its routes.
 
 Then run: npx vitest run tests/unit/helpdesks`);

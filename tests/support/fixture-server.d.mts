@@ -1,7 +1,21 @@
+import type { IncomingMessage } from 'node:http';
+
 export const FIXTURES: string;
-export const FIXTURE_HOSTS: string[];
+
+/** What a helpdesk's `server.mjs` is handed for each request. */
+export interface FixtureRequest {
+  url: URL;
+  req: IncomingMessage;
+  /** Waits or answers 503 for a ticket, as a test asked with setDelay / setFailing; null to go on. */
+  ticketOptions(ticketId: string | number): Promise<FixtureReply | null>;
+  /** A file in the helpdesk's fixture folder. */
+  fixture(file: string): FixtureReply;
+}
+export type FixtureReply = { file: string } | { status?: number; json: unknown } | { status?: number; body: string; type?: string };
+
 export function startFixtureServer(): Promise<{
   port: number;
+  hosts: string[];
   requests: { host: string; path: string }[];
   hostResolverRules: string;
   setDelay(ticketId: string | number, ms: number): void;

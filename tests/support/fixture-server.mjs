@@ -2,21 +2,41 @@
 // maps them to this server with --host-resolver-rules). Shared by the browser tests, the
 // benchmarks and `npm start`. Plain JavaScript so Node runs it without a build step.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = join(here, '..', 'fixtures', 'helpdesks');
 
-/** Host names the certificate covers and the browser maps to this server. */
-export const FIXTURE_HOSTS = ['*.zendesk.com', 'plain.example.com'];
+/** Hosts that are not helpdesks, for pages QA Lens must leave alone. */
+const PLAIN_HOSTS = ['plain.example.com'];
 
-function makeCertificate() {
+/**
+ * Each helpdesk's fixture folder may hold a `server.mjs` exporting `hosts` (host patterns it
+ * answers for) and `handle(request)`, returning a response description or null.
+ */
+async function loadHelpdeskRoutes() {
+  const routes = [];
+  for (const id of readdirSync(FIXTURES).sort()) {
+    const file = join(FIXTURES, id, 'server.mjs');
+    if (!existsSync(file)) continue;
+    const module = await import(pathToFileURL(file).href);
+    routes.push({ id, folder: join(FIXTURES, id), hosts: module.hosts, handle: module.handle });
+  }
+  return routes;
+}
+
+/** `*.zendesk.com` matches `acme.zendesk.com`; a plain host matches itself. */
+function hostMatches(pattern, host) {
+  return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern;
+}
+
+function makeCertificate(hostNames) {
   const dir = mkdtempSync(join(tmpdir(), 'qa-lens-cert-'));
-  const san = FIXTURE_HOSTS.map((h) => `DNS:${h}`).join(',');
+  const san = hostNames.map((h) => `DNS:${h}`).join(',');
   execFileSync('openssl', [
     'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
     '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
@@ -29,12 +49,25 @@ function makeCertificate() {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function sendFile(res, path, type) {
-  if (!existsSync(path)) {
-    res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"RecordNotFound"}');
+const TYPES = { '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.js': 'text/javascript' };
+
+/**
+ * What a helpdesk route returns: `{ file }` (a path in its fixture folder), `{ status, json }`,
+ * or `{ status, body, type }`.
+ */
+function send(res, folder, reply) {
+  if (reply.file) {
+    const path = join(folder, reply.file);
+    if (!existsSync(path)) return send(res, folder, { status: 404, json: { error: 'RecordNotFound' } });
+    const type = TYPES[reply.file.slice(reply.file.lastIndexOf('.'))] ?? 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(readFileSync(path));
     return;
   }
-  res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(readFileSync(path));
+  if (reply.json !== undefined) {
+    res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(reply.json));
+    return;
+  }
+  res.writeHead(reply.status ?? 200, { 'content-type': reply.type ?? 'text/plain' }).end(reply.body ?? '');
 }
 
 /**
@@ -46,32 +79,25 @@ export async function startFixtureServer() {
   const delays = new Map();
   const failing = new Set();
   const requests = [];
-  const zendesk = join(FIXTURES, 'zendesk');
-  const server = createServer(makeCertificate(), async (req, res) => {
+  const routes = await loadHelpdeskRoutes();
+  const hosts = [...routes.flatMap((r) => r.hosts), ...PLAIN_HOSTS];
+  /** Delays a ticket's API answers, or answers for it with 503, as a test asked. */
+  const ticketOptions = async (ticketId) => {
+    if (delays.has(String(ticketId))) await sleep(delays.get(String(ticketId)));
+    return failing.has(String(ticketId)) ? { status: 503, json: { error: 'Unavailable' } } : null;
+  };
+  const server = createServer(makeCertificate(hosts), async (req, res) => {
     const url = new URL(req.url ?? '/', `https://${req.headers.host}`);
     requests.push({ host: url.hostname, path: url.pathname });
-    const api = /^\/api\/v2\/tickets\/(\d+)(\/comments)?\.json$/.exec(url.pathname);
-    if (url.hostname.endsWith('.zendesk.com') && api) {
-      const id = api[1];
-      if (delays.has(id)) await sleep(delays.get(id));
-      if (failing.has(id)) {
-        res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"Unavailable"}');
-        return;
-      }
-      const page = Number(url.searchParams.get('page') ?? 1);
-      const file = api[2] ? `comments-${id}${page > 1 ? `-page-${page}` : ''}` : `ticket-${id}`;
-      sendFile(res, join(zendesk, 'api', `${file}.json`), 'application/json');
-      return;
+    for (const route of routes) {
+      if (!route.hosts.some((pattern) => hostMatches(pattern, url.hostname))) continue;
+      const reply = await route.handle({ url, req, ticketOptions, fixture: (file) => ({ file }) });
+      if (reply) return send(res, route.folder, reply);
     }
-    if (url.hostname.endsWith('.zendesk.com') && url.pathname.startsWith('/agent/')) {
-      sendFile(res, join(zendesk, 'agent-app.html'), 'text/html; charset=utf-8');
-      return;
+    if (PLAIN_HOSTS.includes(url.hostname)) {
+      return send(res, '', { type: 'text/html', body: '<!doctype html><title>Plain page</title><h1>Not a helpdesk</h1>' });
     }
-    if (url.pathname === '/empty.html' || url.hostname === 'plain.example.com') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Plain page</title><h1>Not a helpdesk</h1>');
-      return;
-    }
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    send(res, '', { status: 404, body: 'not found' });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -80,7 +106,8 @@ export async function startFixtureServer() {
     port,
     requests,
     /** Chromium flags that send the fixture host names here. */
-    hostResolverRules: FIXTURE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', '),
+    hosts,
+    hostResolverRules: hosts.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', '),
     setDelay: (ticketId, ms) => (ms ? delays.set(String(ticketId), ms) : delays.delete(String(ticketId))),
     setFailing: (ticketId, fail) => (fail ? failing.add(String(ticketId)) : failing.delete(String(ticketId))),
     close: () => new Promise((resolve) => server.close(() => resolve(undefined))),

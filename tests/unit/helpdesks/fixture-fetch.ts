@@ -1,27 +1,21 @@
-// Answers an adapter's same-origin `fetch(path)` from tests/fixtures/helpdesks/<id>/, routed as
-// tests/support/fixture-server.mjs routes it, so unit tests read the very files the browser tests
-// serve. A fixture, not a mock of the code under test: the adapter gets real `Response` objects.
+// Answers an adapter's same-origin `fetch(path)` from tests/fixtures/helpdesks/<id>/ through that
+// helpdesk's own `server.mjs` routes, the ones the browser tests' fixture server uses, so unit tests
+// read the very files the browser tests serve. A fixture, not a mock of the code under test: the
+// adapter gets real `Response` objects.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FixtureReply, FixtureRequest } from '../../support/fixture-server.mjs';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'helpdesks');
 
-/** A request's fixture file (relative to `<helpdesk>/api/`) and the ticket it belongs to; null when no route matches. */
-type Route = (url: URL) => { file: string; ticketId: string } | null;
+type Handle = (request: Omit<FixtureRequest, 'req'>) => Promise<FixtureReply | null>;
 
-/** One route per helpdesk, as the fixture server has it. */
-const ROUTES: Record<string, Route> = {
-  zendesk(url) {
-    const api = /^\/api\/v2\/tickets\/(\d+)(\/comments)?\.json$/.exec(url.pathname);
-    const id = api?.[1];
-    if (!api || !id) return null;
-    if (!api[2]) return { file: `ticket-${id}.json`, ticketId: id };
-    // Page 1 is comments-<id>.json; page N > 1 is comments-<id>-page-N.json.
-    const page = Number(url.searchParams.get('page') ?? '1');
-    return { file: Number.isInteger(page) && page > 1 ? `comments-${id}-page-${page}.json` : `comments-${id}.json`, ticketId: id };
-  },
-};
+async function routesOf(helpdesk: string): Promise<Handle> {
+  const file = join(FIXTURES, helpdesk, 'server.mjs');
+  if (!existsSync(file)) throw new Error(`No fixture routes for "${helpdesk}": add tests/fixtures/helpdesks/${helpdesk}/server.mjs.`);
+  return ((await import(pathToFileURL(file).href)) as { handle: Handle }).handle;
+}
 
 export interface FixtureFetchOptions {
   /** Fixture folder and route to use. */
@@ -42,20 +36,16 @@ export interface FixtureFetch {
   requests: string[];
 }
 
-function routeFor(helpdesk: string): Route {
-  const route = ROUTES[helpdesk];
-  if (!route) throw new Error(`No fixture route for "${helpdesk}": add one to ROUTES in tests/unit/helpdesks/fixture-fetch.ts.`);
-  return route;
-}
-
 const json = (status: number, body: string) =>
   new Response(body, { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
 
 export function fixtureFetch(options: FixtureFetchOptions = {}): FixtureFetch {
   const { helpdesk = 'zendesk', origin = 'https://acme.zendesk.com', overrides = {}, signal } = options;
-  const route = routeFor(helpdesk);
+  const handle = routesOf(helpdesk);
   const failing = new Set([...(options.failing ?? [])].map(String));
   const requests: string[] = [];
+  const ticketOptions = async (ticketId: string | number): Promise<FixtureReply | null> =>
+    failing.has(String(ticketId)) ? { status: 503, json: { error: 'Unavailable' } } : null;
 
   async function fetch(path: string): Promise<Response> {
     requests.push(path);
@@ -63,11 +53,13 @@ export function fixtureFetch(options: FixtureFetchOptions = {}): FixtureFetch {
     const url = new URL(path, origin);
     // The content script fetches `new URL(path, location.origin)`: another origin here is a leak.
     if (url.origin !== origin) throw new TypeError(`Refused a request to ${url.origin}: adapters fetch their page's own origin only.`);
-    const match = route(url);
-    if (!match) return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
-    if (failing.has(match.ticketId)) return json(503, '{"error":"Unavailable"}');
-    if (Object.hasOwn(overrides, match.file)) return json(200, JSON.stringify(overrides[match.file]));
-    const file = join(FIXTURES, helpdesk, 'api', match.file);
+    const reply = await (await handle)({ url, ticketOptions, fixture: (file) => ({ file }) });
+    if (!reply) return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+    if ('json' in reply) return json(reply.status ?? 200, JSON.stringify(reply.json));
+    if ('body' in reply) return new Response(reply.body, { status: reply.status ?? 200, headers: { 'content-type': reply.type ?? 'text/plain' } });
+    const name = basename(reply.file);
+    if (Object.hasOwn(overrides, name)) return json(200, JSON.stringify(overrides[name]));
+    const file = join(FIXTURES, helpdesk, reply.file);
     if (!existsSync(file)) return json(404, '{"error":"RecordNotFound"}');
     return json(200, readFileSync(file, 'utf8'));
   }
