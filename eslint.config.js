@@ -35,7 +35,7 @@ export default tseslint.config(
     { group: ['dexie', '**/db', '**/db/*'], message: 'Adapters read the page; they never touch the database.' },
     { regex: ZOD_MODULES, allowTypeImports: true, message: 'Adapters run in the content script: import schema types only (import type), never zod.' },
   ]),
-  restrict(['entrypoints/helpdesk.content/**', 'lib/content/**'], [
+  restrict(['entrypoints/*.content.ts', 'entrypoints/*.content/**', 'lib/content/**'], [
     { group: ['dexie', '**/db', '**/db/*', 'preact', 'preact/*', '**/components/**'], message: 'The content script stays tiny and never opens the database.' },
     { regex: ZOD_MODULES, allowTypeImports: true, message: 'Keep zod out of the content script: import types only.' },
     { group: ['**/messaging/contracts', '**/messaging/router', '**/messaging/client'], allowTypeImports: true, message: 'Keep zod out of the content script: import types only.' },

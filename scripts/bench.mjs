@@ -92,18 +92,20 @@ function snapshotBuild() {
   return dir;
 }
 
+/**
+ * Each helpdesk has its own content script and a page runs one of them, so the budget applies to
+ * the largest; gzip per file, as the browser reads (and a store compresses) each on its own.
+ */
 function measureContentScriptSize(extensionDir) {
   const scriptsDir = join(extensionDir, 'content-scripts');
-  const files = readdirSync(scriptsDir).filter((name) => name.endsWith('.js'));
-  let raw = 0;
-  let gzip = 0;
-  for (const name of files) {
-    const bytes = readFileSync(join(scriptsDir, name));
-    raw += bytes.length;
-    // Per file, because the browser fetches (and a store compresses) each script on its own.
-    gzip += gzipSync(bytes, { level: 9 }).length;
-  }
-  return { files, raw, gzip };
+  const sizes = readdirSync(scriptsDir)
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => {
+      const bytes = readFileSync(join(scriptsDir, name));
+      return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    });
+  const largest = sizes.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+  return { files: [largest.name], count: sizes.length, raw: largest.raw, gzip: largest.gzip };
 }
 
 // ---------------------------------------------------------------- 2. browser contexts
@@ -329,8 +331,8 @@ function buildRows({ size, cost, saves }) {
   const scriptDelta = qa.scriptMs - none.scriptMs;
   const saveMedian = median(saves.saves);
   const rows = [
-    row(`Content script, raw (${size.files.join(', ')})`, `${size.raw.toLocaleString('en')} B`),
-    row('Content script, gzip -9', `${kb(size.gzip)} (${size.gzip.toLocaleString('en')} B)`, `≤ ${kb(TARGETS.contentScriptGzipBytes)}`, size.gzip <= TARGETS.contentScriptGzipBytes),
+    row(`Largest of ${size.count} content script(s), raw (${size.files.join(', ')})`, `${size.raw.toLocaleString('en')} B`),
+    row('Largest content script, gzip -9', `${kb(size.gzip)} (${size.gzip.toLocaleString('en')} B)`, `≤ ${kb(TARGETS.contentScriptGzipBytes)}`, size.gzip <= TARGETS.contentScriptGzipBytes),
   ];
   for (const c of [none, empty, qa]) rows.push(row(`Load (loadEventStart), median: ${c.label}`, medianWithSpread(c.loads, ms)));
   rows.push(

@@ -2,8 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentCommand } from '../messaging/contracts';
 import { DEFAULT_PANEL_LAYOUT } from '../messaging/panel-layout';
-import { placeholderTicket } from '../helpdesks/define-helpdesk';
-import { helpdeskForUrl } from '../helpdesks/registry';
+import { placeholderTicket, type Helpdesk } from '../helpdesks/define-helpdesk';
 import type { TicketContext } from '../schemas/ticket';
 import { PanelFrame } from './panel-frame';
 import { sendToBackground } from './send-to-background';
@@ -26,7 +25,7 @@ function report(ticket: TicketContext | null) {
  * soon as its id is known, then again once read. A read still under way for a ticket the user has
  * left is aborted, and its answer is dropped, so one ticket's data never lands under another's id.
  */
-export function watchTickets(ctx: ContentScriptContext): void {
+export function watchTickets(ctx: ContentScriptContext, helpdesk: Helpdesk): void {
   const frame = new PanelFrame();
   let mounted = false;
   let currentKey: string | null = null;
@@ -34,19 +33,18 @@ export function watchTickets(ctx: ContentScriptContext): void {
 
   // The Navigation API announces a pushState before `location` changes: trust the event's URL.
   const onLocation = (url: URL) => {
-    const match = helpdeskForUrl(url);
-    const key = match ? `${match.ref.helpdesk}:${match.ref.ticketId}` : null;
+    const ref = helpdesk.ticketFromUrl(url);
+    const key = ref ? `${ref.helpdesk}:${ref.ticketId}` : null;
     if (key === currentKey) return;
     currentKey = key;
     reading?.abort();
     reading = null;
-    if (!match) {
+    if (!ref) {
       if (mounted) frame.unmount();
       mounted = false;
       void report(null);
       return;
     }
-    const { helpdesk, ref } = match;
     const reported = report(placeholderTicket(ref));
     if (!mounted) {
       mounted = true;

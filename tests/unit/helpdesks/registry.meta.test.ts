@@ -25,6 +25,10 @@ interface AdapterFacts {
   expectations: string[] | null;
   /** Ids in the Supported helpdesks table of lib/helpdesks/README.md. */
   readmeIds: string[];
+  /** Whether `entrypoints/<id>.content.ts` exists: each helpdesk loads as its own content script. */
+  hasContentScript: boolean;
+  /** Whether the fixture folder has `server.mjs` (routes) and `browser.json` (what the browser test opens and expects). */
+  hasBrowserFixtures: boolean;
 }
 
 const isHelpdesk = (value: unknown): value is Helpdesk =>
@@ -33,7 +37,7 @@ const isHelpdesk = (value: unknown): value is Helpdesk =>
 const camelCase = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** What is still missing for one adapter file, each as an instruction; empty when nothing is. */
-function adapterProblems({ file, exported, registered, expectations, readmeIds }: AdapterFacts): string[] {
+function adapterProblems({ file, exported, registered, expectations, readmeIds, hasContentScript, hasBrowserFixtures }: AdapterFacts): string[] {
   const path = `lib/helpdesks/${file}`;
   if (!isHelpdesk(exported)) return [`${path} must end in \`export default defineHelpdesk({ … })\` (see lib/helpdesks/README.md).`];
   const { id } = exported;
@@ -51,6 +55,16 @@ function adapterProblems({ file, exported, registered, expectations, readmeIds }
   }
   if (!(exported.testUrls?.tickets?.length > 0) || !(exported.testUrls?.nonTickets?.length > 0)) {
     problems.push(`Give ${id} testUrls with at least one ticket URL and one non-ticket URL: the URL matrix checks them.`);
+  }
+  if (!hasContentScript) {
+    problems.push(
+      `Add entrypoints/${id}.content.ts with \`export default helpdeskContentScript(${camelCase(id)});\` (see entrypoints/zendesk.content.ts).`,
+    );
+  }
+  if (!hasBrowserFixtures) {
+    problems.push(
+      `Add tests/fixtures/helpdesks/${id}/server.mjs (its hosts and routes) and browser.json (the ticket URLs the browser test opens, with the ticket id, agent and channel it must show).`,
+    );
   }
   if (!readmeIds.includes(id)) {
     problems.push(`Add ${id} to the Supported helpdesks table in lib/helpdesks/README.md: a row that starts with | \`${id}\` | ${exported.label} |`);
@@ -92,6 +106,10 @@ describe('every adapter in lib/helpdesks/', () => {
       registered: HELPDESKS,
       expectations: isHelpdesk(exportOf(file)) ? expectationsOf((exportOf(file) as Helpdesk).id) : null,
       readmeIds: documented,
+      hasContentScript: isHelpdesk(exportOf(file)) && existsSync(join(ROOT, 'entrypoints', `${(exportOf(file) as Helpdesk).id}.content.ts`)),
+      hasBrowserFixtures:
+        isHelpdesk(exportOf(file)) &&
+        ['server.mjs', 'browser.json'].every((name) => existsSync(join(FIXTURES_DIR, (exportOf(file) as Helpdesk).id, name))),
     });
     assert(problems.length === 0, problems.join('\n'));
   });
@@ -127,6 +145,8 @@ describe('the meta-test itself', () => {
       registered: isHelpdesk(exported) ? [exported] : [],
       expectations: ['1.json'],
       readmeIds: ['acme-desk'],
+      hasContentScript: true,
+      hasBrowserFixtures: true,
       ...overrides,
     };
   };
@@ -144,6 +164,8 @@ describe('the meta-test itself', () => {
     ['no non-ticket test URL', { exported: { ...valid, testUrls: { tickets: ['https://a.acme-desk.example/t/1'], nonTickets: [] } } }, /testUrls/],
     ['no ticket test URL', { exported: { ...valid, testUrls: { tickets: [], nonTickets: ['https://a.acme-desk.example/'] } } }, /testUrls/],
     ['no README row', { readmeIds: ['zendesk'] }, /Supported helpdesks table in lib\/helpdesks\/README\.md/],
+    ['no content script entrypoint', { hasContentScript: false }, /entrypoints\/acme-desk\.content\.ts/],
+    ['no browser fixtures', { hasBrowserFixtures: false }, /server\.mjs .* browser\.json/],
   ])('tells what to do about %s', (_, overrides, instruction) => {
     const problems = adapterProblems(facts(overrides));
     expect(problems).toHaveLength(1);
