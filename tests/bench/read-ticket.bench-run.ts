@@ -1,0 +1,78 @@
+// readTicket on each helpdesk's long-conversation fixture, against a baseline in the same run:
+// fetching and parsing the very same API answers without the adapter (what no adapter can avoid).
+// Fixtures are held in memory so disk reads time neither side.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HELPDESKS } from '@/lib/helpdesks/registry';
+import { fixtureFetch, FIXTURES } from '../unit/helpdesks/fixture-fetch';
+import { median, writeBenchSection } from './write-section';
+
+const RUNS = 40;
+const WARMUP = 5;
+const TARGET_MS_PER_500 = 20;
+
+interface BenchFixture {
+  origin: string;
+  url: string;
+}
+
+/** Records every answer the adapter asks for once, then replays them from memory. */
+async function recordAnswers(helpdesk: string, origin: string, read: (fetch: (path: string) => Promise<Response>) => Promise<unknown>) {
+  const live = fixtureFetch({ helpdesk, origin });
+  const answers = new Map<string, { status: number; body: string }>();
+  await read(async (path) => {
+    const response = await live.fetch(path);
+    answers.set(path, { status: response.status, body: await response.clone().text() });
+    return response;
+  });
+  return (path: string) => {
+    const answer = answers.get(path);
+    return Promise.resolve(new Response(answer?.body ?? '', { status: answer?.status ?? 404, headers: { 'content-type': 'application/json' } }));
+  };
+}
+
+async function time(runs: number, work: () => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < WARMUP + runs; i++) {
+    const start = performance.now();
+    await work();
+    if (i >= WARMUP) samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+it('measures readTicket on each long conversation', async () => {
+  const rows: string[] = [];
+  for (const helpdesk of HELPDESKS) {
+    const file = join(FIXTURES, helpdesk.id, 'bench.json');
+    if (!existsSync(file)) {
+      rows.push(`| ${helpdesk.label} | no long-conversation fixture yet | | | | |`);
+      continue;
+    }
+    const fixture = JSON.parse(readFileSync(file, 'utf8')) as BenchFixture;
+    const ref = helpdesk.ticketFromUrl(new URL(fixture.url));
+    if (!ref) throw new Error(`${helpdesk.id}: bench.json url is not a ticket URL`);
+    const signal = new AbortController().signal;
+    const read = (fetch: (path: string) => Promise<Response>) => helpdesk.readTicket(ref, { document, fetch, signal });
+    const replay = await recordAnswers(helpdesk.id, fixture.origin, read);
+    const paths: string[] = [];
+    const ticket = await read((path) => (paths.push(path), replay(path)));
+    const adapter = median(await time(RUNS, () => read(replay)));
+    const baseline = median(await time(RUNS, async () => Promise.all(paths.map(async (p) => (await replay(p)).json()))));
+    const per500 = (adapter * 500) / ticket.messages.length;
+    rows.push(
+      `| ${helpdesk.label} | ${ticket.messages.length} | ${adapter.toFixed(2)} ms | ${baseline.toFixed(2)} ms | ${(adapter / baseline).toFixed(2)}× | ${per500.toFixed(2)} ms ${per500 <= TARGET_MS_PER_500 ? 'pass' : '**FAIL**'} |`,
+    );
+  }
+  const table = [
+    '## readTicket on a long conversation',
+    '',
+    `Command: \`npm run bench\` (Node, happy-dom; median of ${RUNS} runs after ${WARMUP} warm-ups; API answers replayed from memory). Baseline: fetching and parsing the same answers without the adapter. Target: ≤ ${TARGET_MS_PER_500} ms per 500 messages.`,
+    '',
+    '| Helpdesk | Messages | readTicket | Baseline (fetch + JSON.parse) | Ratio | Per 500 messages |',
+    '| --- | --: | --: | --: | --: | --: |',
+    ...rows,
+  ].join('\n');
+  writeBenchSection('read-ticket', table);
+  console.log(table);
+});
