@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { fillInsFromDraft, withFillIns, type TicketFillIns } from '@/lib/evaluations/ticket-fill-ins';
 import { pickScorecard } from '@/lib/scorecards/pick-scorecard';
 import { formatNumber } from '@/lib/scoring';
 import { ticketKey, type Evaluation, type Profile, type Scorecard, type TicketContext } from '@/lib/schemas';
@@ -54,9 +55,15 @@ interface TicketPanelProps {
 }
 
 /** Everything about one ticket. Keyed by ticket, so nothing of one ticket survives into the next. */
-function TicketPanel({ client, ticket, profile, scorecards }: TicketPanelProps) {
-  const key = ticketKey(ticket);
+function TicketPanel({ client, ticket: read, profile, scorecards }: TicketPanelProps) {
+  const key = ticketKey(read);
+  const [fillIns, setFillIns] = useState<TicketFillIns | null>(null);
+  // What the evaluation records: the ticket as read, completed by the reviewer where reading failed.
+  const ticket = withFillIns(read, fillIns ?? {});
   const { draft, loaded, saveState, update, clear } = useEvaluationDraft(client, ticket, profile);
+  useEffect(() => {
+    if (loaded && fillIns === null) setFillIns(fillInsFromDraft(draft, read));
+  }, [loaded, fillIns, draft, read]);
   const [chosen, setChosen] = useState<Scorecard | null>(null);
   const [pinned, setPinned] = useState<Scorecard | null>(null);
   const [earlier, setEarlier] = useState<Evaluation[]>([]);
@@ -83,7 +90,7 @@ function TicketPanel({ client, ticket, profile, scorecards }: TicketPanelProps) 
   if (!scorecard) {
     return (
       <main class="panel">
-        <TicketHeader ticket={ticket} onClose={() => client.close()} />
+        <TicketHeader ticket={read} fillIns={fillIns ?? {}} onFillIn={setFillIns} onClose={() => client.close()} />
         <p>
           No scorecards yet. <button onClick={() => client.openOptions()}>Create one in Settings</button>
         </p>
@@ -108,7 +115,15 @@ function TicketPanel({ client, ticket, profile, scorecards }: TicketPanelProps) 
 
   return (
     <main class="panel">
-      <TicketHeader ticket={ticket} onClose={() => client.close()} />
+      <TicketHeader
+        ticket={read}
+        fillIns={fillIns ?? {}}
+        onFillIn={(next) => {
+          setFillIns(next);
+          update(scorecard, (d) => d);
+        }}
+        onClose={() => client.close()}
+      />
       <Transcript messages={ticket.messages} />
       {notice && (
         <p role="status" class="notice good">

@@ -1,7 +1,20 @@
-import { CHANNEL_LABELS, type TicketContext } from '@/lib/schemas';
+import { fillableFields, type TicketFillIns } from '@/lib/evaluations/ticket-fill-ins';
+import { CHANNEL_LABELS, CHANNELS, type Channel, type TicketContext } from '@/lib/schemas';
 
-/** Which ticket is being scored: shown as soon as the id is known, filled in as the rest arrives. */
-export function TicketHeader({ ticket, onClose }: { ticket: TicketContext; onClose: () => void }) {
+interface Props {
+  /** The ticket as read, before the reviewer's fill-ins. */
+  ticket: TicketContext;
+  fillIns: TicketFillIns;
+  onFillIn: (fillIns: TicketFillIns) => void;
+  onClose: () => void;
+}
+
+/**
+ * Which ticket is being scored: shown as soon as the id is known, filled in as the rest arrives.
+ * Fields the adapter could not read become inputs, so a changed helpdesk page never blocks scoring.
+ */
+export function TicketHeader({ ticket, fillIns, onFillIn, onClose }: Props) {
+  const fillable = fillableFields(ticket);
   return (
     <header class="ticket-header">
       <div class="ticket-title">
@@ -16,11 +29,30 @@ export function TicketHeader({ ticket, onClose }: { ticket: TicketContext; onClo
       <dl class="facts">
         <div>
           <dt>Channel</dt>
-          <dd data-testid="ticket-channel">{ticket.complete ? CHANNEL_LABELS[ticket.channel] : '…'}</dd>
+          {fillable.channel ? (
+            <dd>
+              <select aria-label="Channel" value={fillIns.channel ?? ''} onChange={(e) => onFillIn({ ...fillIns, channel: (e.currentTarget.value || undefined) as Channel | undefined })}>
+                <option value="">Choose…</option>
+                {CHANNELS.map((channel) => (
+                  <option key={channel} value={channel}>
+                    {CHANNEL_LABELS[channel]}
+                  </option>
+                ))}
+              </select>
+            </dd>
+          ) : (
+            <dd data-testid="ticket-channel">{ticket.complete ? CHANNEL_LABELS[ticket.channel] : '…'}</dd>
+          )}
         </div>
         <div>
           <dt>Agent</dt>
-          <dd data-testid="ticket-agent">{ticket.agent?.name ?? (ticket.complete ? 'Unassigned' : '…')}</dd>
+          {fillable.agent ? (
+            <dd>
+              <input type="text" aria-label="Agent" placeholder="Who handled it?" maxLength={200} value={fillIns.agent ?? ''} onInput={(e) => onFillIn({ ...fillIns, agent: e.currentTarget.value })} />
+            </dd>
+          ) : (
+            <dd data-testid="ticket-agent">{ticket.agent?.name ?? '…'}</dd>
+          )}
         </div>
         <div>
           <dt>Customer</dt>

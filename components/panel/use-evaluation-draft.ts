@@ -76,6 +76,19 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
     [client, profile, flush],
   );
 
+  // The draft follows the ticket as more of it is read or filled in by the reviewer.
+  const evaluated = JSON.stringify(evaluatedTicket(ticket));
+  useEffect(() => {
+    setDraft((previous) => {
+      if (!previous || JSON.stringify(previous.ticket) === evaluated) return previous;
+      const next = { ...previous, ticket: JSON.parse(evaluated) as Evaluation['ticket'] };
+      unsaved.current = next;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(flush, AUTOSAVE_DELAY_MS);
+      return next;
+    });
+  }, [evaluated, flush]);
+
   /** Forgets the draft after it was submitted or discarded. */
   const clear = useCallback(() => {
     clearTimeout(timer.current);

@@ -102,16 +102,32 @@ describe('the panel on a Zendesk ticket', () => {
     expect(await page.evaluate(() => 'qaLensPwned' in window)).toBe(false);
   });
 
-  it('falls back to the page when the API fails, and says so', async () => {
+  it('falls back to the page when the API fails, says so, and lets the reviewer fill in what it could not read', async () => {
     session.server.setFailing(1002, true);
     try {
       await page.goto(TICKET(1002));
       const panel = await panelFrame(page);
       await panel.getByText(/Read from the page because the API failed \(Zendesk answered 503/).waitFor();
       expect(await panel.getByTestId('ticket-ref').textContent()).toBe('#1002');
+      await panel.getByRole('textbox', { name: 'Agent' }).fill('Sam Okafor');
+      await panel.getByRole('combobox', { name: 'Channel' }).selectOption('chat');
+      await waitForDraftSaved(panel);
+
+      await page.reload();
+      const reloaded = await panelFrame(page);
+      await expect.poll(() => reloaded.getByRole('textbox', { name: 'Agent' }).inputValue()).toBe('Sam Okafor');
+      expect(await reloaded.getByRole('combobox', { name: 'Channel' }).inputValue()).toBe('chat');
+      await answerAll(reloaded);
+      await reloaded.getByRole('button', { name: 'Submit evaluation' }).click();
+      await reloaded.getByText(/Evaluation submitted/).waitFor();
     } finally {
       session.server.setFailing(1002, false);
     }
+    const dashboard = await session.context.newPage();
+    await dashboard.goto(session.extensionUrl('dashboard.html'));
+    const row = dashboard.getByRole('row').filter({ hasText: 'Sam Okafor' }).filter({ hasText: 'Chat' });
+    await expect.poll(() => row.count()).toBeGreaterThan(0);
+    await dashboard.close();
   });
 
   it('can be scored from the keyboard alone', async () => {
