@@ -1,10 +1,5 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { HELPDESK_MATCHES } from './lib/helpdesks/registry';
-
-/** `https://*.zendesk.com/agent/*` → `https://*.zendesk.com/*`: web-accessible resources take origins only. */
-const helpdeskOrigins = [...new Set(HELPDESK_MATCHES.map((pattern) => pattern.replace(/^([a-z*]+:\/\/[^/]+)\/.*$/, '$1/*')))];
-
 // https://wxt.dev/api/config.html
 export default defineConfig({
   vite: () => ({
@@ -14,8 +9,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'QA Lens',
     description: 'Score customer-service conversations against your QA scorecard, beside the ticket.',
-    // storage: drafts of panel width and the per-tab ticket context; alarms: background sync and reminders.
-    permissions: ['storage'],
+    // storage: panel layout, enabled sites and each tab's ticket; scripting: QA Lens on sites the
+    // user enables, whose hosts are asked for one at a time, when they enable them.
+    permissions: ['storage', 'scripting'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+Q' },
@@ -23,8 +20,10 @@ export default defineConfig({
       },
     },
     web_accessible_resources: [
-      // Only the panel page may be framed, and only by helpdesk pages; dashboard and options stay private.
-      { resources: ['panel.html'], matches: helpdeskOrigins },
+      // Only the panel page may be framed: by helpdesk pages and by the sites a user enables, which can
+      // be any. A panel framed elsewhere shows nothing: it shows a tab's ticket only inside the page
+      // that reported it (see lib/panel/extension-panel-client.ts).
+      { resources: ['panel.html'], matches: ['https://*/*', 'http://*/*'] },
     ],
     ...(browser === 'firefox'
       ? {
@@ -35,6 +34,8 @@ export default defineConfig({
               data_collection_permissions: { required: ['none'] },
             },
           },
+          // Firefox's Manifest V2 spells optional host permissions this way.
+          optional_permissions: ['https://*/*', 'http://*/*'],
         }
       : {}),
   }),

@@ -1,4 +1,6 @@
 import { sendToTab, backgroundHandlers } from '@/lib/background/handlers';
+import { syncSiteScripts } from '@/lib/background/sites';
+import { siteStore } from '@/lib/sites/site-store';
 import { tabTickets } from '@/lib/background/tab-tickets';
 import { createRequestRouter } from '@/lib/messaging/router';
 
@@ -17,4 +19,12 @@ export default defineBackground(() => {
     if (command === 'toggle-panel' && tab?.id !== undefined) void sendToTab(tab.id, { type: 'panel/toggle' });
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabTickets.set(tabId, null));
+
+  // Sites the user enabled: keep their content scripts in step with settings and permissions.
+  const syncSites = () => void siteStore.list().then((sites) => syncSiteScripts(sites)).catch(console.error);
+  browser.runtime.onInstalled.addListener(syncSites);
+  browser.runtime.onStartup.addListener(syncSites);
+  browser.permissions.onAdded.addListener(syncSites);
+  browser.permissions.onRemoved.addListener(syncSites);
+  browser.storage.onChanged.addListener((changes, area) => area === 'local' && 'sites' in changes && syncSites());
 });

@@ -4,6 +4,8 @@ import { parseScorecardFile, scorecardFile } from '../../lib/options/parse-score
 import { RoleSchema, type Profile, type Role, type Scorecard } from '../../lib/schemas';
 import type { OptionsClient } from './options-client';
 import { CHANNEL_LABELS, ScorecardEditor } from './ScorecardEditor';
+import type { SitesClient } from './sites-client';
+import { SitesSection } from './SitesSection';
 
 const ROLE_LABELS: Record<Role, string> = { supervisor: 'Supervisor', agent: 'Agent', admin: 'Admin' };
 
@@ -259,12 +261,13 @@ function ScorecardsSection({ client }: { client: OptionsClient }) {
 }
 
 /** The settings page: who is reviewing, and the scorecards they review against. */
-export function OptionsApp({ client }: { client: OptionsClient }) {
+export function OptionsApp({ client, sites }: { client: OptionsClient; sites?: SitesClient }) {
   return (
     <main class="options">
       <h1>QA Lens settings</h1>
       <ProfileSection client={client} />
       <ScorecardsSection client={client} />
+      {sites && <SitesSection client={sites} />}
     </main>
   );
 }

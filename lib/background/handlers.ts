@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentCommand, EventOf } from '../messaging/contracts';
 import type { RequestContext, RequestHandlers } from '../messaging/router';
 import { panelLayout } from './panel-layout';
+import { siteStore } from '../sites/site-store';
 import { tabTickets } from './tab-tickets';
 
 function requireTab(context: RequestContext): number {
@@ -24,6 +25,10 @@ export const backgroundHandlers: RequestHandlers = {
     await tabTickets.set(tabId, ticket);
     await broadcast({ tabId, ticket });
     return { layout: await panelLayout.get() };
+  },
+  async 'site/config'(_payload, context) {
+    const url = context.sender.url;
+    return url ? siteStore.forOrigin(new URL(url).origin) : null;
   },
   async 'panel/layout'(change) {
     await panelLayout.update(change);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SiteConfigSchema } from '../schemas/site';
 import { TicketContextSchema } from '../schemas/ticket';
 import { PANEL_WIDTH, type PanelLayout } from './panel-layout';
 
@@ -28,6 +29,12 @@ export const requests = {
     from: 'content',
     request: z.object({ ticket: TicketContextSchema.nullable() }),
     response: z.object({ layout: PanelLayoutSchema }),
+  },
+  /** The generic content script asks how to read the site it runs on (the sender's origin). */
+  'site/config': {
+    from: 'content',
+    request: z.object({}),
+    response: SiteConfigSchema.nullable(),
   },
   /** The user resized, opened or closed the panel on a helpdesk page. */
   'panel/layout': {

@@ -14,6 +14,7 @@ import {
 } from '../db';
 import { request } from '../messaging/client';
 import { events } from '../messaging/contracts';
+import type { TicketContext } from '../schemas';
 import { SCORECARD_TEMPLATES } from '../scorecards/templates';
 
 /**
@@ -29,17 +30,36 @@ async function measured<T>(name: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The ticket only if this panel is framed by the page that reported it. Any site may frame the
+ * panel page (sites the user enables can be anywhere); one that frames it in a tab that showed a
+ * ticket before must not be shown that ticket. Browsers without `ancestorOrigins` rely on the
+ * background forgetting a tab's ticket when its content script leaves it.
+ */
+function ownTicket(ticket: TicketContext | null): TicketContext | null {
+  const embedder = window.location.ancestorOrigins?.[0];
+  if (!ticket || embedder === undefined) return ticket;
+  try {
+    return new URL(ticket.url).origin === embedder ? ticket : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The panel's window onto the extension: Dexie for data, the background worker for the tab's ticket. */
 export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
   const now = () => Date.now();
   return {
-    hello: () => request('panel/hello', {}),
+    hello: async () => {
+      const { tabId, ticket } = await request('panel/hello', {});
+      return { tabId, ticket: ownTicket(ticket) };
+    },
     onTicketChanged(tabId, listener) {
       const onMessage = (message: unknown, sender: { id?: string }) => {
         if (sender.id !== browser.runtime.id) return;
         if (!message || typeof message !== 'object' || (message as { event?: unknown }).event !== 'ticket/updated') return;
         const parsed = events['ticket/updated'].safeParse((message as { data?: unknown }).data);
-        if (parsed.success && parsed.data.tabId === tabId) listener(parsed.data.ticket);
+        if (parsed.success && parsed.data.tabId === tabId) listener(ownTicket(parsed.data.ticket));
       };
       browser.runtime.onMessage.addListener(onMessage);
       return () => browser.runtime.onMessage.removeListener(onMessage);

@@ -29,6 +29,20 @@ async function loadHelpdeskRoutes() {
   return routes;
 }
 
+/**
+ * A site QA Lens does not know (an in-house CRM): `/cases/<id>` shows a conversation, with one
+ * hostile message; every other path is a plain page.
+ */
+function plainSite(url) {
+  const id = /^\/cases\/(\d+)$/.exec(url.pathname)?.[1];
+  if (!id) return { type: 'text/html', body: '<!doctype html><title>Plain page</title><h1>Not a helpdesk</h1>' };
+  const messages = ['Hi, my parcel never arrived.', 'Sorry to hear that! I have sent a replacement today.', '&lt;img src=x onerror="window.__qaLensPwned=1"&gt; thanks'];
+  return {
+    type: 'text/html',
+    body: `<!doctype html><title>Case ${id} – In-house CRM</title><h1>Case ${id}</h1>${messages.map((m) => `<div class="msg">${m}</div>`).join('')}`,
+  };
+}
+
 /** `*.zendesk.com` matches `acme.zendesk.com`; a plain host matches itself. */
 function hostMatches(pattern, host) {
   return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern;
@@ -94,9 +108,7 @@ export async function startFixtureServer() {
       const reply = await route.handle({ url, req, ticketOptions, fixture: (file) => ({ file }) });
       if (reply) return send(res, route.folder, reply);
     }
-    if (PLAIN_HOSTS.includes(url.hostname)) {
-      return send(res, '', { type: 'text/html', body: '<!doctype html><title>Plain page</title><h1>Not a helpdesk</h1>' });
-    }
+    if (PLAIN_HOSTS.includes(url.hostname)) return send(res, '', plainSite(url));
     send(res, '', { status: 404, body: 'not found' });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,6 +1,7 @@
 import { fakeBrowser } from 'wxt/testing';
 import { backgroundHandlers } from '@/lib/background/handlers';
 import { tabTickets } from '@/lib/background/tab-tickets';
+import { siteStore } from '@/lib/sites/site-store';
 import { ticket } from '../db/factories';
 
 const fromTab = (tabId: number) => ({ sender: { id: 'x', tab: { id: tabId } }, tabId });
@@ -47,5 +48,12 @@ describe('background handlers', () => {
   it('falls back to the default layout when the stored one is corrupt', async () => {
     await fakeBrowser.storage.local.set({ panelLayout: { width: 'wide' } });
     expect(await backgroundHandlers['ticket/observed']({ ticket }, fromTab(3))).toEqual({ layout: { width: 400, open: true } });
+  });
+
+  it('tells the generic content script how to read its own site, and nothing about others', async () => {
+    await siteStore.save({ origin: 'https://crm.example.com', ticketPattern: 'https://crm.example.com/cases/{id}' });
+    const from = (url: string) => ({ sender: { id: 'x', url, tab: { id: 1 } }, tabId: 1 });
+    expect(await backgroundHandlers['site/config']({}, from('https://crm.example.com/cases/7'))).toMatchObject({ origin: 'https://crm.example.com' });
+    expect(await backgroundHandlers['site/config']({}, from('https://evil.example/cases/7'))).toBeNull();
   });
 });

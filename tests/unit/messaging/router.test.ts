@@ -16,6 +16,9 @@ function recordingHandlers() {
     async 'panel/layout'() {
       return { ok: true };
     },
+    async 'site/config'() {
+      return null;
+    },
     async 'panel/hello'(_payload, context) {
       return { tabId: context.tabId ?? -1, ticket: null };
     },

@@ -1,0 +1,16 @@
+import type { SiteConfig } from '../../lib/schemas/site';
+
+export interface EnabledSite {
+  site: SiteConfig;
+  /** Whether the browser still grants QA Lens this site; revoked in the browser, it stops there. */
+  granted: boolean;
+}
+
+/** Sites beyond the known helpdesks, as the settings page manages them. */
+export interface SitesClient {
+  list(): Promise<EnabledSite[]>;
+  /** Asks the browser for the site's permission (the user confirms), then saves it. */
+  enable(input: { origin: string; ticketPattern: string; transcriptSelector: string }): Promise<SiteConfig>;
+  /** Forgets the site and gives its permission back. */
+  remove(origin: string): Promise<void>;
+}

@@ -1,0 +1,30 @@
+import { browser } from 'wxt/browser';
+import type { SitesClient } from '../../components/options/sites-client';
+import { siteStore } from '../sites/site-store';
+import { SiteConfigSchema } from '../schemas/site';
+import { siteMatchPattern } from '../sites/site-pattern';
+
+/**
+ * Sites in extension storage, permissions from the browser. The background worker notices both
+ * and registers or unregisters the site's content script.
+ */
+export function createSitesClient(): SitesClient {
+  return {
+    async list() {
+      const sites = await siteStore.list();
+      return Promise.all(sites.map(async (site) => ({ site, granted: await browser.permissions.contains({ origins: [siteMatchPattern(site.origin)] }) })));
+    },
+    async enable(input) {
+      const parsed = SiteConfigSchema.safeParse(input);
+      if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'site'}: ${i.message}`).join('; '));
+      // Must run in the click's own task: browsers only show the permission prompt for a user gesture.
+      const granted = await browser.permissions.request({ origins: [siteMatchPattern(parsed.data.origin)] });
+      if (!granted) throw new Error(`The browser did not allow QA Lens on ${parsed.data.origin}, so nothing changed.`);
+      return siteStore.save(parsed.data);
+    },
+    async remove(origin) {
+      await siteStore.remove(origin);
+      await browser.permissions.remove({ origins: [siteMatchPattern(origin)] }).catch(() => undefined);
+    },
+  };
+}
