@@ -1,0 +1,134 @@
+import type { Channel } from '../schemas/common';
+import type { MessageRole, TicketContext, TranscriptMessage } from '../schemas/ticket';
+import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
+import { cleanText, clip, defineHelpdesk, placeholderTicket, type TicketRef } from './define-helpdesk';
+
+/**
+ * Kustomer. Its API (`/v1/conversations/<id>`, `/messages`, `/notes`) lives on
+ * `<org>.api.kustomerapp.com`, another host than the app, and takes a bearer token, so no
+ * same-origin path serves it to a content script with the user's session. This adapter reads the
+ * open conversation in the timeline, through its `data-testid` hooks.
+ */
+
+const HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.kustomerapp\.com$/;
+/** `/app/customers/<customerId>/event/<conversationId>` (also `/conversation/…`): Mongo-style ids. */
+const CONVERSATION_PATH = /^\/app\/customers\/([0-9a-f]{24})\/(?:event|conversations?)\/([0-9a-f]{24})(?:\/|$)/;
+/** How long to wait for the app to render the conversation after the URL changed. */
+export const KUSTOMER_RENDER_WAIT_MS = 8000;
+const POLL_MS = 100;
+
+/** Kustomer's channel names (`channels`, message `channel`), grouped for QA reports. */
+const CHANNELS: Record<string, Channel> = {
+  email: 'email',
+  form: 'email',
+  chat: 'chat',
+  sms: 'messaging',
+  whatsapp: 'messaging',
+  facebook: 'social',
+  instagram: 'social',
+  twitter: 'social',
+  voice: 'voice',
+  phone: 'voice',
+};
+
+export function kustomerChannel(channel: string | null | undefined): Channel {
+  const key = (channel ?? '').trim().toLowerCase();
+  return Object.hasOwn(CHANNELS, key) ? (CHANNELS[key] ?? 'other') : 'other';
+}
+
+/** Notes are internal; inbound messages are the customer's; automatic outbound ones a bot's. */
+export function kustomerRole(kind: string | null, direction: string | null, auto: boolean): MessageRole {
+  if (kind === 'note') return 'internal';
+  if (direction === 'in') return 'customer';
+  return auto ? 'bot' : 'agent';
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function readView(ref: TicketRef, document: Document, view: Element): TicketContext {
+  const text = (selector: string, root: ParentNode = document) => cleanText(root.querySelector(selector)?.textContent);
+  const items = [...view.querySelectorAll('[data-testid="timeline-item"]')];
+  const messages = items.slice(0, LIMITS.messages).map((item, index): TranscriptMessage => {
+    const at = item.querySelector('time')?.getAttribute('datetime');
+    return {
+      id: clip(item.getAttribute('data-item-id') ?? String(index + 1)),
+      author: clip(text('[data-testid="timeline-item-author"]', item) || 'Unknown'),
+      role: kustomerRole(item.getAttribute('data-item-type'), item.getAttribute('data-direction'), item.getAttribute('data-auto') === 'true'),
+      ...(at ? { at: clip(at) } : {}),
+      text: clip(text('[data-testid="timeline-item-body"]', item), LIMITS.messageChars),
+    };
+  });
+  const customer = text('[data-testid="customer-name"]');
+  const email = text('[data-testid="customer-email"]');
+  const agent = text('[data-testid="conversation-assignee"]');
+  const problems: string[] = [];
+  if (!messages.length) problems.push('The page shows no messages for this conversation.');
+  if (items.length > messages.length) problems.push(`Read the first ${messages.length} messages only: the rest was not read.`);
+  return {
+    ...ref,
+    channel: kustomerChannel(view.querySelector('[data-testid="conversation-channel"]')?.getAttribute('data-channel')),
+    subject: clip(text('[data-testid="conversation-name"]', view)),
+    status: clip(text('[data-testid="conversation-status"]', view)),
+    customer: customer ? { name: clip(customer), ...(email ? { email: clip(email) } : {}) } : null,
+    agent: agent ? { name: clip(agent) } : null,
+    messages,
+    complete: messages.length > 0,
+    ...(problems.length ? { problem: clip(problems.join(' ')) } : {}),
+  };
+}
+
+export default defineHelpdesk({
+  id: 'kustomer',
+  label: 'Kustomer',
+  matches: ['https://*.kustomerapp.com/app/*'],
+  ticketFromUrl(url) {
+    if (url.protocol !== 'https:' || !HOST.test(url.hostname) || url.hostname.split('.').includes('api')) return null;
+    const match = CONVERSATION_PATH.exec(url.pathname);
+    if (!match?.[1] || !match[2]) return null;
+    return { helpdesk: 'kustomer', ticketId: match[2], url: `${url.origin}/app/customers/${match[1]}/event/${match[2]}` };
+  },
+  async readTicket(ref, context) {
+    // The app draws the conversation after fetching it: wait for this conversation's timeline.
+    const selector = `[data-testid="conversation-timeline"][data-conversation-id="${ref.ticketId}"]`;
+    const started = Date.now();
+    for (;;) {
+      context.signal.throwIfAborted();
+      const view = context.document.querySelector(selector);
+      if (view?.querySelector('[data-testid="timeline-item"]')) return readView(ref, context.document, view);
+      if (Date.now() - started >= KUSTOMER_RENDER_WAIT_MS) {
+        return view
+          ? readView(ref, context.document, view)
+          : { ...placeholderTicket(ref), problem: 'The page did not show this conversation: open it in Kustomer and try again.' };
+      }
+      await sleep(POLL_MS, context.signal);
+    }
+  },
+  testUrls: {
+    tickets: [
+      'https://acme.kustomerapp.com/app/customers/5f0c0a1b2c3d4e5f60718201/event/65a1b2c3d4e5f60718293a01',
+      'https://acme.kustomerapp.com/app/customers/5f0c0a1b2c3d4e5f60718202/event/65a1b2c3d4e5f60718293a02?tab=timeline',
+      'https://acme.kustomerapp.com/app/customers/5f0c0a1b2c3d4e5f60718202/conversations/65a1b2c3d4e5f60718293a02',
+      'https://acme-eu.prod2.kustomerapp.com/app/customers/5f0c0a1b2c3d4e5f60718203/event/65a1b2c3d4e5f60718293a03',
+    ],
+    nonTickets: [
+      'https://acme.kustomerapp.com/app/customers/5f0c0a1b2c3d4e5f60718201',
+      'https://acme.kustomerapp.com/app/search/all',
+      'https://acme.kustomerapp.com/app/customers/5f0c0a1b2c3d4e5f60718201/event/not-an-id',
+      'https://acme.api.kustomerapp.com/app/customers/5f0c0a1b2c3d4e5f60718201/event/65a1b2c3d4e5f60718293a01',
+      'http://acme.kustomerapp.com/app/customers/5f0c0a1b2c3d4e5f60718201/event/65a1b2c3d4e5f60718293a01',
+      'https://acme.kustomerapp.com.evil.example/app/customers/5f0c0a1b2c3d4e5f60718201/event/65a1b2c3d4e5f60718293a01',
+    ],
+  },
+});

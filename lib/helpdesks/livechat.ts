@@ -1,0 +1,138 @@
+import type { Channel } from '../schemas/common';
+import type { MessageRole, TicketContext, TranscriptMessage } from '../schemas/ticket';
+import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
+import { cleanText, clip, defineHelpdesk, placeholderTicket, type TicketRef } from './define-helpdesk';
+
+/**
+ * LiveChat: a chat is the ticket. The agent app (my.livechatinc.com) calls the Agent Chat API on
+ * another host (api.livechatinc.com) with an OAuth bearer token held by the app, so there is no
+ * same-origin API a content script could call with the session: the adapter reads the chat view.
+ * Its hooks follow the Agent Chat API's own terms (event types, author types, visibility).
+ */
+
+/** `/chats/<chatId>` (live) and `/archives/<chatId>` (archive); chat ids are upper-case base-36. */
+const CHAT_PATH = /^\/(?:chats|archives)\/([A-Z0-9]{8,16})(?:\/|$)/;
+/** How long to wait for the app to render the chat after navigation. */
+export const LIVECHAT_RENDER_TIMEOUT_MS = 15_000;
+
+/** LiveChat integrations (the chat's source client) grouped into the channels QA teams report on. */
+const CHANNELS: Record<string, Channel> = {
+  chat_widget: 'chat',
+  livechat: 'chat',
+  facebook_messenger: 'messaging',
+  messenger: 'messaging',
+  whatsapp: 'messaging',
+  apple_messages_for_business: 'messaging',
+  sms: 'messaging',
+  telegram: 'messaging',
+  instagram: 'social',
+  twitter: 'social',
+  email: 'email',
+};
+
+export function livechatChannel(source: string | null | undefined): Channel {
+  if (!source) return 'chat';
+  return Object.hasOwn(CHANNELS, source) ? (CHANNELS[source] ?? 'other') : 'other';
+}
+
+/** The rendered chat of `chatId`, once the app shows it. */
+function chatView(document: Document, chatId: string): Element | null {
+  const view = document.querySelector('[data-testid="chat-details"][data-chat-id]');
+  return view?.getAttribute('data-chat-id') === chatId ? view : null;
+}
+
+function waitForChat(document: Document, chatId: string, signal: AbortSignal): Promise<Element | null> {
+  signal.throwIfAborted();
+  const now = chatView(document, chatId);
+  if (now) return Promise.resolve(now);
+  return new Promise((resolve, reject) => {
+    const finish = (view: Element | null, error?: unknown) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      if (error === undefined) resolve(view);
+      else reject(error);
+    };
+    const onAbort = () => finish(null, signal.reason);
+    const observer = new MutationObserver(() => {
+      const view = chatView(document, chatId);
+      if (view) finish(view);
+    });
+    const timer = setTimeout(() => finish(null), LIVECHAT_RENDER_TIMEOUT_MS);
+    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-chat-id'] });
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function eventRole(event: Element): MessageRole {
+  if (event.getAttribute('data-visibility') === 'agents') return 'internal';
+  if (event.getAttribute('data-event-type') === 'system_message') return 'bot';
+  const author = event.getAttribute('data-author-type');
+  return author === 'customer' ? 'customer' : author === 'bot' ? 'bot' : 'agent';
+}
+
+function readChat(ref: TicketRef, view: Element): TicketContext {
+  const text = (selector: string, root: ParentNode = view) => cleanText(root.querySelector(selector)?.textContent);
+  const events = [...view.querySelectorAll('[data-testid="chat-event"]')];
+  const messages = events.slice(0, LIMITS.messages).map((event, index): TranscriptMessage => {
+    const role = eventRole(event);
+    const at = event.querySelector('time')?.getAttribute('datetime');
+    const file = event.getAttribute('data-event-type') === 'file';
+    const body = text('[data-testid="event-text"]', event);
+    return {
+      id: clip(event.getAttribute('data-event-id') ?? String(index + 1)),
+      author: clip(text('[data-testid="event-author"]', event) || (role === 'bot' ? 'LiveChat' : 'Unknown')),
+      role,
+      ...(at ? { at: clip(at) } : {}),
+      text: clip(file ? `[File: ${body}]` : body, LIMITS.messageChars),
+    };
+  });
+  const customerName = text('[data-testid="customer-name"]');
+  const customerEmail = text('[data-testid="customer-email"]');
+  const agentName = text('[data-testid="chat-agent-name"]');
+  return {
+    ...ref,
+    channel: livechatChannel(view.getAttribute('data-source')),
+    // Chats have no subject: the customer's name stands for it, as in LiveChat's own chat list.
+    subject: clip(customerName ? `Chat with ${customerName}` : ''),
+    status: clip(text('[data-testid="chat-status"]')),
+    customer: customerName ? { name: clip(customerName), ...(customerEmail ? { email: clip(customerEmail) } : {}) } : null,
+    agent: agentName ? { name: clip(agentName) } : null,
+    messages,
+    complete: messages.length > 0,
+    ...(events.length > LIMITS.messages ? { problem: `Read the first ${LIMITS.messages} events only.` } : {}),
+  };
+}
+
+export default defineHelpdesk({
+  id: 'livechat',
+  label: 'LiveChat',
+  matches: ['https://my.livechatinc.com/*'],
+  ticketFromUrl(url) {
+    if (url.protocol !== 'https:' || url.hostname !== 'my.livechatinc.com') return null;
+    const id = CHAT_PATH.exec(url.pathname)?.[1];
+    return id ? { helpdesk: 'livechat', ticketId: id, url: `https://my.livechatinc.com/archives/${id}` } : null;
+  },
+  async readTicket(ref, context) {
+    const view = await waitForChat(context.document, ref.ticketId, context.signal);
+    context.signal.throwIfAborted();
+    if (!view) return { ...placeholderTicket(ref, 'chat'), problem: 'LiveChat did not show this chat on the page, so it could not be read.' };
+    return readChat(ref, view);
+  },
+  testUrls: {
+    tickets: [
+      'https://my.livechatinc.com/chats/PJ0MRSHTDG',
+      'https://my.livechatinc.com/archives/R6ZGL8WRQU',
+      'https://my.livechatinc.com/archives/R6ZGL8WRQU/K600PKZON8?query=refund',
+    ],
+    nonTickets: [
+      'https://my.livechatinc.com/chats',
+      'https://my.livechatinc.com/archives',
+      'https://my.livechatinc.com/chats/my',
+      'https://my.livechatinc.com/customers/PJ0MRSHTDG',
+      'http://my.livechatinc.com/chats/PJ0MRSHTDG',
+      'https://my.livechatinc.com.evil.example/chats/PJ0MRSHTDG',
+      'https://accounts.livechatinc.com/chats/PJ0MRSHTDG',
+    ],
+  },
+});
