@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EnabledSite, SitesClient } from './sites-client';
 
-const EMPTY = { origin: '', ticketPattern: '', transcriptSelector: '' };
+const EMPTY = { origin: '', helpdesk: '', ticketPattern: '', transcriptSelector: '' };
 
 /**
  * Turns QA Lens on for a site it does not know (an in-house CRM, a helpdesk on its own domain).
@@ -47,6 +47,7 @@ export function SitesSection({ client }: { client: SitesClient }) {
           {sites.map(({ site, granted }) => (
             <li key={site.origin}>
               <strong>{site.origin}</strong> {granted ? <span class="good">on</span> : <span class="bad">permission revoked</span>}
+              {site.helpdesk && <span class="muted"> · {client.helpdesks.find((h) => h.id === site.helpdesk)?.label ?? site.helpdesk}</span>}
               {site.ticketPattern && <span class="muted"> · tickets: {site.ticketPattern}</span>}
               <button type="button" aria-label={`Turn off QA Lens on ${site.origin}`} onClick={() => void remove(site.origin)}>
                 Turn off
@@ -59,6 +60,17 @@ export function SitesSection({ client }: { client: SitesClient }) {
         <label>
           <span>Site address</span>
           <input type="url" required placeholder="https://crm.example.com" {...field('origin')} />
+        </label>
+        <label>
+          <span>Helpdesk</span>
+          <select value={form.helpdesk} onChange={(e) => setForm({ ...form, helpdesk: e.currentTarget.value })}>
+            <option value="">Not one QA Lens knows</option>
+            {client.helpdesks.map((h) => (
+              <option key={h.id} value={h.id}>
+                {h.label} on its own domain
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           <span>Ticket URL pattern (optional)</span>

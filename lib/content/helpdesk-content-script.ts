@@ -1,5 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { Helpdesk } from '../helpdesks/define-helpdesk';
+import { isOwnHost, onCustomDomain } from './custom-domain';
+import { sendToBackground } from './send-to-background';
 import { watchTickets } from './ticket-watcher';
 
 /**
@@ -13,8 +15,15 @@ export function helpdeskContentScript(helpdesk: Helpdesk) {
     runAt: 'document_idle',
     // WXT would announce each start to the page with window.postMessage: the page need not know.
     noScriptStartedPostMessage: true,
-    main(ctx) {
-      const start = () => watchTickets(ctx, helpdesk);
+    async main(ctx) {
+      // Registered by the background for a custom domain the user set up as this helpdesk.
+      let adapter = helpdesk;
+      if (!isOwnHost(helpdesk, location.hostname)) {
+        const site = await sendToBackground('site/config', {});
+        if (site?.helpdesk !== helpdesk.id || ctx.isInvalid) return;
+        adapter = onCustomDomain(helpdesk);
+      }
+      const start = () => watchTickets(ctx, adapter);
       if (document.readyState === 'complete') start();
       else ctx.addEventListener(window, 'load', start, { once: true });
     },

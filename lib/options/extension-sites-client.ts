@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { SitesClient } from '../../components/options/sites-client';
 import { siteStore } from '../sites/site-store';
+import { HELPDESKS } from '../helpdesks/registry';
 import { SiteConfigSchema } from '../schemas/site';
 import { siteMatchPattern } from '../sites/site-pattern';
 
@@ -10,6 +11,7 @@ import { siteMatchPattern } from '../sites/site-pattern';
  */
 export function createSitesClient(): SitesClient {
   return {
+    helpdesks: HELPDESKS.map(({ id, label }) => ({ id, label })),
     async list() {
       const sites = await siteStore.list();
       return Promise.all(sites.map(async (site) => ({ site, granted: await browser.permissions.contains({ origins: [siteMatchPattern(site.origin)] }) })));
@@ -17,6 +19,7 @@ export function createSitesClient(): SitesClient {
     async enable(input) {
       const parsed = SiteConfigSchema.safeParse(input);
       if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'site'}: ${i.message}`).join('; '));
+      if (parsed.data.helpdesk && !HELPDESKS.some((h) => h.id === parsed.data.helpdesk)) throw new Error(`Unknown helpdesk "${parsed.data.helpdesk}".`);
       // Must run in the click's own task: browsers only show the permission prompt for a user gesture.
       const granted = await browser.permissions.request({ origins: [siteMatchPattern(parsed.data.origin)] });
       if (!granted) throw new Error(`The browser did not allow QA Lens on ${parsed.data.origin}, so nothing changed.`);

@@ -31,6 +31,11 @@ export const SiteConfigSchema = z.object({
     .max(500)
     .refine((p) => p === '' || (p.split('{id}').length === 2 && URL.canParse(p.replace('{id}', 'x'))), 'Use the ticket’s URL with {id} once in place of its id')
     .default(''),
+  /**
+   * A known helpdesk on its own domain (e.g. Zendesk at support.example.com): its adapter reads
+   * the site as on the helpdesk's usual host. Empty: a site QA Lens does not know.
+   */
+  helpdesk: z.string().trim().max(40).default(''),
   /** CSS selector of the conversation's messages (each match is one message); empty: none read. */
   transcriptSelector: z.string().trim().max(500).default(''),
 });

@@ -7,6 +7,8 @@ import { EXTENSION_DIR, launchWithExtension } from '../support/launch-extension.
 import { answerAll, hasPanel, panelFrame } from './support/session';
 
 const SITE = 'https://plain.example.com';
+/** A Zendesk account on its own domain (the fixture server answers it with Zendesk's routes). */
+const CUSTOM_ZENDESK = 'https://support.example.org';
 
 /**
  * The built extension with the site's host already granted. Headless Chromium cannot click the
@@ -14,12 +16,12 @@ const SITE = 'https://plain.example.com';
  * granted, `permissions.request` answers true without a prompt, and everything after it (saving
  * the site, registering its content script, reading the page) runs as shipped.
  */
-function extensionWithSiteGranted(): string {
+function extensionWithSitesGranted(): string {
   const dir = mkdtempSync(join(tmpdir(), 'qa-lens-granted-'));
   cpSync(EXTENSION_DIR, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), `${SITE}/*`];
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), `${SITE}/*`, `${CUSTOM_ZENDESK}/*`];
   writeFileSync(manifestPath, JSON.stringify(manifest));
   return dir;
 }
@@ -31,7 +33,7 @@ describe('QA Lens on a site that matches no adapter', () => {
   let extensionDir: string;
   beforeAll(async () => {
     server = await startFixtureServer();
-    extensionDir = extensionWithSiteGranted();
+    extensionDir = extensionWithSitesGranted();
     browser = await launchWithExtension({ extensionDir, hostResolverRules: server.hostResolverRules });
     context = browser.context;
   });
@@ -83,5 +85,26 @@ describe('QA Lens on a site that matches no adapter', () => {
         return hasPanel(page);
       })
       .toBe(false);
+  });
+
+  it('runs a known helpdesk’s adapter on its custom domain', async () => {
+    const settings = await context.newPage();
+    await settings.goto(browser.extensionUrl('options.html'));
+    await settings.getByRole('textbox', { name: 'Site address' }).fill(CUSTOM_ZENDESK);
+    await settings.getByRole('combobox', { name: 'Helpdesk' }).selectOption('zendesk');
+    await settings.getByRole('button', { name: 'Enable QA Lens on this site' }).click();
+    await settings.getByText(`QA Lens is on for ${CUSTOM_ZENDESK}.`).waitFor();
+
+    const page = await context.newPage();
+    await expect
+      .poll(async () => {
+        await page.goto(`${CUSTOM_ZENDESK}/agent/tickets/1001`);
+        return hasPanel(page);
+      })
+      .toBe(true);
+    const panel = await panelFrame(page);
+    await expect.poll(() => panel.getByTestId('ticket-agent').textContent()).toBe('Alex Moreno');
+    expect(await panel.getByTestId('ticket-ref').textContent()).toBe('#1001');
+    expect(await panel.getByTestId('ticket-channel').textContent()).toBe('Email');
   });
 });

@@ -1,7 +1,7 @@
 import { genericHelpdesk } from '@/lib/sites/generic-helpdesk';
 import { TicketContextSchema } from '@/lib/schemas';
 
-const site = { origin: 'https://crm.example.com', ticketPattern: 'https://crm.example.com/cases/{id}', transcriptSelector: '.msg' };
+const site = { origin: 'https://crm.example.com', helpdesk: '', ticketPattern: 'https://crm.example.com/cases/{id}', transcriptSelector: '.msg' };
 const read = (helpdesk = genericHelpdesk(site)) => {
   const ref = helpdesk.ticketFromUrl(new URL('https://crm.example.com/cases/77'))!;
   return helpdesk.readTicket(ref, { document, fetch: () => Promise.reject(new Error('no fetch')), signal: new AbortController().signal });

@@ -32,7 +32,7 @@ describe('a site’s ticket URLs', () => {
 
 describe('site settings', () => {
   it('keeps the origin of whatever address was typed', () => {
-    expect(SiteConfigSchema.parse({ origin: ' https://crm.example.com/cases/1?x ' })).toEqual({ origin: 'https://crm.example.com', ticketPattern: '', transcriptSelector: '' });
+    expect(SiteConfigSchema.parse({ origin: ' https://crm.example.com/cases/1?x ' })).toEqual({ origin: 'https://crm.example.com', helpdesk: '', ticketPattern: '', transcriptSelector: '' });
   });
 
   it.each([
