@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { fillInsFromDraft, withFillIns, type TicketFillIns } from '@/lib/evaluations/ticket-fill-ins';
+import { fillableFields, fillInsFromDraft, pastedFromSnapshot, withFillIns, type TicketFillIns } from '@/lib/evaluations/ticket-fill-ins';
 import { pickScorecard } from '@/lib/scorecards/pick-scorecard';
 import { formatNumber } from '@/lib/scoring';
 import { ticketKey, type Evaluation, type Profile, type Scorecard, type TicketContext } from '@/lib/schemas';
@@ -7,6 +7,7 @@ import { EarlierEvaluations } from './EarlierEvaluations';
 import { EvaluationForm } from './EvaluationForm';
 import type { PanelClient } from './panel-client';
 import { TicketHeader } from './TicketHeader';
+import { PasteTranscript } from './PasteTranscript';
 import { Transcript } from './Transcript';
 import { useEvaluationDraft } from './use-evaluation-draft';
 
@@ -62,8 +63,15 @@ function TicketPanel({ client, ticket: read, profile, scorecards }: TicketPanelP
   const ticket = withFillIns(read, fillIns ?? {});
   const { draft, loaded, saveState, update, clear } = useEvaluationDraft(client, ticket, profile);
   useEffect(() => {
-    if (loaded && fillIns === null) setFillIns(fillInsFromDraft(draft, read));
-  }, [loaded, fillIns, draft, read]);
+    if (!loaded || fillIns !== null) return;
+    let current = true;
+    void client.getTicketSnapshot(key).then((snapshot) => {
+      if (current) setFillIns({ ...fillInsFromDraft(draft, read), ...pastedFromSnapshot(snapshot, read) });
+    });
+    return () => {
+      current = false;
+    };
+  }, [client, key, loaded, fillIns, draft, read]);
   const [chosen, setChosen] = useState<Scorecard | null>(null);
   const [pinned, setPinned] = useState<Scorecard | null>(null);
   const [earlier, setEarlier] = useState<Evaluation[]>([]);
@@ -125,6 +133,15 @@ function TicketPanel({ client, ticket: read, profile, scorecards }: TicketPanelP
         onClose={() => client.close()}
       />
       <Transcript messages={ticket.messages} />
+      {fillableFields(read).transcript && fillIns !== null && !fillIns.messages?.length && (
+        <PasteTranscript
+          onUse={(messages) => {
+            const next = { ...fillIns, messages };
+            setFillIns(next);
+            void client.keepTicketSnapshot(withFillIns(read, next));
+          }}
+        />
+      )}
       {notice && (
         <p role="status" class="notice good">
           {notice}

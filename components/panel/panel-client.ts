@@ -17,6 +17,9 @@ export interface PanelClient {
   discardDraft(id: string): Promise<void>;
   submit(draft: Evaluation, scorecard: Scorecard, ticket: TicketContext): Promise<Evaluation>;
   listTicketEvaluations(ticketKey: string): Promise<Evaluation[]>;
+  /** The ticket as last kept (read, or completed by the reviewer). */
+  getTicketSnapshot(ticketKey: string): Promise<TicketContext | undefined>;
+  keepTicketSnapshot(ticket: TicketContext): Promise<void>;
   close(): void;
   openDashboard(): void;
   openOptions(): void;

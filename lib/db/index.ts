@@ -2,3 +2,4 @@ export * from './database';
 export * from './evaluations';
 export * from './scorecards';
 export * from './settings';
+export * from './tickets';

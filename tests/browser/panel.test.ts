@@ -102,7 +102,7 @@ describe('the panel on a Zendesk ticket', () => {
     expect(await page.evaluate(() => 'qaLensPwned' in window)).toBe(false);
   });
 
-  it('falls back to the page when the API fails, says so, and lets the reviewer fill in what it could not read', async () => {
+  it('falls back to the page when the API fails, says so, and lets the reviewer fill in what it could not read, conversation included', async () => {
     session.server.setFailing(1002, true);
     try {
       await page.goto(TICKET(1002));
@@ -112,11 +112,16 @@ describe('the panel on a Zendesk ticket', () => {
       await panel.getByRole('textbox', { name: 'Agent' }).fill('Sam Okafor');
       await panel.getByRole('combobox', { name: 'Channel' }).selectOption('chat');
       await waitForDraftSaved(panel);
+      await panel.getByText('No conversation could be read: paste it').click();
+      await panel.getByRole('textbox', { name: 'Pasted conversation' }).fill('Lee Park: My app keeps logging me out\nSam Okafor: Please update to 4.2.3');
+      await panel.getByRole('button', { name: 'Use this conversation (2 messages)' }).click();
+      await panel.getByText('Conversation (2 messages)').waitFor();
 
       await page.reload();
       const reloaded = await panelFrame(page);
       await expect.poll(() => reloaded.getByRole('textbox', { name: 'Agent' }).inputValue()).toBe('Sam Okafor');
       expect(await reloaded.getByRole('combobox', { name: 'Channel' }).inputValue()).toBe('chat');
+      await reloaded.getByText('Conversation (2 messages)').waitFor();
       await answerAll(reloaded);
       await reloaded.getByRole('button', { name: 'Submit evaluation' }).click();
       await reloaded.getByText(/Evaluation submitted/).waitFor();

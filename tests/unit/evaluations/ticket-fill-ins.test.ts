@@ -1,18 +1,18 @@
 import { newDraft } from '@/lib/evaluations/new-draft';
-import { fillableFields, fillInsFromDraft, withFillIns } from '@/lib/evaluations/ticket-fill-ins';
+import { fillableFields, fillInsFromDraft, pastedFromSnapshot, withFillIns } from '@/lib/evaluations/ticket-fill-ins';
 import type { TicketContext } from '@/lib/schemas';
 import { ticket } from '../db/factories';
 import { SCORECARD_TEMPLATES } from '@/lib/scorecards/templates';
 
-const degraded: TicketContext = { ...ticket, agent: null, channel: 'other', problem: 'Read from the page because the API failed.' };
+const degraded: TicketContext = { ...ticket, agent: null, channel: 'other', messages: [], problem: 'Read from the page because the API failed.' };
 const loading: TicketContext = { ...ticket, agent: null, channel: 'other', complete: false };
 
 describe('fields the reviewer fills in', () => {
   it.each([
-    ['a fully read ticket', ticket, { agent: false, channel: false }],
-    ['a ticket still being read', loading, { agent: false, channel: false }],
-    ['a read that could not find the agent or channel', degraded, { agent: true, channel: true }],
-    ['a complete read with no assignee', { ...ticket, agent: null }, { agent: true, channel: false }],
+    ['a fully read ticket', ticket, { agent: false, channel: false, transcript: false }],
+    ['a ticket still being read', { ...loading, messages: [] }, { agent: false, channel: false, transcript: false }],
+    ['a read that could not find the agent, channel or conversation', degraded, { agent: true, channel: true, transcript: true }],
+    ['a complete read with no assignee', { ...ticket, agent: null }, { agent: true, channel: false, transcript: false }],
   ])('%s', (_case, input, expected) => {
     expect(fillableFields(input)).toEqual(expected);
   });
@@ -30,5 +30,14 @@ describe('fields the reviewer fills in', () => {
     const draft = newDraft({ ticket: withFillIns(degraded, { agent: 'Alex Moreno', channel: 'chat' }), scorecard, author: { name: 'Rae', role: 'supervisor' }, now: 1 });
     expect(fillInsFromDraft(draft, degraded)).toEqual({ agent: 'Alex Moreno', channel: 'chat' });
     expect(fillInsFromDraft(null, degraded)).toEqual({});
+  });
+
+  it('uses a pasted conversation only where none was read, and finds it again in the snapshot', () => {
+    const pasted = [{ id: 'pasted-1', author: 'Dana', role: 'customer' as const, text: 'Hi' }];
+    expect(withFillIns(degraded, { messages: pasted }).messages).toEqual(pasted);
+    expect(withFillIns(ticket, { messages: pasted }).messages).toEqual(ticket.messages);
+    expect(pastedFromSnapshot({ ...degraded, messages: pasted }, degraded)).toEqual({ messages: pasted });
+    expect(pastedFromSnapshot({ ...degraded, messages: ticket.messages }, degraded)).toEqual({});
+    expect(pastedFromSnapshot(undefined, degraded)).toEqual({});
   });
 });
