@@ -2,6 +2,7 @@ import type { Channel } from '../schemas/common';
 import type { MessageRole, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
 import { cleanText, clip, defineHelpdesk, placeholderTicket, type TicketRef } from './define-helpdesk';
+import { waitForRender } from './wait-for-render';
 
 /**
  * Crisp: a conversation (session) is the ticket. The Crisp app (app.crisp.chat) reads the REST API
@@ -38,29 +39,6 @@ export function crispChannel(origin: string | null | undefined): Channel {
 function conversationView(document: Document, sessionId: string): Element | null {
   const view = document.querySelector('[data-testid="conversation"][data-session-id]');
   return view?.getAttribute('data-session-id') === sessionId ? view : null;
-}
-
-function waitForConversation(document: Document, sessionId: string, signal: AbortSignal): Promise<Element | null> {
-  signal.throwIfAborted();
-  const now = conversationView(document, sessionId);
-  if (now) return Promise.resolve(now);
-  return new Promise((resolve, reject) => {
-    const finish = (view: Element | null, error?: unknown) => {
-      observer.disconnect();
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-      if (error === undefined) resolve(view);
-      else reject(error);
-    };
-    const onAbort = () => finish(null, signal.reason);
-    const observer = new MutationObserver(() => {
-      const view = conversationView(document, sessionId);
-      if (view) finish(view);
-    });
-    const timer = setTimeout(() => finish(null), CRISP_RENDER_TIMEOUT_MS);
-    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-session-id'] });
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function messageRole(message: Element): MessageRole {
@@ -113,8 +91,13 @@ export default defineHelpdesk({
     return { helpdesk: 'crisp', ticketId: match[2], url: `https://app.crisp.chat/website/${match[1]}/inbox/${match[2]}/` };
   },
   async readTicket(ref, context) {
-    const view = await waitForConversation(context.document, ref.ticketId, context.signal);
-    context.signal.throwIfAborted();
+    const { document, signal } = context;
+    const view = await waitForRender(document.documentElement, () => conversationView(document, ref.ticketId), {
+      signal,
+      timeoutMs: CRISP_RENDER_TIMEOUT_MS,
+      attributeFilter: ['data-session-id'],
+    });
+    signal.throwIfAborted();
     if (!view) return { ...placeholderTicket(ref), problem: 'Crisp did not show this conversation on the page, so it could not be read.' };
     return readConversation(ref, view);
   },

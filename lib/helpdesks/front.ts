@@ -2,6 +2,7 @@ import type { Channel } from '../schemas/common';
 import type { MessageRole, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
 import { cleanText, clip, defineHelpdesk, type TicketRef } from './define-helpdesk';
+import { waitForRender } from './wait-for-render';
 
 /**
  * Front. The Core API is on api2.frontapp.com and wants an API token; the web app's own endpoints
@@ -62,26 +63,6 @@ function shownId(document: Document): string | null {
   return raw ? frontConversationId(raw) : null;
 }
 
-/** Resolves once `ready()` holds, or after `ms`; rejects when the signal aborts. */
-function waitFor(document: Document, ready: () => boolean, signal: AbortSignal, ms: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    signal.throwIfAborted();
-    if (ready()) return resolve();
-    const observer = new MutationObserver(() => ready() && finish());
-    const timer = setTimeout(() => finish(), ms);
-    const onAbort = () => finish(signal.reason);
-    function finish(error?: unknown) {
-      observer.disconnect();
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-      if (error === undefined) resolve();
-      else reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-conversation-id'] });
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 function readPage(ref: TicketRef, document: Document): TicketContext {
   const text = (selector: string, root: ParentNode = document) => cleanText(root.querySelector(selector)?.textContent);
   const items = [...document.querySelectorAll(ITEM)];
@@ -131,11 +112,12 @@ export default defineHelpdesk({
   },
   async readTicket(ref, context) {
     const { document, signal } = context;
+    // Wait for a view of this conversation (or one that does not say which) with an item in it.
     const ready = () => {
       const shown = shownId(document);
-      return (shown === null || shown === ref.ticketId) && document.querySelector(ITEM) !== null;
+      return (shown === null || shown === ref.ticketId) && document.querySelector(ITEM) !== null ? true : null;
     };
-    await waitFor(document, ready, signal, RENDER_WAIT_MS);
+    await waitForRender(document, ready, { signal, timeoutMs: RENDER_WAIT_MS, attributeFilter: ['data-conversation-id'] });
     signal.throwIfAborted();
     const shown = shownId(document);
     return readPage(ref, shown !== null && shown !== ref.ticketId ? document.implementation.createHTMLDocument('') : document);

@@ -1,6 +1,7 @@
 import type { Person, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
 import { cleanText, clip, defineHelpdesk, placeholderTicket, type TicketRef } from './define-helpdesk';
+import { waitForRender } from './wait-for-render';
 
 /**
  * Gmail: a thread is the ticket. Gmail's web app talks to its servers through private, obfuscated
@@ -43,30 +44,6 @@ function threadView(document: Document, token: string): Element | null {
   if (owner !== undefined && owner !== token) return null;
   if (!heading.closest('[role="main"]')?.querySelector('[data-message-id]') && !document.querySelector('[data-message-id]')) return null;
   return heading;
-}
-
-/** Waits, without polling, until Gmail shows the thread of `token`; null after the timeout. */
-function waitForThread(document: Document, token: string, signal: AbortSignal): Promise<Element | null> {
-  signal.throwIfAborted();
-  const now = threadView(document, token);
-  if (now) return Promise.resolve(now);
-  return new Promise((resolve, reject) => {
-    const finish = (result: Element | null, error?: unknown) => {
-      observer.disconnect();
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-      if (error === undefined) resolve(result);
-      else reject(error);
-    };
-    const onAbort = () => finish(null, signal.reason);
-    const observer = new MutationObserver(() => {
-      const view = threadView(document, token);
-      if (view) finish(view);
-    });
-    const timer = setTimeout(() => finish(null), GMAIL_RENDER_TIMEOUT_MS);
-    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-thread-perm-id'] });
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** The signed-in mailbox: the Google Account button's label, else the window title (`… - me@acme.com - Gmail`). */
@@ -135,12 +112,17 @@ export default defineHelpdesk({
     return token ? { helpdesk: 'gmail', ticketId: token, url: `https://mail.google.com/mail/u/${account}/#all/${token}` } : null;
   },
   async readTicket(ref, context) {
-    const heading = await waitForThread(context.document, ref.ticketId, context.signal);
-    context.signal.throwIfAborted();
+    const { document, signal } = context;
+    const heading = await waitForRender(document.documentElement, () => threadView(document, ref.ticketId), {
+      signal,
+      timeoutMs: GMAIL_RENDER_TIMEOUT_MS,
+      attributeFilter: ['data-thread-perm-id'],
+    });
+    signal.throwIfAborted();
     if (!heading) return { ...placeholderTicket(ref, 'email'), problem: 'Gmail did not show this conversation on the page, so it could not be read.' };
     const permId = heading.getAttribute('data-thread-perm-id');
     if (permId) viewOfToken.set(permId, ref.ticketId);
-    return readThread(ref, context.document, heading);
+    return readThread(ref, document, heading);
   },
   testUrls: {
     tickets: [

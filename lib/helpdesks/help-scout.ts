@@ -2,6 +2,7 @@ import type { Channel } from '../schemas/common';
 import type { MessageRole, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
 import { cleanText, clip, defineHelpdesk, type TicketRef } from './define-helpdesk';
+import { waitForRender } from './wait-for-render';
 
 /**
  * Help Scout. Its Mailbox API 2.0 lives on api.helpscout.net and wants an OAuth token, and the web
@@ -37,26 +38,6 @@ function threadRole(item: Element): MessageRole | null {
 /** The conversation the view shows, when it says; a stale view of the last ticket must not be read. */
 function shownId(document: Document): string | null {
   return document.querySelector('[data-conversation-id]')?.getAttribute('data-conversation-id') ?? null;
-}
-
-/** Resolves once `ready()` holds, or after `ms`; rejects when the signal aborts. */
-function waitFor(document: Document, ready: () => boolean, signal: AbortSignal, ms: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    signal.throwIfAborted();
-    if (ready()) return resolve();
-    const observer = new MutationObserver(() => ready() && finish());
-    const timer = setTimeout(() => finish(), ms);
-    const onAbort = () => finish(signal.reason);
-    function finish(error?: unknown) {
-      observer.disconnect();
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-      if (error === undefined) resolve();
-      else reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-conversation-id'] });
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function readPage(ref: TicketRef, document: Document): TicketContext {
@@ -121,11 +102,12 @@ export default defineHelpdesk({
   },
   async readTicket(ref, context) {
     const { document, signal } = context;
+    // Wait for a view of this conversation (or one that does not say which) with an item in it.
     const ready = () => {
       const shown = shownId(document);
-      return (shown === null || shown === ref.ticketId) && document.querySelector(THREAD) !== null;
+      return (shown === null || shown === ref.ticketId) && document.querySelector(THREAD) !== null ? true : null;
     };
-    await waitFor(document, ready, signal, RENDER_WAIT_MS);
+    await waitForRender(document, ready, { signal, timeoutMs: RENDER_WAIT_MS, attributeFilter: ['data-conversation-id'] });
     signal.throwIfAborted();
     const shown = shownId(document);
     if (shown !== null && shown !== ref.ticketId) {

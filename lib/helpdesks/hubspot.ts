@@ -2,6 +2,7 @@ import type { Channel } from '../schemas/common';
 import type { MessageRole, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
 import { cleanText, clip, defineHelpdesk, placeholderTicket, type TicketRef } from './define-helpdesk';
+import { waitForRender } from './wait-for-render';
 
 /**
  * HubSpot help desk and conversations inbox. The web app reads its data from api.hubspot.com
@@ -18,7 +19,6 @@ const HELP_DESK_PATH = /^\/help-desk\/(\d+)\/(?:view\/([\w-]+)\/)?ticket\/(\d+)(
 const INBOX_PATH = /^\/live-messages\/(\d+)\/inbox\/(\d+)(?:\/|$)/;
 /** How long to wait for the app to render the ticket after the URL changed. */
 export const HUBSPOT_RENDER_WAIT_MS = 8000;
-const POLL_MS = 100;
 
 /** Conversations channel ids (`channelId`) and the names the app shows, grouped for QA reports. */
 const CHANNELS: Record<string, Channel> = {
@@ -57,20 +57,6 @@ export function hubspotRole(type: string | null, actorId: string | null, directi
   if (prefix === 'A') return 'agent';
   if (prefix === 'B' || prefix === 'S' || prefix === 'I') return 'bot';
   return direction?.toUpperCase() === 'INCOMING' ? 'customer' : 'agent';
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** The rendered view of this ticket or thread, once the app has drawn it. */
@@ -132,17 +118,17 @@ export default defineHelpdesk({
     return null;
   },
   async readTicket(ref, context) {
+    const { document, signal } = context;
     // The app draws the ticket after fetching it: wait for this ticket's view and its first message.
-    const started = Date.now();
-    for (;;) {
-      context.signal.throwIfAborted();
-      const view = viewOf(ref, context.document);
-      if (view?.querySelector('[data-test-id="thread-message"]')) return readView(ref, view);
-      if (Date.now() - started >= HUBSPOT_RENDER_WAIT_MS) {
-        return view ? readView(ref, view) : { ...placeholderTicket(ref), problem: 'The page did not show this ticket: open it in HubSpot and try again.' };
-      }
-      await sleep(POLL_MS, context.signal);
-    }
+    const rendered = () => {
+      const view = viewOf(ref, document);
+      return view?.querySelector('[data-test-id="thread-message"]') ? view : null;
+    };
+    const attributeFilter = ['data-test-id', 'data-ticket-id', 'data-thread-id'];
+    // Past the wait, a view without messages is still this ticket's: read what it shows.
+    const view = (await waitForRender(document, rendered, { signal, timeoutMs: HUBSPOT_RENDER_WAIT_MS, attributeFilter })) ?? viewOf(ref, document);
+    signal.throwIfAborted();
+    return view ? readView(ref, view) : { ...placeholderTicket(ref), problem: 'The page did not show this ticket: open it in HubSpot and try again.' };
   },
   testUrls: {
     tickets: [

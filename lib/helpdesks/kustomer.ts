@@ -2,6 +2,7 @@ import type { Channel } from '../schemas/common';
 import type { MessageRole, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
 import { cleanText, clip, defineHelpdesk, placeholderTicket, type TicketRef } from './define-helpdesk';
+import { waitForRender } from './wait-for-render';
 
 /**
  * Kustomer. Its API (`/v1/conversations/<id>`, `/messages`, `/notes`) lives on
@@ -15,7 +16,6 @@ const HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.kustomerapp\.com$/;
 const CONVERSATION_PATH = /^\/app\/customers\/([0-9a-f]{24})\/(?:event|conversations?)\/([0-9a-f]{24})(?:\/|$)/;
 /** How long to wait for the app to render the conversation after the URL changed. */
 export const KUSTOMER_RENDER_WAIT_MS = 8000;
-const POLL_MS = 100;
 
 /** Kustomer's channel names (`channels`, message `channel`), grouped for QA reports. */
 const CHANNELS: Record<string, Channel> = {
@@ -41,20 +41,6 @@ export function kustomerRole(kind: string | null, direction: string | null, auto
   if (kind === 'note') return 'internal';
   if (direction === 'in') return 'customer';
   return auto ? 'bot' : 'agent';
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function readView(ref: TicketRef, document: Document, view: Element): TicketContext {
@@ -100,20 +86,20 @@ export default defineHelpdesk({
     return { helpdesk: 'kustomer', ticketId: match[2], url: `${url.origin}/app/customers/${match[1]}/event/${match[2]}` };
   },
   async readTicket(ref, context) {
-    // The app draws the conversation after fetching it: wait for this conversation's timeline.
+    const { document, signal } = context;
+    // The app draws the conversation after fetching it: wait for this conversation's timeline and its first item.
     const selector = `[data-testid="conversation-timeline"][data-conversation-id="${ref.ticketId}"]`;
-    const started = Date.now();
-    for (;;) {
-      context.signal.throwIfAborted();
-      const view = context.document.querySelector(selector);
-      if (view?.querySelector('[data-testid="timeline-item"]')) return readView(ref, context.document, view);
-      if (Date.now() - started >= KUSTOMER_RENDER_WAIT_MS) {
-        return view
-          ? readView(ref, context.document, view)
-          : { ...placeholderTicket(ref), problem: 'The page did not show this conversation: open it in Kustomer and try again.' };
-      }
-      await sleep(POLL_MS, context.signal);
-    }
+    const rendered = () => {
+      const view = document.querySelector(selector);
+      return view?.querySelector('[data-testid="timeline-item"]') ? view : null;
+    };
+    const attributeFilter = ['data-testid', 'data-conversation-id'];
+    // Past the wait, a timeline without items is still this conversation's: read what it shows.
+    const view = (await waitForRender(document, rendered, { signal, timeoutMs: KUSTOMER_RENDER_WAIT_MS, attributeFilter })) ?? document.querySelector(selector);
+    signal.throwIfAborted();
+    return view
+      ? readView(ref, document, view)
+      : { ...placeholderTicket(ref), problem: 'The page did not show this conversation: open it in Kustomer and try again.' };
   },
   testUrls: {
     tickets: [

@@ -2,6 +2,7 @@ import type { Channel } from '../schemas/common';
 import type { MessageRole, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
 import { cleanText, clip, defineHelpdesk, placeholderTicket, type TicketRef } from './define-helpdesk';
+import { waitForRender } from './wait-for-render';
 
 /**
  * LiveChat: a chat is the ticket. The agent app (my.livechatinc.com) calls the Agent Chat API on
@@ -39,29 +40,6 @@ export function livechatChannel(source: string | null | undefined): Channel {
 function chatView(document: Document, chatId: string): Element | null {
   const view = document.querySelector('[data-testid="chat-details"][data-chat-id]');
   return view?.getAttribute('data-chat-id') === chatId ? view : null;
-}
-
-function waitForChat(document: Document, chatId: string, signal: AbortSignal): Promise<Element | null> {
-  signal.throwIfAborted();
-  const now = chatView(document, chatId);
-  if (now) return Promise.resolve(now);
-  return new Promise((resolve, reject) => {
-    const finish = (view: Element | null, error?: unknown) => {
-      observer.disconnect();
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-      if (error === undefined) resolve(view);
-      else reject(error);
-    };
-    const onAbort = () => finish(null, signal.reason);
-    const observer = new MutationObserver(() => {
-      const view = chatView(document, chatId);
-      if (view) finish(view);
-    });
-    const timer = setTimeout(() => finish(null), LIVECHAT_RENDER_TIMEOUT_MS);
-    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-chat-id'] });
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function eventRole(event: Element): MessageRole {
@@ -114,8 +92,13 @@ export default defineHelpdesk({
     return id ? { helpdesk: 'livechat', ticketId: id, url: `https://my.livechatinc.com/archives/${id}` } : null;
   },
   async readTicket(ref, context) {
-    const view = await waitForChat(context.document, ref.ticketId, context.signal);
-    context.signal.throwIfAborted();
+    const { document, signal } = context;
+    const view = await waitForRender(document.documentElement, () => chatView(document, ref.ticketId), {
+      signal,
+      timeoutMs: LIVECHAT_RENDER_TIMEOUT_MS,
+      attributeFilter: ['data-chat-id'],
+    });
+    signal.throwIfAborted();
     if (!view) return { ...placeholderTicket(ref, 'chat'), problem: 'LiveChat did not show this chat on the page, so it could not be read.' };
     return readChat(ref, view);
   },

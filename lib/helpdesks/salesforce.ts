@@ -2,6 +2,7 @@ import type { Channel } from '../schemas/common';
 import type { MessageRole, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
 import { cleanText, clip, defineHelpdesk, placeholderTicket, type TicketRef } from './define-helpdesk';
+import { waitForRender } from './wait-for-render';
 
 /**
  * Salesforce Service Console (Lightning). The Lightning app talks to its Aura endpoint with a page
@@ -17,7 +18,6 @@ const HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.lightning\.force\.com$/;
 const CASE_PATH = /^\/lightning\/r\/Case\/(500[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)\/view(?:\/|$)/;
 /** How long to wait for Lightning to render the case after the URL changed. */
 export const SALESFORCE_RENDER_WAIT_MS = 10_000;
-const POLL_MS = 100;
 
 /** Case `Origin` picklist values (standard and common custom ones), grouped for QA reports. */
 const CHANNELS: Record<string, Channel> = {
@@ -55,20 +55,6 @@ export function salesforceRole({ type, incoming, published, senderRole }: FeedFa
     if (senderRole === 'Chatbot' || senderRole === 'System') return 'bot';
   }
   return 'agent';
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function readRecord(ref: TicketRef, record: Element): TicketContext {
@@ -132,18 +118,19 @@ export default defineHelpdesk({
     return id ? { helpdesk: 'salesforce', ticketId: id, url: `${url.origin}/lightning/r/Case/${id}/view` } : null;
   },
   async readTicket(ref, context) {
-    const started = Date.now();
-    for (;;) {
-      context.signal.throwIfAborted();
-      const record = recordOf(ref, context.document);
-      if (record?.querySelector('[data-feed-item-id]')) return readRecord(ref, record);
-      if (Date.now() - started >= SALESFORCE_RENDER_WAIT_MS) {
-        return record
-          ? readRecord(ref, record)
-          : { ...placeholderTicket(ref), problem: 'The page did not show this case: open its record page in the console and try again.' };
-      }
-      await sleep(POLL_MS, context.signal);
-    }
+    const { document, signal } = context;
+    // Lightning draws the record after fetching it: wait for this case's record and its first feed item.
+    const rendered = () => {
+      const record = recordOf(ref, document);
+      return record?.querySelector('[data-feed-item-id]') ? record : null;
+    };
+    const attributeFilter = ['data-record-id', 'data-target-selection-name', 'data-feed-item-id'];
+    // Past the wait, a record without a feed is still this case's: read what it shows.
+    const record = (await waitForRender(document, rendered, { signal, timeoutMs: SALESFORCE_RENDER_WAIT_MS, attributeFilter })) ?? recordOf(ref, document);
+    signal.throwIfAborted();
+    return record
+      ? readRecord(ref, record)
+      : { ...placeholderTicket(ref), problem: 'The page did not show this case: open its record page in the console and try again.' };
   },
   testUrls: {
     tickets: [

@@ -81,7 +81,10 @@ describe('hubspot.readTicket, from the page', () => {
   it('waits for the app to render the ticket', async () => {
     vi.useFakeTimers();
     const reading = read('5101');
+    // It waits on DOM changes, not by polling: an idle page is not searched again.
+    const looks = vi.spyOn(document, 'querySelector');
     await vi.advanceTimersByTimeAsync(1000);
+    expect(looks).not.toHaveBeenCalled();
     showPage('5101');
     await vi.advanceTimersByTimeAsync(200);
     expect((await reading).ticket).toStrictEqual(expected('5101'));

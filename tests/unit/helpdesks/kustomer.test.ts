@@ -73,7 +73,10 @@ describe('kustomer.readTicket, from the page', () => {
   it('waits for the app to render the conversation', async () => {
     vi.useFakeTimers();
     const reading = read('email');
+    // It waits on DOM changes, not by polling: an idle page is not searched again.
+    const looks = vi.spyOn(document, 'querySelector');
     await vi.advanceTimersByTimeAsync(1500);
+    expect(looks).not.toHaveBeenCalled();
     showPage('email');
     await vi.advanceTimersByTimeAsync(200);
     expect((await reading).ticket).toStrictEqual(expected('email'));

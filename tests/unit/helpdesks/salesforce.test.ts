@@ -92,7 +92,10 @@ describe('salesforce.readTicket, from the page', () => {
   it('waits for the console to render the case', async () => {
     vi.useFakeTimers();
     const reading = read('email');
+    // It waits on DOM changes, not by polling: an idle page is not searched again.
+    const looks = vi.spyOn(document, 'querySelectorAll');
     await vi.advanceTimersByTimeAsync(1500);
+    expect(looks).not.toHaveBeenCalled();
     showPage('email');
     await vi.advanceTimersByTimeAsync(200);
     expect((await reading).ticket).toStrictEqual(expected('email'));
