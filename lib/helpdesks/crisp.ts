@@ -1,7 +1,7 @@
 import type { Channel } from '../schemas/common';
-import type { MessageRole, TicketContext, TranscriptMessage } from '../schemas/ticket';
+import type { MessageRole, TicketContext } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { cleanText, clip, defineHelpdesk, placeholderTicket, type TicketRef } from './define-helpdesk';
+import { clip, defineHelpdesk, pageMessages, pageText, placeholderTicket, type TicketRef } from './define-helpdesk';
 import { waitForRender } from './wait-for-render';
 
 /**
@@ -48,19 +48,15 @@ function messageRole(message: Element): MessageRole {
 }
 
 function readConversation(ref: TicketRef, view: Element): TicketContext {
-  const text = (selector: string, root: ParentNode = view) => cleanText(root.querySelector(selector)?.textContent);
+  const text = pageText(view);
   const items = [...view.querySelectorAll('[data-testid="message"]')];
-  const messages = items.slice(0, LIMITS.messages).map((item, index): TranscriptMessage => {
-    const role = messageRole(item);
-    const at = item.querySelector('time')?.getAttribute('datetime');
-    const body = text('[data-testid="message-content"]', item);
-    return {
-      id: clip(item.getAttribute('data-fingerprint') ?? String(index + 1)),
-      author: clip(text('[data-testid="message-author"]', item) || (role === 'bot' ? 'Crisp' : 'Unknown')),
-      role,
-      ...(at ? { at: clip(at) } : {}),
-      text: clip(item.getAttribute('data-type') === 'file' ? `[File: ${body}]` : body, LIMITS.messageChars),
-    };
+  const messages = pageMessages(items.slice(0, LIMITS.messages), {
+    id: (item) => item.getAttribute('data-fingerprint'),
+    role: messageRole,
+    author: '[data-testid="message-author"]',
+    body: '[data-testid="message-content"]',
+    botAuthor: 'Crisp',
+    text: (body, item) => (item.getAttribute('data-type') === 'file' ? `[File: ${body}]` : body),
   });
   const nickname = text('[data-testid="visitor-nickname"]');
   const email = text('[data-testid="visitor-email"]');

@@ -1,5 +1,5 @@
 import type { Channel } from '../schemas/common';
-import type { TicketContext } from '../schemas/ticket';
+import type { MessageRole, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS } from '../schemas/ticket-limits';
 
 /** What an adapter recognises from a URL alone: enough to open the panel on the right ticket. */
@@ -50,4 +50,62 @@ export function cleanText(text: string | null | undefined): string {
  */
 export function clip(text: string, max: number = TICKET_LIMITS.fieldChars): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * A `readTicket` that reads the API and, when that fails (not when the read was aborted), reads the
+ * page instead, saying why in `problem`. `api` names what failed in that sentence.
+ */
+export function apiThenPage(
+  readFromApi: (ref: TicketRef, context: ReadContext) => Promise<TicketContext>,
+  readFromPage: (ref: TicketRef, document: Document, problem: string) => TicketContext,
+  api = 'the API',
+): Helpdesk['readTicket'] {
+  return async (ref, context) => {
+    try {
+      return await readFromApi(ref, context);
+    } catch (error) {
+      if (context.signal.aborted) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      return readFromPage(ref, context.document, `Read from the page because ${api} failed (${reason}).`);
+    }
+  };
+}
+
+/** `text(selector, within)`: the clean text of the first match under `within` (default `root`), or ''. */
+export function pageText(root: ParentNode): (selector: string, within?: ParentNode) => string {
+  return (selector, within = root) => cleanText(within.querySelector(selector)?.textContent);
+}
+
+/** How a page reader finds a message's parts in one rendered message element. */
+export interface MessageFields {
+  /** The message's own id, or null to number it by its place (1, 2, …). */
+  id: (item: Element) => string | null;
+  role: (item: Element) => MessageRole;
+  /** Selectors of the author's name and of the message text. */
+  author: string;
+  body: string;
+  /** The element whose `datetime` is the message's time: `'time'` unless told. */
+  time?: string;
+  /** The author shown for a bot message with no name ('Unknown' otherwise). */
+  botAuthor?: string;
+  /** Turns the body's text into the message text (e.g. `[File: …]`). */
+  text?: (body: string, item: Element) => string;
+}
+
+/** Reads rendered message elements into transcript messages: plain text only, clipped to the limits. */
+export function pageMessages(items: Element[], fields: MessageFields): TranscriptMessage[] {
+  return items.map((item, index) => {
+    const text = pageText(item);
+    const role = fields.role(item);
+    const at = item.querySelector(fields.time ?? 'time')?.getAttribute('datetime');
+    const body = text(fields.body);
+    return {
+      id: clip(fields.id(item) ?? String(index + 1)),
+      author: clip(text(fields.author) || (role === 'bot' && fields.botAuthor ? fields.botAuthor : 'Unknown')),
+      role,
+      ...(at ? { at: clip(at) } : {}),
+      text: clip(fields.text ? fields.text(body, item) : body, TICKET_LIMITS.messageChars),
+    };
+  });
 }

@@ -1,7 +1,7 @@
 import type { Channel } from '../schemas/common';
 import type { MessageRole, Person, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { cleanText, clip, defineHelpdesk, type ReadContext, type TicketRef } from './define-helpdesk';
+import { apiThenPage, cleanText, clip, defineHelpdesk, pageMessages, pageText, type ReadContext, type TicketRef } from './define-helpdesk';
 
 /** Shapes of the Freshdesk API v2 (developers.freshdesk.com/api), read with the agent's own session. */
 interface FreshdeskContact {
@@ -164,19 +164,13 @@ async function readFromApi(ref: TicketRef, context: ReadContext): Promise<Ticket
 
 /** Reads what the agent app shows, through its data-test-id hooks (see the fixture app). */
 function readFromPage(ref: TicketRef, document: Document, problem: string): TicketContext {
-  const text = (selector: string, root: ParentNode = document) => cleanText(root.querySelector(selector)?.textContent);
-  const items = [...document.querySelectorAll('[data-test-id="conversation-item"]')].slice(0, LIMITS.messages);
-  const messages = items.map((item, index) => {
-    const at = item.querySelector('time')?.getAttribute('datetime');
-    const role: MessageRole =
-      item.getAttribute('data-private') === 'true' ? 'internal' : item.getAttribute('data-incoming') === 'true' ? 'customer' : 'agent';
-    return {
-      id: clip(item.getAttribute('data-conversation-id') ?? String(index + 1)),
-      author: clip(text('[data-test-id="conversation-author"]', item) || 'Unknown'),
-      role,
-      ...(at ? { at: clip(at) } : {}),
-      text: clip(text('[data-test-id="conversation-body"]', item), LIMITS.messageChars),
-    } satisfies TranscriptMessage;
+  const text = pageText(document);
+  const messages = pageMessages([...document.querySelectorAll('[data-test-id="conversation-item"]')].slice(0, LIMITS.messages), {
+    id: (item) => item.getAttribute('data-conversation-id'),
+    role: (item) =>
+      item.getAttribute('data-private') === 'true' ? 'internal' : item.getAttribute('data-incoming') === 'true' ? 'customer' : 'agent',
+    author: '[data-test-id="conversation-author"]',
+    body: '[data-test-id="conversation-body"]',
   });
   const customer = text('[data-test-id="requester-name"]');
   const agent = text('[data-test-id="responder-name"]');
@@ -203,15 +197,7 @@ export default defineHelpdesk({
     const id = TICKET_PATH.exec(url.pathname)?.[1];
     return id ? { helpdesk: 'freshdesk', ticketId: id, url: `${url.origin}/a/tickets/${id}` } : null;
   },
-  async readTicket(ref, context) {
-    try {
-      return await readFromApi(ref, context);
-    } catch (error) {
-      if (context.signal.aborted) throw error;
-      const reason = error instanceof Error ? error.message : String(error);
-      return readFromPage(ref, context.document, `Read from the page because the API failed (${reason}).`);
-    }
-  },
+  readTicket: apiThenPage(readFromApi, readFromPage),
   testUrls: {
     tickets: [
       'https://acme.freshdesk.com/a/tickets/123',

@@ -1,7 +1,7 @@
 import type { Channel } from '../schemas/common';
-import type { MessageRole, TicketContext, TranscriptMessage } from '../schemas/ticket';
+import type { MessageRole, TicketContext } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { cleanText, clip, defineHelpdesk, type TicketRef } from './define-helpdesk';
+import { clip, defineHelpdesk, pageMessages, pageText, type TicketRef } from './define-helpdesk';
 import { waitForRender } from './wait-for-render';
 
 /**
@@ -64,18 +64,15 @@ function shownId(document: Document): string | null {
 }
 
 function readPage(ref: TicketRef, document: Document): TicketContext {
-  const text = (selector: string, root: ParentNode = document) => cleanText(root.querySelector(selector)?.textContent);
+  const text = pageText(document);
   const items = [...document.querySelectorAll(ITEM)];
-  const messages: TranscriptMessage[] = items.slice(0, LIMITS.messages).map((item, index) => {
-    const role = itemRole(item);
-    const at = item.querySelector('time[datetime]')?.getAttribute('datetime');
-    return {
-      id: clip(item.getAttribute('data-message-id') ?? item.getAttribute('data-comment-id') ?? String(index + 1)),
-      author: clip(text('[data-testid="message-author"]', item) || (role === 'bot' ? 'Front' : 'Unknown')),
-      role,
-      ...(at ? { at: clip(at) } : {}),
-      text: clip(text('[data-testid="message-body"]', item), LIMITS.messageChars),
-    };
+  const messages = pageMessages(items.slice(0, LIMITS.messages), {
+    id: (item) => item.getAttribute('data-message-id') ?? item.getAttribute('data-comment-id'),
+    role: itemRole,
+    author: '[data-testid="message-author"]',
+    body: '[data-testid="message-body"]',
+    time: 'time[datetime]',
+    botAuthor: 'Front',
   });
   // The channel is that of the customer's first message, else the first message's.
   const firstMessage = items.find((i) => i.getAttribute('data-is-inbound') === 'true') ?? items.find((i) => i.hasAttribute('data-message-type'));

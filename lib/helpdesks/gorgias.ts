@@ -1,7 +1,7 @@
 import type { Channel } from '../schemas/common';
 import type { MessageRole, Person, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { cleanText, clip, defineHelpdesk, type ReadContext, type TicketRef } from './define-helpdesk';
+import { apiThenPage, cleanText, clip, defineHelpdesk, pageMessages, pageText, type ReadContext, type TicketRef } from './define-helpdesk';
 
 /** Shapes of the Gorgias REST API (developers.gorgias.com), which the helpdesk app calls on its own origin. */
 interface GorgiasPerson {
@@ -140,19 +140,13 @@ async function readFromApi(ref: TicketRef, context: ReadContext): Promise<Ticket
 
 /** Reads what the helpdesk app shows, through the data-testid hooks of the fixture app. */
 function readFromPage(ref: TicketRef, document: Document, problem: string): TicketContext {
-  const text = (selector: string, root: ParentNode = document) => cleanText(root.querySelector(selector)?.textContent);
-  const items = [...document.querySelectorAll('[data-testid="ticket-message"]')].slice(0, LIMITS.messages);
-  const messages = items.map((item, index) => {
-    const at = item.querySelector('time')?.getAttribute('datetime');
-    const role: MessageRole =
-      item.getAttribute('data-channel') === 'internal-note' ? 'internal' : item.getAttribute('data-from-agent') === 'true' ? 'agent' : 'customer';
-    return {
-      id: clip(item.getAttribute('data-message-id') ?? String(index + 1)),
-      author: clip(text('[data-testid="message-sender"]', item) || 'Unknown'),
-      role,
-      ...(at ? { at: clip(at) } : {}),
-      text: clip(text('[data-testid="message-body"]', item), LIMITS.messageChars),
-    } satisfies TranscriptMessage;
+  const text = pageText(document);
+  const messages = pageMessages([...document.querySelectorAll('[data-testid="ticket-message"]')].slice(0, LIMITS.messages), {
+    id: (item) => item.getAttribute('data-message-id'),
+    role: (item) =>
+      item.getAttribute('data-channel') === 'internal-note' ? 'internal' : item.getAttribute('data-from-agent') === 'true' ? 'agent' : 'customer',
+    author: '[data-testid="message-sender"]',
+    body: '[data-testid="message-body"]',
   });
   const customer = text('[data-testid="ticket-customer"]');
   const agent = text('[data-testid="ticket-assignee"]');
@@ -178,15 +172,7 @@ export default defineHelpdesk({
     const id = TICKET_PATH.exec(url.pathname)?.[1];
     return id ? { helpdesk: 'gorgias', ticketId: id, url: `${url.origin}/app/ticket/${id}` } : null;
   },
-  async readTicket(ref, context) {
-    try {
-      return await readFromApi(ref, context);
-    } catch (error) {
-      if (context.signal.aborted) throw error;
-      const reason = error instanceof Error ? error.message : String(error);
-      return readFromPage(ref, context.document, `Read from the page because the API failed (${reason}).`);
-    }
-  },
+  readTicket: apiThenPage(readFromApi, readFromPage),
   testUrls: {
     tickets: ['https://acme.gorgias.com/app/ticket/123', 'https://shop-eu.gorgias.com/app/ticket/98765?view=1'],
     nonTickets: [

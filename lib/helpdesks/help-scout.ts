@@ -1,7 +1,7 @@
 import type { Channel } from '../schemas/common';
 import type { MessageRole, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { cleanText, clip, defineHelpdesk, type TicketRef } from './define-helpdesk';
+import { clip, defineHelpdesk, pageText, type TicketRef } from './define-helpdesk';
 import { waitForRender } from './wait-for-render';
 
 /**
@@ -41,7 +41,7 @@ function shownId(document: Document): string | null {
 }
 
 function readPage(ref: TicketRef, document: Document): TicketContext {
-  const text = (selector: string, root: ParentNode = document) => cleanText(root.querySelector(selector)?.textContent);
+  const text = pageText(document);
   const messages: TranscriptMessage[] = [];
   let dropped = false;
   for (const [index, item] of [...document.querySelectorAll(THREAD)].entries()) {

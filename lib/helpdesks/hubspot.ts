@@ -1,7 +1,7 @@
 import type { Channel } from '../schemas/common';
-import type { MessageRole, TicketContext, TranscriptMessage } from '../schemas/ticket';
+import type { MessageRole, TicketContext } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { cleanText, clip, defineHelpdesk, placeholderTicket, type TicketRef } from './define-helpdesk';
+import { clip, defineHelpdesk, pageMessages, pageText, placeholderTicket, type TicketRef } from './define-helpdesk';
 import { waitForRender } from './wait-for-render';
 
 /**
@@ -69,17 +69,13 @@ function viewOf(ref: TicketRef, document: Document): Element | null {
 }
 
 function readView(ref: TicketRef, view: Element): TicketContext {
-  const text = (selector: string, root: ParentNode = view) => cleanText(root.querySelector(selector)?.textContent);
+  const text = pageText(view);
   const items = [...view.querySelectorAll('[data-test-id="thread-message"]')];
-  const messages = items.slice(0, LIMITS.messages).map((item, index): TranscriptMessage => {
-    const at = item.querySelector('time')?.getAttribute('datetime');
-    return {
-      id: clip(item.getAttribute('data-message-id') ?? String(index + 1)),
-      author: clip(text('[data-test-id="message-sender-name"]', item) || 'Unknown'),
-      role: hubspotRole(item.getAttribute('data-message-type'), item.getAttribute('data-actor-id'), item.getAttribute('data-direction')),
-      ...(at ? { at: clip(at) } : {}),
-      text: clip(text('[data-test-id="message-text"]', item), LIMITS.messageChars),
-    };
+  const messages = pageMessages(items.slice(0, LIMITS.messages), {
+    id: (item) => item.getAttribute('data-message-id'),
+    role: (item) => hubspotRole(item.getAttribute('data-message-type'), item.getAttribute('data-actor-id'), item.getAttribute('data-direction')),
+    author: '[data-test-id="message-sender-name"]',
+    body: '[data-test-id="message-text"]',
   });
   const customer = text('[data-test-id="contact-name"]');
   const customerEmail = text('[data-test-id="contact-email"]');

@@ -1,7 +1,7 @@
 import type { Channel } from '../schemas/common';
 import type { MessageRole, Person, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { cleanText, clip, defineHelpdesk, type ReadContext, type TicketRef } from './define-helpdesk';
+import { apiThenPage, cleanText, clip, defineHelpdesk, pageMessages, pageText, type ReadContext, type TicketRef } from './define-helpdesk';
 
 /**
  * Intercom. The inbox (an Ember app) reads conversations from its own origin under `/ember/`,
@@ -131,20 +131,16 @@ async function readFromApi(ref: TicketRef, context: ReadContext): Promise<Ticket
 
 /** Reads what the inbox shows, through the `data-testid` hooks of the conversation stream. */
 function readFromPage(ref: TicketRef, document: Document, problem: string): TicketContext {
-  const text = (selector: string, root: ParentNode = document) => cleanText(root.querySelector(selector)?.textContent);
-  const items = [...document.querySelectorAll('[data-testid="conversation-part"]')].slice(0, LIMITS.messages);
-  const messages: TranscriptMessage[] = items.map((item, index) => {
-    const kind = item.getAttribute('data-part-type');
-    const author = item.getAttribute('data-author-type');
-    const role: MessageRole = kind === 'note' ? 'internal' : author === 'user' || author === 'lead' ? 'customer' : author === 'bot' ? 'bot' : 'agent';
-    const at = item.querySelector('time[datetime]')?.getAttribute('datetime');
-    return {
-      id: clip(item.getAttribute('data-part-id') ?? String(index + 1)),
-      author: clip(text('[data-testid="part-author"]', item) || 'Unknown'),
-      role,
-      ...(at ? { at: clip(at) } : {}),
-      text: clip(text('[data-testid="part-body"]', item), LIMITS.messageChars),
-    };
+  const text = pageText(document);
+  const messages = pageMessages([...document.querySelectorAll('[data-testid="conversation-part"]')].slice(0, LIMITS.messages), {
+    id: (item) => item.getAttribute('data-part-id'),
+    role: (item) => {
+      const author = item.getAttribute('data-author-type');
+      return item.getAttribute('data-part-type') === 'note' ? 'internal' : author === 'user' || author === 'lead' ? 'customer' : author === 'bot' ? 'bot' : 'agent';
+    },
+    author: '[data-testid="part-author"]',
+    body: '[data-testid="part-body"]',
+    time: 'time[datetime]',
   });
   const customer = text('[data-testid="conversation-customer"]');
   const agent = text('[data-testid="conversation-assignee"]');
@@ -173,15 +169,7 @@ export default defineHelpdesk({
     const id = match?.[2];
     return app && id ? { helpdesk: 'intercom', ticketId: id, url: `https://${url.hostname}/a/inbox/${app}/inbox/conversation/${id}` } : null;
   },
-  async readTicket(ref, context) {
-    try {
-      return await readFromApi(ref, context);
-    } catch (error) {
-      if (context.signal.aborted) throw error;
-      const reason = error instanceof Error ? error.message : String(error);
-      return readFromPage(ref, context.document, `Read from the page because the inbox API failed (${reason}).`);
-    }
-  },
+  readTicket: apiThenPage(readFromApi, readFromPage, 'the inbox API'),
   testUrls: {
     tickets: [
       'https://app.intercom.com/a/inbox/abc123de/inbox/shared/all/conversation/215467890123456',

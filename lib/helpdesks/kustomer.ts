@@ -1,7 +1,7 @@
 import type { Channel } from '../schemas/common';
-import type { MessageRole, TicketContext, TranscriptMessage } from '../schemas/ticket';
+import type { MessageRole, TicketContext } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { cleanText, clip, defineHelpdesk, placeholderTicket, type TicketRef } from './define-helpdesk';
+import { clip, defineHelpdesk, pageMessages, pageText, placeholderTicket, type TicketRef } from './define-helpdesk';
 import { waitForRender } from './wait-for-render';
 
 /**
@@ -44,17 +44,13 @@ export function kustomerRole(kind: string | null, direction: string | null, auto
 }
 
 function readView(ref: TicketRef, document: Document, view: Element): TicketContext {
-  const text = (selector: string, root: ParentNode = document) => cleanText(root.querySelector(selector)?.textContent);
+  const text = pageText(document);
   const items = [...view.querySelectorAll('[data-testid="timeline-item"]')];
-  const messages = items.slice(0, LIMITS.messages).map((item, index): TranscriptMessage => {
-    const at = item.querySelector('time')?.getAttribute('datetime');
-    return {
-      id: clip(item.getAttribute('data-item-id') ?? String(index + 1)),
-      author: clip(text('[data-testid="timeline-item-author"]', item) || 'Unknown'),
-      role: kustomerRole(item.getAttribute('data-item-type'), item.getAttribute('data-direction'), item.getAttribute('data-auto') === 'true'),
-      ...(at ? { at: clip(at) } : {}),
-      text: clip(text('[data-testid="timeline-item-body"]', item), LIMITS.messageChars),
-    };
+  const messages = pageMessages(items.slice(0, LIMITS.messages), {
+    id: (item) => item.getAttribute('data-item-id'),
+    role: (item) => kustomerRole(item.getAttribute('data-item-type'), item.getAttribute('data-direction'), item.getAttribute('data-auto') === 'true'),
+    author: '[data-testid="timeline-item-author"]',
+    body: '[data-testid="timeline-item-body"]',
   });
   const customer = text('[data-testid="customer-name"]');
   const email = text('[data-testid="customer-email"]');

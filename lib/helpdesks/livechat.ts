@@ -1,7 +1,7 @@
 import type { Channel } from '../schemas/common';
-import type { MessageRole, TicketContext, TranscriptMessage } from '../schemas/ticket';
+import type { MessageRole, TicketContext } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { cleanText, clip, defineHelpdesk, placeholderTicket, type TicketRef } from './define-helpdesk';
+import { clip, defineHelpdesk, pageMessages, pageText, placeholderTicket, type TicketRef } from './define-helpdesk';
 import { waitForRender } from './wait-for-render';
 
 /**
@@ -50,20 +50,15 @@ function eventRole(event: Element): MessageRole {
 }
 
 function readChat(ref: TicketRef, view: Element): TicketContext {
-  const text = (selector: string, root: ParentNode = view) => cleanText(root.querySelector(selector)?.textContent);
+  const text = pageText(view);
   const events = [...view.querySelectorAll('[data-testid="chat-event"]')];
-  const messages = events.slice(0, LIMITS.messages).map((event, index): TranscriptMessage => {
-    const role = eventRole(event);
-    const at = event.querySelector('time')?.getAttribute('datetime');
-    const file = event.getAttribute('data-event-type') === 'file';
-    const body = text('[data-testid="event-text"]', event);
-    return {
-      id: clip(event.getAttribute('data-event-id') ?? String(index + 1)),
-      author: clip(text('[data-testid="event-author"]', event) || (role === 'bot' ? 'LiveChat' : 'Unknown')),
-      role,
-      ...(at ? { at: clip(at) } : {}),
-      text: clip(file ? `[File: ${body}]` : body, LIMITS.messageChars),
-    };
+  const messages = pageMessages(events.slice(0, LIMITS.messages), {
+    id: (event) => event.getAttribute('data-event-id'),
+    role: eventRole,
+    author: '[data-testid="event-author"]',
+    body: '[data-testid="event-text"]',
+    botAuthor: 'LiveChat',
+    text: (body, event) => (event.getAttribute('data-event-type') === 'file' ? `[File: ${body}]` : body),
   });
   const customerName = text('[data-testid="customer-name"]');
   const customerEmail = text('[data-testid="customer-email"]');

@@ -1,7 +1,7 @@
 import type { Channel } from '../schemas/common';
-import type { MessageRole, TicketContext, TranscriptMessage } from '../schemas/ticket';
+import type { MessageRole, TicketContext } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { cleanText, clip, defineHelpdesk, placeholderTicket, type TicketRef } from './define-helpdesk';
+import { clip, defineHelpdesk, pageMessages, pageText, placeholderTicket, type TicketRef } from './define-helpdesk';
 import { waitForRender } from './wait-for-render';
 
 /**
@@ -58,23 +58,20 @@ export function salesforceRole({ type, incoming, published, senderRole }: FeedFa
 }
 
 function readRecord(ref: TicketRef, record: Element): TicketContext {
-  const text = (selector: string, root: ParentNode = record) => cleanText(root.querySelector(selector)?.textContent);
+  const text = pageText(record);
   const field = (name: string) => text(`[data-target-selection-name="sfdc:RecordField.Case.${name}"] .test-id__field-value`);
   const items = [...record.querySelectorAll('[data-feed-item-id]')];
-  const messages = items.slice(0, LIMITS.messages).map((item, index): TranscriptMessage => {
-    const at = item.querySelector('time')?.getAttribute('datetime');
-    return {
-      id: clip(item.getAttribute('data-feed-item-id') || String(index + 1)),
-      author: clip(text('[data-feed-part="author"]', item) || 'Unknown'),
-      role: salesforceRole({
+  const messages = pageMessages(items.slice(0, LIMITS.messages), {
+    id: (item) => item.getAttribute('data-feed-item-id') || null,
+    role: (item) =>
+      salesforceRole({
         type: item.getAttribute('data-feed-type'),
         incoming: item.getAttribute('data-incoming'),
         published: item.getAttribute('data-published'),
         senderRole: item.getAttribute('data-sender-role'),
       }),
-      ...(at ? { at: clip(at) } : {}),
-      text: clip(text('[data-feed-part="body"]', item), LIMITS.messageChars),
-    };
+    author: '[data-feed-part="author"]',
+    body: '[data-feed-part="body"]',
   });
   const customer = field('ContactId');
   const email = field('ContactEmail') || field('SuppliedEmail');

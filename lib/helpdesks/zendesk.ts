@@ -1,7 +1,7 @@
 import type { Channel } from '../schemas/common';
 import type { MessageRole, Person, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { cleanText, clip, defineHelpdesk, type ReadContext, type TicketRef } from './define-helpdesk';
+import { apiThenPage, cleanText, clip, defineHelpdesk, pageMessages, pageText, type ReadContext, type TicketRef } from './define-helpdesk';
 
 /** Shapes of the Zendesk Support API (v2) that the agent app itself uses. */
 interface ZendeskUser {
@@ -151,20 +151,16 @@ function nextCommentsPath(link: string, commentsPath: string): string | null {
 
 /** Reads what the agent workspace shows, through its `data-test-id` attributes. */
 function readFromPage(ref: TicketRef, document: Document, problem: string): TicketContext {
-  const text = (selector: string, root: ParentNode = document) => cleanText(root.querySelector(selector)?.textContent);
+  const text = pageText(document);
   const name = (selector: string) => text(selector) || null;
-  const items = [...document.querySelectorAll('[data-test-id="omni-log-comment-item"]')].slice(0, LIMITS.messages);
-  const messages = items.map((item, index) => {
-    const internal = item.getAttribute('data-comment-public') === 'false' || item.querySelector('[data-test-id="omni-log-internal-note-tag"]') !== null;
-    const authorRole = item.getAttribute('data-author-role');
-    const at = item.querySelector('time')?.getAttribute('datetime');
-    return {
-      id: clip(item.getAttribute('data-comment-id') ?? String(index + 1)),
-      author: clip(text('[data-test-id="omni-log-item-sender"]', item) || 'Unknown'),
-      role: internal ? 'internal' : authorRole === 'end-user' ? 'customer' : 'agent',
-      ...(at ? { at: clip(at) } : {}),
-      text: clip(text('[data-test-id="omni-log-message-content"]', item), LIMITS.messageChars),
-    } satisfies TranscriptMessage;
+  const messages = pageMessages([...document.querySelectorAll('[data-test-id="omni-log-comment-item"]')].slice(0, LIMITS.messages), {
+    id: (item) => item.getAttribute('data-comment-id'),
+    role: (item) => {
+      const internal = item.getAttribute('data-comment-public') === 'false' || item.querySelector('[data-test-id="omni-log-internal-note-tag"]') !== null;
+      return internal ? 'internal' : item.getAttribute('data-author-role') === 'end-user' ? 'customer' : 'agent';
+    },
+    author: '[data-test-id="omni-log-item-sender"]',
+    body: '[data-test-id="omni-log-message-content"]',
   });
   const customer = name('[data-test-id="ticket-system-field-requester-select"] [data-garden-id="tags.tag_view"], [data-test-id="ticket-requester-name"]');
   const agent = name('[data-test-id="assignee-field-selected-agent-tag"], [data-test-id="ticket-assignee-name"]');
@@ -190,15 +186,7 @@ export default defineHelpdesk({
     const id = TICKET_PATH.exec(url.pathname)?.[1];
     return id ? { helpdesk: 'zendesk', ticketId: id, url: `${url.origin}/agent/tickets/${id}` } : null;
   },
-  async readTicket(ref, context) {
-    try {
-      return await readFromApi(ref, context);
-    } catch (error) {
-      if (context.signal.aborted) throw error;
-      const reason = error instanceof Error ? error.message : String(error);
-      return readFromPage(ref, context.document, `Read from the page because the API failed (${reason}).`);
-    }
-  },
+  readTicket: apiThenPage(readFromApi, readFromPage),
   testUrls: {
     tickets: [
       'https://acme.zendesk.com/agent/tickets/123',

@@ -1,7 +1,7 @@
 import type { Channel } from '../schemas/common';
 import type { MessageRole, Person, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { cleanText, clip, defineHelpdesk, type ReadContext, type TicketRef } from './define-helpdesk';
+import { apiThenPage, cleanText, clip, defineHelpdesk, pageMessages, pageText, type ReadContext, type TicketRef } from './define-helpdesk';
 
 /**
  * Shapes of the Zoho Desk API v1 (desk.zoho.com/DeskAPIDocument). The agent app calls it on its own
@@ -150,7 +150,9 @@ function threadRole(thread: ZohoThread): MessageRole {
   return 'agent';
 }
 
-async function readFromApi(ref: TicketRef, portal: string, context: ReadContext): Promise<TicketContext> {
+async function readFromApi(ref: TicketRef, context: ReadContext): Promise<TicketContext> {
+  const portal = parse(new URL(ref.url))?.portal;
+  if (!portal) throw new Error('the ticket URL names no portal');
   const orgId = orgIdFrom(context.document);
   const org = orgId ? `&orgId=${orgId}` : '';
   const base = `/supportapi/zd/${portal}/api/v1/tickets/${ref.ticketId}`;
@@ -220,19 +222,15 @@ async function readFromApi(ref: TicketRef, portal: string, context: ReadContext)
 
 /** Reads what the agent app shows, through the data-test-id hooks of the fixture app. */
 function readFromPage(ref: TicketRef, document: Document, problem: string): TicketContext {
-  const text = (selector: string, root: ParentNode = document) => cleanText(root.querySelector(selector)?.textContent);
-  const items = [...document.querySelectorAll('[data-test-id="thread-item"]')].slice(0, LIMITS.messages);
-  const messages = items.map((item, index) => {
-    const at = item.querySelector('time')?.getAttribute('datetime');
-    const kind = item.getAttribute('data-kind');
-    const role: MessageRole = kind === 'private' ? 'internal' : kind === 'in' ? 'customer' : 'agent';
-    return {
-      id: clip(item.getAttribute('data-thread-id') ?? String(index + 1)),
-      author: clip(text('[data-test-id="thread-author"]', item) || 'Unknown'),
-      role,
-      ...(at ? { at: clip(at) } : {}),
-      text: clip(text('[data-test-id="thread-content"]', item), LIMITS.messageChars),
-    } satisfies TranscriptMessage;
+  const text = pageText(document);
+  const messages = pageMessages([...document.querySelectorAll('[data-test-id="thread-item"]')].slice(0, LIMITS.messages), {
+    id: (item) => item.getAttribute('data-thread-id'),
+    role: (item) => {
+      const kind = item.getAttribute('data-kind');
+      return kind === 'private' ? 'internal' : kind === 'in' ? 'customer' : 'agent';
+    },
+    author: '[data-test-id="thread-author"]',
+    body: '[data-test-id="thread-content"]',
   });
   const customer = text('[data-test-id="ticket-contact"]');
   const agent = text('[data-test-id="ticket-assignee"]');
@@ -265,17 +263,7 @@ export default defineHelpdesk({
       ? { helpdesk: 'zoho-desk', ticketId: parts.id, url: `${url.origin}/agent/${parts.portal}/${parts.department}/tickets/details/${parts.id}` }
       : null;
   },
-  async readTicket(ref, context) {
-    try {
-      const parts = parse(new URL(ref.url));
-      if (!parts) throw new Error('the ticket URL names no portal');
-      return await readFromApi(ref, parts.portal, context);
-    } catch (error) {
-      if (context.signal.aborted) throw error;
-      const reason = error instanceof Error ? error.message : String(error);
-      return readFromPage(ref, context.document, `Read from the page because the API failed (${reason}).`);
-    }
-  },
+  readTicket: apiThenPage(readFromApi, readFromPage),
   testUrls: {
     tickets: [
       'https://desk.zoho.com/agent/acme/support/tickets/details/712000000456001',
