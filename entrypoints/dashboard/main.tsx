@@ -4,24 +4,14 @@ import '../../components/dashboard/dashboard.css';
 import { DashboardApp } from '../../components/dashboard/DashboardApp';
 import type { DashboardClient } from '../../components/dashboard/dashboard-client';
 import { getScorecard, listEvaluations, openDatabase } from '../../lib/db';
+import { downloadText } from '../../lib/pages/download-text';
 
 const db = openDatabase();
 
 const client: DashboardClient = {
   listEvaluations: () => listEvaluations(db),
   getScorecard: (id, version) => getScorecard(db, id, version),
-  download(filename, text) {
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = filename;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // The download has started by now; keep the URL a little longer for slow browsers.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  },
+  download: (filename, text) => downloadText(filename, text, 'text/csv;charset=utf-8'),
 };
 
 const root = document.getElementById('app');

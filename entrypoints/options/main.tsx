@@ -5,6 +5,7 @@ import type { OptionsClient } from '../../components/options/options-client';
 import { archiveScorecard, getProfile, listScorecards, openDatabase, saveProfile, saveScorecard, seedScorecards } from '../../lib/db';
 import { createSitesClient } from '../../lib/options/extension-sites-client';
 import { SCORECARD_TEMPLATES } from '../../lib/scorecards/templates';
+import { downloadText } from '../../lib/pages/download-text';
 
 const db = openDatabase();
 
@@ -22,18 +23,7 @@ const client: OptionsClient = {
   archiveScorecard: (id) => archiveScorecard(db, id, Date.now()),
   getProfile: () => getProfile(db),
   saveProfile: (profile) => saveProfile(db, profile),
-  download(filename, text) {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = filename;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // The download has started by now; keep the URL a little longer for slow browsers.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  },
+  download: (filename, text) => downloadText(filename, text, 'application/json;charset=utf-8'),
 };
 
 const root = document.getElementById('app');

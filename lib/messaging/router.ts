@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { requests, type RequestName, type RequestOf, type ResponseEnvelope, type ResponseOf, type SenderKind } from './contracts';
+import { describeIssues } from '../schemas/describe-issues';
+import { requests, type RequestName, type ResponseEnvelope, type ResponseOf, type SenderKind } from './contracts';
 
 /** The parts of `runtime.MessageSender` the router looks at. */
 export interface MessageSender {
@@ -33,10 +34,6 @@ function senderKind(sender: MessageSender, options: RouterOptions): SenderKind |
 
 const Envelope = z.object({ type: z.string(), payload: z.unknown() });
 
-function describe(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-}
-
 /**
  * Validates, authorises and dispatches one runtime message. Every failure becomes an error
  * envelope with a message that says what was wrong; nothing reaches a handler unparsed.
@@ -52,7 +49,7 @@ export function createRequestRouter(handlers: RequestHandlers, options: RouterOp
     const kind = senderKind(sender, options);
     if (kind !== contract.from) return { ok: false, error: `"${name}" is not accepted from this sender.` };
     const parsed = contract.request.safeParse(payload);
-    if (!parsed.success) return { ok: false, error: `Invalid "${name}" request: ${describe(parsed.error)}` };
+    if (!parsed.success) return { ok: false, error: `Invalid "${name}" request: ${describeIssues(parsed.error)}` };
     try {
       const handler = handlers[name] as (payload: unknown, context: RequestContext) => Promise<unknown>;
       const data = await handler(parsed.data, { sender, tabId: sender.tab?.id });
@@ -63,4 +60,3 @@ export function createRequestRouter(handlers: RequestHandlers, options: RouterOp
   };
 }
 
-export type { RequestOf };

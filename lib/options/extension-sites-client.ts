@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { SitesClient } from '../../components/options/sites-client';
 import { siteStore } from '../sites/site-store';
 import { HELPDESKS } from '../helpdesks/registry';
+import { describeIssues } from '../schemas/describe-issues';
 import { SiteConfigSchema } from '../schemas/site';
 import { siteMatchPattern } from '../sites/site-pattern';
 
@@ -18,7 +19,7 @@ export function createSitesClient(): SitesClient {
     },
     async enable(input) {
       const parsed = SiteConfigSchema.safeParse(input);
-      if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'site'}: ${i.message}`).join('; '));
+      if (!parsed.success) throw new Error(describeIssues(parsed.error, 'site'));
       if (parsed.data.helpdesk && !HELPDESKS.some((h) => h.id === parsed.data.helpdesk)) throw new Error(`Unknown helpdesk "${parsed.data.helpdesk}".`);
       // Must run in the click's own task: browsers only show the permission prompt for a user gesture.
       const granted = await browser.permissions.request({ origins: [siteMatchPattern(parsed.data.origin)] });
