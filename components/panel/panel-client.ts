@@ -14,7 +14,6 @@ export interface PanelClient {
   getScorecard(id: string, version: number): Promise<Scorecard | undefined>;
   findDraft(ticketKey: string, authorName: string): Promise<Evaluation | undefined>;
   saveDraft(draft: Evaluation): Promise<Evaluation>;
-  discardDraft(id: string): Promise<void>;
   submit(draft: Evaluation, scorecard: Scorecard, ticket: TicketContext): Promise<Evaluation>;
   listTicketEvaluations(ticketKey: string): Promise<Evaluation[]>;
   /** The ticket as last kept (read, or completed by the reviewer). */

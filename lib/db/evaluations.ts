@@ -1,6 +1,7 @@
 import { scoreEvaluation } from '../scoring';
 import type { Evaluation, Scorecard, TicketContext } from '../schemas';
 import type { QaLensDatabase } from './database';
+import { saveTicketSnapshot } from './tickets';
 
 /** Thrown when an evaluation cannot be submitted as it stands; the message is shown to the user. */
 export class EvaluationNotReady extends Error {
@@ -22,10 +23,6 @@ export async function saveDraft(db: QaLensDatabase, draft: Evaluation, now: numb
   const saved = { ...draft, updatedAt: now };
   await db.evaluations.put(saved);
   return saved;
-}
-
-export async function discardDraft(db: QaLensDatabase, id: string): Promise<void> {
-  await db.evaluations.where('id').equals(id).and((e) => e.status === 'draft').delete();
 }
 
 /**
@@ -59,7 +56,7 @@ export async function submitEvaluation(
     const stored = await db.evaluations.get(draft.id);
     if (stored && stored.status !== 'draft') throw new EvaluationNotReady('This evaluation was already submitted.');
     await db.evaluations.put(submitted);
-    await db.tickets.put({ ...ticket, key: submitted.ticket.key, capturedAt: now });
+    await saveTicketSnapshot(db, ticket, now);
   });
   return submitted;
 }

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PanelClient } from '@/components/panel/panel-client';
 import {
-  discardDraft,
   findDraft,
   getProfile,
   getScorecard,
@@ -74,7 +73,6 @@ export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
     getScorecard: (id, version) => getScorecard(db, id, version),
     findDraft: (key, author) => findDraft(db, key, author),
     saveDraft: (draft) => measured('qa-lens:save-draft', () => saveDraft(db, draft, now())),
-    discardDraft: (id) => discardDraft(db, id),
     submit: (draft, scorecard, ticket) => measured('qa-lens:submit', () => submitEvaluation(db, draft, scorecard, ticket, now())),
     listTicketEvaluations: (key) => listTicketEvaluations(db, key),
     getTicketSnapshot: (key) => getTicketSnapshot(db, key),
