@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import type { Answer, Criterion } from '@/lib/schemas';
+import { BLANK_ANSWER, type Answer, type Criterion } from '@/lib/schemas';
 import { NA_LABEL, scaleOptions } from '@/lib/scoring';
 
 interface Props {
@@ -12,7 +12,7 @@ interface Props {
 export function CriterionField({ criterion, answer, onChange }: Props) {
   const titleId = useId();
   const descriptionId = useId();
-  const current: Answer = answer ?? { na: false, comment: '' };
+  const current: Answer = answer ?? BLANK_ANSWER;
   const choose = (optionId: string | null) =>
     onChange(optionId === null ? { ...current, optionId: undefined, na: true } : { ...current, optionId, na: false });
   const choices = [

@@ -1,12 +1,23 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { Evaluation, Scorecard, TicketContext } from '../schemas';
+import type {
+  Acknowledgement,
+  CoachingPlan,
+  Dispute,
+  Evaluation,
+  ImportedTicket,
+  KpiRecord,
+  Reminder,
+  Scorecard,
+  TicketContext,
+} from '../schemas';
 import { createTables } from './migrations/001-create-tables';
 import { indexEvaluationsBySubmission } from './migrations/002-index-evaluations-by-submission';
+import { addFeedbackCoachingAndKpis } from './migrations/003-add-feedback-coaching-and-kpis';
 
 export const DATABASE_NAME = 'qa-lens';
 
 /** Every schema version in order. A new version is a new numbered file in ./migrations. */
-export const MIGRATIONS = [createTables, indexEvaluationsBySubmission] as const;
+export const MIGRATIONS = [createTables, indexEvaluationsBySubmission, addFeedbackCoachingAndKpis] as const;
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** What the adapter read, kept so the evaluation can be reread and quoted later. */
@@ -29,6 +40,12 @@ export class QaLensDatabase extends Dexie {
   tickets!: EntityTable<TicketSnapshot, 'key'>;
   evaluations!: EntityTable<Evaluation, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  acknowledgements!: EntityTable<Acknowledgement, 'id'>;
+  disputes!: EntityTable<Dispute, 'id'>;
+  coachingPlans!: EntityTable<CoachingPlan, 'id'>;
+  kpis!: EntityTable<KpiRecord, 'id'>;
+  importedTickets!: EntityTable<ImportedTicket, 'key'>;
+  reminders!: EntityTable<Reminder, 'id'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -45,6 +45,8 @@ export function newDraft(input: {
     score: null,
     passed: null,
     reviewSeconds: 0,
+    acknowledgeBy: null,
+    history: [],
     createdAt: now,
     updatedAt: now,
     submittedAt: null,

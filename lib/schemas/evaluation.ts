@@ -1,14 +1,37 @@
 import { z } from 'zod';
 import { ChannelSchema, RecordId, RoleSchema, Timestamp } from './common';
-import { PersonSchema } from './ticket';
+import { MessageRoleSchema, PersonSchema } from './ticket';
+import { TICKET_LIMITS } from './ticket-limits';
+
+/**
+ * A passage of the ticket quoted as evidence for an answer. The quote is copied, not referenced,
+ * so the evidence survives the snapshot being purged. Stored and shown as plain text only.
+ */
+export const EvidenceSchema = z.object({
+  /** The helpdesk's id of the quoted message. */
+  messageId: z.string().max(TICKET_LIMITS.fieldChars),
+  /** The quoted text: the whole message, or the passage the reviewer selected. */
+  quote: z.string().min(1).max(5_000),
+  author: z.string().max(TICKET_LIMITS.fieldChars),
+  role: MessageRoleSchema,
+  /** ISO 8601 time of the message, when the helpdesk gives one. */
+  at: z.string().max(TICKET_LIMITS.fieldChars).optional(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
 
 export const AnswerSchema = z.object({
   /** The chosen scale option; absent while unanswered or when N/A. */
   optionId: z.string().max(80).optional(),
   na: z.boolean().default(false),
   comment: z.string().max(10_000).default(''),
+  evidence: z.array(EvidenceSchema).max(20).default([]),
+  /** Ids from the team's root-cause list (see TeamSettings): why the criterion was missed. */
+  rootCauses: z.array(z.string().max(80)).max(10).default([]),
 });
 export type Answer = z.infer<typeof AnswerSchema>;
+
+/** An answer with nothing chosen, written or attached yet. */
+export const BLANK_ANSWER: Answer = Object.freeze({ na: false, comment: '', evidence: [], rootCauses: [] }) as Answer;
 
 export const EvaluationKindSchema = z.enum(['review', 'self-assessment', 'calibration']);
 export type EvaluationKind = z.infer<typeof EvaluationKindSchema>;
@@ -29,6 +52,29 @@ export const EvaluatedTicketSchema = z.object({
 export type EvaluatedTicket = z.infer<typeof EvaluatedTicketSchema>;
 
 export const AuthorSchema = z.object({ name: z.string().max(200), role: RoleSchema });
+export type Author = z.infer<typeof AuthorSchema>;
+
+/** An answer changed after submission, when a dispute was accepted. */
+export const AnswerChangeSchema = z.object({
+  criterionId: z.string().max(80),
+  before: AnswerSchema,
+  after: AnswerSchema,
+});
+export type AnswerChange = z.infer<typeof AnswerChangeSchema>;
+
+/** One step of a submitted evaluation's life: who moved it, when, why, and what changed. */
+export const StatusChangeSchema = z.object({
+  at: Timestamp,
+  by: AuthorSchema,
+  from: EvaluationStatusSchema,
+  to: EvaluationStatusSchema,
+  reason: z.string().max(10_000).default(''),
+  answerChanges: z.array(AnswerChangeSchema).default([]),
+  /** The score before and after the change, when answers changed. */
+  scoreBefore: z.number().min(0).max(100).nullable().default(null),
+  scoreAfter: z.number().min(0).max(100).nullable().default(null),
+});
+export type StatusChange = z.infer<typeof StatusChangeSchema>;
 
 export const EvaluationSchema = z.object({
   id: RecordId,
@@ -44,8 +90,12 @@ export const EvaluationSchema = z.object({
   /** Score 0–100 fixed at submission, so lists and exports need not recompute; null on drafts. */
   score: z.number().min(0).max(100).nullable(),
   passed: z.boolean().nullable(),
-  /** Seconds the reviewer spent on the evaluation. */
+  /** Active seconds the author spent on the evaluation (paused while hidden or idle). */
   reviewSeconds: z.number().int().nonnegative().default(0),
+  /** When the agent must acknowledge or dispute a submitted review by; null when not required. */
+  acknowledgeBy: Timestamp.nullable().default(null),
+  /** Every state change after submission, oldest first. */
+  history: z.array(StatusChangeSchema).default([]),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   submittedAt: Timestamp.nullable(),

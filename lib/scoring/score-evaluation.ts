@@ -18,6 +18,9 @@
  * - complete = no criterion (bonus ones included) is unanswered.
  */
 import type { Answer, Criterion, Criticality, ScorecardContent } from '../schemas';
+
+/** What scoring reads of an answer: the outcome chosen, or N/A. */
+export type ScoredAnswer = Pick<Answer, 'optionId' | 'na'>;
 import { formatNumber } from './format-number';
 import { NA_LABEL, scaleOptions } from './scale-options';
 
@@ -87,7 +90,7 @@ function rateCriterion(
   criterion: Criterion,
   sectionId: string,
   bonus: boolean,
-  answer: Answer | undefined,
+  answer: ScoredAnswer | undefined,
 ): CriterionResult {
   const base = {
     criterionId: criterion.id,
@@ -119,7 +122,7 @@ function rateCriterion(
   };
 }
 
-export function scoreEvaluation(scorecard: ScorecardContent, answers: Record<string, Answer>): ScoreBreakdown {
+export function scoreEvaluation(scorecard: ScorecardContent, answers: Record<string, ScoredAnswer>): ScoreBreakdown {
   const criteria: CriterionResult[] = [];
   const sections: SectionResult[] = [];
   const sectionLines: string[] = [];

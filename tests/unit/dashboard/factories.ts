@@ -1,3 +1,4 @@
+import { BLANK_ANSWER } from '@/lib/schemas';
 import type { Answer, Channel, Criterion, Evaluation, Scorecard, ScorecardContent } from '../../../lib/schemas';
 import { scoreEvaluation } from '../../../lib/scoring';
 
@@ -47,7 +48,7 @@ export const ALL_BEST = { greeting: 'yes', clarify: 'yes', accurate: 'yes', tone
 export function answersFrom(choices: Record<string, string>, comments: Record<string, string> = {}): Record<string, Answer> {
   const answers: Record<string, Answer> = {};
   for (const [id, choice] of Object.entries(choices)) {
-    answers[id] = choice === 'na' ? { na: true, comment: comments[id] ?? '' } : { optionId: choice, na: false, comment: comments[id] ?? '' };
+    answers[id] = choice === 'na' ? { ...BLANK_ANSWER, na: true, comment: comments[id] ?? '' } : { ...BLANK_ANSWER, optionId: choice, comment: comments[id] ?? '' };
   }
   return answers;
 }
@@ -101,6 +102,8 @@ export function makeEvaluation(input: EvaluationInput = {}): Evaluation {
     score: submittedAt === null ? null : result.score,
     passed: submittedAt === null ? null : result.passed,
     reviewSeconds: 95,
+    acknowledgeBy: null,
+    history: [],
     createdAt: Date.UTC(2025, 2, 10, 11, 58),
     updatedAt: submittedAt ?? Date.UTC(2025, 2, 10, 11, 58),
     submittedAt,

@@ -1,3 +1,4 @@
+import { BLANK_ANSWER } from '@/lib/schemas';
 import {
   EvaluationNotReady,
   findDraft,
@@ -12,14 +13,14 @@ import { scaleOptions } from '@/lib/scoring';
 import type { Answer, Scorecard } from '@/lib/schemas';
 import { chatTemplate, freshDatabase, ticket } from './factories';
 
-const reviewer = { name: 'Rae Reviewer', role: 'supervisor' as const };
+const reviewer = { name: 'Rae Reviewer', role: 'supervisor' as const, identities: [] };
 
 /** Every criterion answered with its best outcome. */
 function bestAnswers(scorecard: Scorecard): Record<string, Answer> {
   const answers: Record<string, Answer> = {};
   for (const criterion of scorecard.sections.flatMap((s) => s.criteria)) {
     const best = scaleOptions(criterion.scale).reduce((a, b) => (b.value > a.value ? b : a));
-    answers[criterion.id] = { optionId: best.id, na: false, comment: '' };
+    answers[criterion.id] = { ...BLANK_ANSWER, optionId: best.id };
   }
   return answers;
 }
@@ -29,7 +30,7 @@ describe('evaluations', () => {
     const db = freshDatabase();
     const card = await saveScorecard(db, { content: chatTemplate }, 1);
     const mine = await saveDraft(db, newDraft({ ticket, scorecard: card, author: reviewer, now: 2 }), 3);
-    await saveDraft(db, newDraft({ ticket, scorecard: card, author: { name: 'Other', role: 'supervisor' }, now: 2 }), 4);
+    await saveDraft(db, newDraft({ ticket, scorecard: card, author: { name: 'Other', role: 'supervisor', identities: [] }, now: 2 }), 4);
     expect((await findDraft(db, 'zendesk:1001', reviewer.name))?.id).toBe(mine.id);
     expect(await findDraft(db, 'zendesk:9999', reviewer.name)).toBeUndefined();
   });

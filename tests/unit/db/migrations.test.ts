@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { QaLensDatabase, SCHEMA_VERSION, listEvaluations } from '@/lib/db';
 import { createTables } from '@/lib/db/migrations/001-create-tables';
+import { indexEvaluationsBySubmission } from '@/lib/db/migrations/002-index-evaluations-by-submission';
 
 /** Opens a database as version 1 of QA Lens would have, writes to it and closes it. */
 async function seedVersion1(name: string) {
@@ -15,7 +16,7 @@ async function seedVersion1(name: string) {
     answers: {},
     strengths: '',
     improvements: '',
-    author: { name: 'Rae', role: 'supervisor' },
+    author: { name: 'Rae', role: 'supervisor', identities: [] },
     score: 90,
     passed: true,
     reviewSeconds: 30,
@@ -45,6 +46,46 @@ describe('schema migrations', () => {
     const reopened = new QaLensDatabase(name);
     expect(await reopened.evaluations.count()).toBe(2);
     reopened.close();
+  });
+
+  it('upgrades a version 2 database: answers gain empty evidence and root causes, reviews an empty history', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    createTables(old);
+    indexEvaluationsBySubmission(old);
+    await old.open();
+    await old.table('evaluations').add({
+      id: 'v2-review',
+      kind: 'review',
+      status: 'submitted',
+      ticket: { key: 'zendesk:2', helpdesk: 'zendesk', ticketId: '2', url: '', channel: 'chat', subject: 'S', agent: { name: 'Ana' } },
+      scorecardId: 'card',
+      scorecardVersion: 1,
+      answers: { greeting: { optionId: 'yes', na: false, comment: 'Warm' } },
+      strengths: '',
+      improvements: '',
+      author: { name: 'Rae', role: 'supervisor' },
+      score: 100,
+      passed: true,
+      reviewSeconds: 12,
+      createdAt: 1_000,
+      updatedAt: 2_000,
+      submittedAt: 2_000,
+    });
+    old.close();
+
+    const db = new QaLensDatabase(name);
+    const upgraded = await db.evaluations.get('v2-review');
+    expect(upgraded).toMatchObject({
+      acknowledgeBy: null,
+      history: [],
+      answers: { greeting: { optionId: 'yes', comment: 'Warm', evidence: [], rootCauses: [] } },
+    });
+    // The new tables exist and the new indexes answer queries.
+    expect(await db.disputes.count()).toBe(0);
+    expect(await db.evaluations.where('ticket.agent.name').equals('Ana').count()).toBe(1);
+    expect(await db.evaluations.where('kind').equals('review').count()).toBe(1);
+    db.close();
   });
 
   it('numbers every migration file and registers each exactly once', async () => {

@@ -21,7 +21,7 @@ describe('scorecard versions', () => {
   it('keeps a used version unchanged and saves the edit as the next version', async () => {
     const db = freshDatabase();
     const v1 = await saveScorecard(db, { content: chatTemplate }, 1);
-    await db.evaluations.add(newDraft({ ticket, scorecard: v1, author: { name: 'Rae', role: 'supervisor' }, now: 2 }));
+    await db.evaluations.add(newDraft({ ticket, scorecard: v1, author: { name: 'Rae', role: 'supervisor', identities: [] }, now: 2 }));
     const v2 = await saveScorecard(db, { id: v1.id, content: { ...chatTemplate, passMark: 60 } }, 3);
     expect(v2.version).toBe(2);
     expect((await getScorecard(db, v1.id, 1))?.passMark).toBe(chatTemplate.passMark);

@@ -27,7 +27,7 @@ describe('fields the reviewer fills in', () => {
 
   it('restores fill-ins from a saved draft', () => {
     const scorecard = { ...SCORECARD_TEMPLATES[0]!, id: 'card', version: 1, archived: false, createdAt: 0, updatedAt: 0 };
-    const draft = newDraft({ ticket: withFillIns(degraded, { agent: 'Alex Moreno', channel: 'chat' }), scorecard, author: { name: 'Rae', role: 'supervisor' }, now: 1 });
+    const draft = newDraft({ ticket: withFillIns(degraded, { agent: 'Alex Moreno', channel: 'chat' }), scorecard, author: { name: 'Rae', role: 'supervisor', identities: [] }, now: 1 });
     expect(fillInsFromDraft(draft, degraded)).toEqual({ agent: 'Alex Moreno', channel: 'chat' });
     expect(fillInsFromDraft(null, degraded)).toEqual({});
   });

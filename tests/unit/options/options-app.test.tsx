@@ -52,6 +52,8 @@ function evaluationOf(scorecard: Scorecard): Evaluation {
     score: null,
     passed: null,
     reviewSeconds: 0,
+    acknowledgeBy: null,
+    history: [],
     createdAt: now,
     updatedAt: now,
     submittedAt: null,
@@ -338,11 +340,11 @@ describe('profile', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
 
     await status('Profile saved.');
-    expect(await getProfile(db)).toEqual({ name: 'Riley QA', role: 'agent' });
+    expect(await getProfile(db)).toEqual({ name: 'Riley QA', role: 'agent', identities: [] });
   });
 
   it('shows the stored profile', async () => {
-    await saveProfile(db, { name: 'Jo Admin', role: 'admin' });
+    await saveProfile(db, { name: 'Jo Admin', role: 'admin', identities: [] });
     renderApp();
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Your name' })).toHaveProperty('value', 'Jo Admin'));
     expect(screen.getByRole('combobox', { name: 'Role' })).toHaveProperty('value', 'admin');

@@ -1,3 +1,4 @@
+import { BLANK_ANSWER } from '@/lib/schemas';
 import { describe, expect, it } from 'vitest';
 import { ScorecardContentSchema, type Answer, type ScorecardContent } from '../../../lib/schemas';
 import { SCORECARD_TEMPLATES } from '../../../lib/scorecards/templates';
@@ -7,7 +8,7 @@ function bestAnswers(scorecard: ScorecardContent): Record<string, Answer> {
   const answers: Record<string, Answer> = {};
   for (const criterion of scorecard.sections.flatMap((s) => s.criteria)) {
     const best = scaleOptions(criterion.scale).reduce((a, b) => (b.value > a.value ? b : a));
-    answers[criterion.id] = { optionId: best.id, na: false, comment: '' };
+    answers[criterion.id] = { ...BLANK_ANSWER, optionId: best.id };
   }
   return answers;
 }
@@ -48,7 +49,7 @@ describe('SCORECARD_TEMPLATES', () => {
 
   it('fails a compliance evaluation when identity was not verified', () => {
     const compliance = byName('Compliance');
-    const result = scoreEvaluation(compliance, { ...bestAnswers(compliance), 'identity-verified': { optionId: 'no', na: false, comment: '' } });
+    const result = scoreEvaluation(compliance, { ...bestAnswers(compliance), 'identity-verified': { optionId: 'no', na: false } });
     expect(result).toMatchObject({ score: 0, passed: false, failedOnCritical: true });
     expect(result.criticalFailures).toEqual([
       { criterionId: 'identity-verified', title: 'Identity verified before disclosing account details', level: 'evaluation' },
@@ -57,7 +58,7 @@ describe('SCORECARD_TEMPLATES', () => {
 
   it('fails a compliance evaluation on incomplete refund information, zeroing only Consumer rights', () => {
     const compliance = byName('Compliance');
-    const result = scoreEvaluation(compliance, { ...bestAnswers(compliance), 'rights-information': { optionId: 'incomplete', na: false, comment: '' } });
+    const result = scoreEvaluation(compliance, { ...bestAnswers(compliance), 'rights-information': { optionId: 'incomplete', na: false } });
     // Data protection 5 of 5, consumer rights zeroed to 0 of 3, records 1 of 1 → 6 of 9.
     expect(result.score).toBe(66.67);
     expect(result.passed).toBe(false);
@@ -66,7 +67,7 @@ describe('SCORECARD_TEMPLATES', () => {
 
   it('passes a HEAT evaluation with a generic apology', () => {
     const heat = byName('Complaint handling (HEAT)');
-    const result = scoreEvaluation(heat, { ...bestAnswers(heat), apology: { optionId: 'generic', na: false, comment: '' } });
+    const result = scoreEvaluation(heat, { ...bestAnswers(heat), apology: { optionId: 'generic', na: false } });
     // 10.5 of 11 weighted points.
     expect(result.score).toBe(95.45);
     expect(result.passed).toBe(true);
@@ -74,7 +75,7 @@ describe('SCORECARD_TEMPLATES', () => {
 
   it('zeroes Take action in a HEAT evaluation when a required escalation was missed', () => {
     const heat = byName('Complaint handling (HEAT)');
-    const result = scoreEvaluation(heat, { ...bestAnswers(heat), 'escalated-per-policy': { optionId: 'no', na: false, comment: '' } });
+    const result = scoreEvaluation(heat, { ...bestAnswers(heat), 'escalated-per-policy': { optionId: 'no', na: false } });
     // Hear 2 + Empathise 1 + Apologise 1 kept; Take action's 7 points zeroed → 4 of 11.
     expect(result.score).toBe(36.36);
     expect(result.passed).toBe(false);

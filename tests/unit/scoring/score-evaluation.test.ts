@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer, Criterion, ScorecardContent, Section } from '../../../lib/schemas';
+import type { Criterion, ScorecardContent, Section } from '../../../lib/schemas';
+import type { ScoredAnswer } from '../../../lib/scoring';
 import { scoreEvaluation } from '../../../lib/scoring';
 
 function criterion(id: string, title: string, extra: Partial<Criterion> = {}): Criterion {
@@ -18,11 +19,11 @@ function card(passMark: number, sections: Section[]): ScorecardContent {
 type Choices = Record<string, string | undefined>;
 
 /** 'na' means an N/A answer, '-' no answer at all, anything else an option id. */
-function answersFrom(choices: Choices): Record<string, Answer> {
-  const answers: Record<string, Answer> = {};
+function answersFrom(choices: Choices): Record<string, ScoredAnswer> {
+  const answers: Record<string, ScoredAnswer> = {};
   for (const [id, choice] of Object.entries(choices)) {
     if (choice === undefined || choice === '-') continue;
-    answers[id] = choice === 'na' ? { na: true, comment: '' } : { optionId: choice, na: false, comment: '' };
+    answers[id] = choice === 'na' ? { na: true } : { optionId: choice, na: false };
   }
   return answers;
 }
