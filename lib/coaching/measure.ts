@@ -49,6 +49,9 @@ export function criterionValue(evaluation: Evaluation, criterionId: string, scor
 /** Metrics where a lower value is the better one. */
 export const LOWER_IS_BETTER: ReadonlySet<KpiMetric> = new Set(['first-response', 'resolution', 'reopens', 'aht']);
 
+/** Metrics measured in percent (0–100); the others are in their KPI's own unit. */
+export const isPercentMetric = (metric: CoachingMetric) => metric.kind !== 'kpi' || metric.kpi === 'csat' || metric.kpi === 'fcr';
+
 export function lowerIsBetter(metric: CoachingMetric): boolean {
   return metric.kind === 'kpi' && LOWER_IS_BETTER.has(metric.kpi);
 }

@@ -6,8 +6,8 @@
  */
 import { newId } from '../ids';
 import type { Author, CoachingMetric, CoachingPlan, Evaluation, KpiRecord, Person } from '../schemas';
-import { dayOf, endOfDay, parseDayText, startOfDay, dayText } from '../time/zoned-day';
-import { lowerIsBetter, measure, type ScorecardLookup } from './measure';
+import { DAY_MS, dayOf, dayText, endOfDay, parseDayText, startOfDay } from '../time/zoned-day';
+import { isPercentMetric, lowerIsBetter, measure, type ScorecardLookup } from './measure';
 
 export class CoachingPlanError extends Error {
   override name = 'CoachingPlanError';
@@ -15,7 +15,6 @@ export class CoachingPlanError extends Error {
 
 /** How far back the baseline looks. */
 export const BASELINE_DAYS = 90;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface PlanDraft {
   agent: Person;
@@ -40,7 +39,8 @@ export interface PlanContext {
   kpis?: KpiRecord[];
 }
 
-const isPercent = (metric: CoachingMetric) => metric.kind !== 'kpi' || ['csat', 'fcr'].includes(metric.kpi);
+/** The period a baseline measures: the BASELINE_DAYS before `now`. */
+export const baselinePeriod = (now: number) => ({ from: now - BASELINE_DAYS * DAY_MS, to: now });
 
 export function buildCoachingPlan(draft: PlanDraft, context: PlanContext): CoachingPlan {
   const { now, timeZone } = context;
@@ -50,8 +50,8 @@ export function buildCoachingPlan(draft: PlanDraft, context: PlanContext): Coach
   if (!metric) throw new CoachingPlanError('Choose what the plan measures: a criterion, the QA score, the pass rate or a KPI.');
   const target = Number(draft.target.trim());
   if (draft.target.trim() === '' || !Number.isFinite(target)) throw new CoachingPlanError('Target must be a number, such as 85.');
-  if (isPercent(metric) && (target < 0 || target > 100)) throw new CoachingPlanError('Target is a percentage: enter a number from 0 to 100.');
-  if (!isPercent(metric) && metric.kind === 'kpi' && metric.kpi !== 'nps' && target < 0) throw new CoachingPlanError('Target cannot be negative.');
+  if (isPercentMetric(metric) && (target < 0 || target > 100)) throw new CoachingPlanError('Target is a percentage: enter a number from 0 to 100.');
+  if (!isPercentMetric(metric) && metric.kind === 'kpi' && metric.kpi !== 'nps' && target < 0) throw new CoachingPlanError('Target cannot be negative.');
 
   const today = dayOf(now, timeZone);
   const due = parseDayText(draft.dueDate);
@@ -69,7 +69,7 @@ export function buildCoachingPlan(draft: PlanDraft, context: PlanContext): Coach
   const baseline = measure({
     metric,
     agent: draft.agent,
-    period: { from: now - BASELINE_DAYS * DAY_MS, to: now },
+    period: baselinePeriod(now),
     evaluations: context.evaluations,
     scorecards: context.scorecards,
     kpis: context.kpis,

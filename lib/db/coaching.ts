@@ -1,7 +1,8 @@
 import { followUpPlan } from '../coaching/follow-up';
 import type { ScorecardLookup } from '../coaching/measure';
-import { buildCoachingPlan, CoachingPlanError, type PlanContext, type PlanDraft } from '../coaching/new-plan';
-import type { Author, CoachingPlan, Evaluation, KpiRecord, Scorecard } from '../schemas';
+import { baselinePeriod, buildCoachingPlan, CoachingPlanError, type PlanContext, type PlanDraft } from '../coaching/new-plan';
+import { weakestCriteria, type CriterionAverage } from '../coaching/weakest-criteria';
+import type { Author, CoachingPlan, Evaluation, KpiRecord, Person, Scorecard } from '../schemas';
 import type { QaLensDatabase } from './database';
 
 /** Everything a measurement reads: submitted reviews, their scorecards, and KPI records. */
@@ -36,4 +37,17 @@ export function recordFollowUp(db: QaLensDatabase, planId: string, by: Author, n
 /** Coaching plans, soonest follow-up first. */
 export function listCoachingPlans(db: QaLensDatabase): Promise<CoachingPlan[]> {
   return db.coachingPlans.orderBy('followUpAt').toArray();
+}
+
+/** Agents with submitted reviews, by name. */
+export async function listReviewedAgents(db: QaLensDatabase): Promise<Person[]> {
+  const { evaluations } = await measurementSources(db);
+  const byName = new Map(evaluations.flatMap((e) => (e.ticket.agent?.name ? [[e.ticket.agent.name, e.ticket.agent] as const] : [])));
+  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The agent's criteria over the baseline period, weakest first. */
+export async function suggestCriteria(db: QaLensDatabase, agent: Person, now: number): Promise<CriterionAverage[]> {
+  const { evaluations, scorecards } = await measurementSources(db);
+  return weakestCriteria(evaluations, agent, baselinePeriod(now), scorecards);
 }

@@ -10,9 +10,8 @@
  * A reminder disappears as soon as its review is answered or its plan followed up.
  */
 import { isAboutMe } from '../evaluations/is-about-me';
+import { DAY_MS } from '../time/zoned-day';
 import type { CoachingPlan, Evaluation, Profile, Reminder } from '../schemas';
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type PlannedReminder = Omit<Reminder, 'notifiedAt'>;
 

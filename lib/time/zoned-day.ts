@@ -3,6 +3,8 @@
  * zone rules, so daylight-saving changes come out right without a date library.
  */
 
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
 export interface CalendarDay {
   year: number;
   /** 1–12 */
