@@ -19,7 +19,7 @@ const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 const STATUS_WORDS: Record<EvaluationStatus, string> = {
   draft: 'is still a draft',
-  submitted: 'is awaiting your answer',
+  submitted: "awaits the agent's answer",
   acknowledged: 'was already acknowledged',
   disputed: 'is already disputed and awaits the reviewer',
   resolved: 'had its dispute resolved',
@@ -42,7 +42,7 @@ function assertAgentMayAnswer(evaluation: Evaluation, actor: Actor, now: number,
   }
   if (evaluation.status !== 'submitted') throw new ReviewTransitionError(`This review cannot be ${verb}: it ${STATUS_WORDS[evaluation.status]}.`);
   if (evaluation.acknowledgeBy !== null && now > evaluation.acknowledgeBy) {
-    throw new ReviewTransitionError(`The deadline to answer this review passed on ${day(evaluation.acknowledgeBy)}; ask your reviewer to reopen it.`);
+    throw new ReviewTransitionError(`The deadline to answer this review passed on ${day(evaluation.acknowledgeBy)}; talk to your reviewer about it.`);
   }
 }
 
