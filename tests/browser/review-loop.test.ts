@@ -1,19 +1,15 @@
 import type { Frame, Page } from 'playwright-core';
+import type { browser } from 'wxt/browser';
 import type { Profile } from '../../lib/schemas';
-import { answerAll, axeViolations, panelFrame, startSession, type BrowserSession } from './support/session';
+import { answerAll, axeViolations, panelFrame, startSession, stopServiceWorker, type BrowserSession } from './support/session';
+
+/** The extension's own API, as code passed to `page.evaluate` on an extension page sees it. */
+declare const chrome: typeof browser;
 
 const TICKET = (id: number) => `https://acme.zendesk.com/agent/tickets/${id}`;
 const REVIEWER: Profile = { name: 'Rita Reviewer', role: 'supervisor', identities: [] };
 /** Alex signs in under a short name; the helpdesk knows them by their work email. */
 const ALEX: Profile = { name: 'Alex', role: 'agent', identities: [{ helpdesk: 'zendesk', value: 'alex.moreno@acme-support.example' }] };
-
-interface ChromeApis {
-  chrome: {
-    notifications: { getAll(): Promise<Record<string, unknown>> };
-    action: { getBadgeText(details: object): Promise<string> };
-    alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined> };
-  };
-}
 
 /**
  * Writes the profile straight into the extension's database, as the Settings page would store it.
@@ -94,7 +90,7 @@ describe('the feedback loop: review, acknowledge, dispute, resolve, coach', () =
     await refund.getByText(/Submitted → Acknowledged by Alex \(agent\)/).waitFor();
 
     // The other review's deadline (5 working days) is ahead: the worker has an alarm for the day before it.
-    const alarm = await app.evaluate(() => (globalThis as unknown as ChromeApis).chrome.alarms.get('reminders'));
+    const alarm = await app.evaluate(() => chrome.alarms.get('reminders'));
     expect(alarm?.scheduledTime).toBeGreaterThan(Date.now() + 2 * 24 * 3600 * 1000);
 
     await locked.getByRole('button', { name: 'Dispute' }).click();
@@ -160,14 +156,23 @@ describe('the feedback loop: review, acknowledge, dispute, resolve, coach', () =
     const plan = app.getByRole('article', { name: /Alex Moreno: QA score/ });
     await expect.poll(() => plan.getByTestId('plan-status').textContent()).toBe('due');
     await plan.getByText(/\(2 measurements\)/).waitFor();
-    // Functions handed to the page are serialised: each names the API itself.
-    const notificationIds = () => app.evaluate(() => (globalThis as unknown as ChromeApis).chrome.notifications.getAll().then(Object.keys));
+    const notificationIds = () => app.evaluate(() => chrome.notifications.getAll().then(Object.keys));
+    const badge = () => app.evaluate(() => chrome.action.getBadgeText({}));
     await expect.poll(notificationIds).toEqual([expect.stringMatching(/^follow-up:/)]);
-    await expect.poll(() => app.evaluate(() => (globalThis as unknown as ChromeApis).chrome.action.getBadgeText({}))).toBe('1');
+    await expect.poll(badge).toBe('1');
     expect(await axeViolations(app.mainFrame())).toEqual([]);
 
     await plan.getByRole('button', { name: 'Record follow-up' }).click();
     await plan.getByRole('alert').getByText(/No new evaluations of Alex Moreno since the plan started/).waitFor();
     expect(await plan.getByTestId('plan-status').textContent()).toBe('due');
+
+    // The user dismisses the notification; the browser stops the idle worker. The next planning
+    // pass runs in a fresh worker: it shows nothing again, and the badge still counts the reminder.
+    const [id] = await notificationIds();
+    await app.evaluate((shown) => chrome.notifications.clear(shown), id!);
+    await stopServiceWorker(session);
+    await app.evaluate(() => chrome.runtime.sendMessage({ type: 'reminders/refresh', payload: {} }));
+    expect(await notificationIds()).toEqual([]);
+    expect(await badge()).toBe('1');
   });
 });
