@@ -31,12 +31,20 @@ export function CoachingApp({ client, sourceEvaluationId }: CoachingAppProps) {
     }
   }, [client]);
   useEffect(() => void load(), [load]);
+  // A follow-up notification opens this page at its plan (#plan-<id>), which exists only once loaded.
+  useEffect(() => {
+    if (plans && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  }, [plans]);
 
   useEffect(() => {
     if (!sourceEvaluationId) return;
-    void client.getEvaluation(sourceEvaluationId).then((evaluation) => {
-      if (evaluation) setCreating({ agent: evaluation.ticket.agent?.name ?? '', sourceEvaluationId });
-    });
+    client.getEvaluation(sourceEvaluationId).then(
+      (evaluation) => {
+        if (evaluation) setCreating({ agent: evaluation.ticket.agent?.name ?? '', sourceEvaluationId });
+        else setError('The review this plan was to start from no longer exists.');
+      },
+      (e: unknown) => setError(`Could not open the review: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }, [client, sourceEvaluationId]);
 
   const supervises = profile !== null && profile.role !== 'agent';

@@ -27,6 +27,10 @@ export function ReviewsApp({ client }: { client: ReviewsClient }) {
     }
   }, [client]);
   useEffect(() => void load(), [load]);
+  // A reminder's notification opens this page at its review (#review-<id>), which exists only once loaded.
+  useEffect(() => {
+    if (mine && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  }, [mine]);
 
   return (
     <main class="reviews-page">

@@ -58,6 +58,10 @@ export async function submitEvaluation(
       score: result.score,
       passed: result.passed,
       acknowledgeBy: draft.kind === 'review' && acknowledgementWorkingDays > 0 ? addWorkingDays(now, acknowledgementWorkingDays, timeZone) : null,
+      history: [
+        ...draft.history,
+        { at: now, by: draft.author, from: 'draft', to: 'submitted', reason: '', answerChanges: [], scoreBefore: null, scoreAfter: null },
+      ],
       updatedAt: now,
       submittedAt: now,
     };

@@ -62,7 +62,7 @@ describe('the review loop in the database', () => {
     expect(await db.disputes.count()).toBe(1);
   });
 
-  it('sets the acknowledgement deadline on reviews at submission, from the team’s working days', async () => {
+  it('sets the acknowledgement deadline on reviews at submission, from the team’s working days, and records the submission', async () => {
     const db = freshDatabase();
     const card = await saveScorecard(db, { content: chatTemplate }, 1);
     const answered = (kind: 'review' | 'self-assessment') => {
@@ -73,7 +73,11 @@ describe('the review loop in the database', () => {
     // Friday 27 November 2026, 15:00 UTC; 2 working days → end of Tuesday 1 December.
     const friday = Date.parse('2026-11-27T15:00:00Z');
     await saveTeamSettings(db, { ...DEFAULT_TEAM_SETTINGS, acknowledgementWorkingDays: 2 });
-    expect((await submitEvaluation(db, answered('review'), card, ticket, friday, 'UTC')).acknowledgeBy).toBe(Date.parse('2026-12-01T23:59:59.999Z'));
+    const review = await submitEvaluation(db, answered('review'), card, ticket, friday, 'UTC');
+    expect(review.acknowledgeBy).toBe(Date.parse('2026-12-01T23:59:59.999Z'));
+    expect(review.history).toEqual([
+      { at: friday, by: { name: 'Rita Reviewer', role: 'supervisor' }, from: 'draft', to: 'submitted', reason: '', answerChanges: [], scoreBefore: null, scoreAfter: null },
+    ]);
     expect((await submitEvaluation(db, answered('self-assessment'), card, ticket, friday, 'UTC')).acknowledgeBy).toBeNull();
     await saveTeamSettings(db, { ...DEFAULT_TEAM_SETTINGS, acknowledgementWorkingDays: 0 });
     expect((await submitEvaluation(db, answered('review'), card, ticket, friday, 'UTC')).acknowledgeBy).toBeNull();
