@@ -1,5 +1,6 @@
 import type { Evidence } from '@/lib/schemas';
 import { formatMessageTime, ROLE_LABELS } from './message-format';
+import './evidence.css';
 
 /** A quoted passage of the conversation and who said it when. Plain text only, like the transcript. */
 export function EvidenceQuote({ evidence }: { evidence: Evidence }) {
