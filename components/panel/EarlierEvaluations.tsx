@@ -1,3 +1,4 @@
+import { formatDuration } from '@/lib/evaluations/duration';
 import type { Evaluation } from '@/lib/schemas';
 import { formatNumber } from '@/lib/scoring';
 
@@ -29,7 +30,8 @@ export function EarlierEvaluations({ evaluations, hidden }: Props) {
               <strong>{e.score === null ? '–' : `${formatNumber(e.score)}%`}</strong>{' '}
               <span class={e.passed ? 'good' : 'bad'}>{e.passed ? 'Passed' : 'Not passed'}</span>{' '}
               <span class="muted">
-                · {KIND_LABELS[e.kind]} by {e.author.name || 'unnamed reviewer'} · {new Date(e.submittedAt ?? e.updatedAt).toLocaleString()}
+                · {KIND_LABELS[e.kind]} by {e.author.name || 'unnamed reviewer'} · {new Date(e.submittedAt ?? e.updatedAt).toLocaleString()} ·{' '}
+                {formatDuration(e.reviewSeconds)} active
               </span>
             </li>
           ))}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { evidenceFromSelection } from '@/lib/evaluations/evidence';
-import type { Evidence, TranscriptMessage } from '@/lib/schemas';
+import type { Evidence, MessageRole, TranscriptMessage } from '@/lib/schemas';
 import { formatMessageTime, ROLE_LABELS } from '../shared/message-format';
 
 export interface EvidenceTarget {
@@ -15,8 +15,8 @@ interface Props {
   onAttach: (criterionId: string, evidence: Evidence) => void;
 }
 
-const matches = (message: TranscriptMessage, query: string) =>
-  query === '' || `${message.author}\n${message.text}`.toLocaleLowerCase().includes(query.toLocaleLowerCase());
+const matches = (message: TranscriptMessage, query: string, role: MessageRole | '') =>
+  (role === '' || message.role === role) && (query === '' || `${message.author}\n${message.text}`.toLocaleLowerCase().includes(query.toLocaleLowerCase()));
 
 /**
  * The conversation as a searchable list of messages, each of which (or a passage selected in it)
@@ -24,17 +24,34 @@ const matches = (message: TranscriptMessage, query: string) =>
  */
 export function Transcript({ messages, criteria, onAttach }: Props) {
   const [query, setQuery] = useState('');
+  const [role, setRole] = useState<MessageRole | ''>('');
   const [status, setStatus] = useState('');
   if (messages.length === 0) return null;
-  const shown = messages.filter((m) => matches(m, query.trim()));
+  const shown = messages.filter((m) => matches(m, query.trim(), role));
+  const roles = [...new Set(messages.map((m) => m.role))];
   return (
     <details class="transcript">
       <summary>Conversation ({messages.length} messages)</summary>
-      <label class="field transcript-search">
-        Search conversation
-        <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
-      </label>
-      {query.trim() !== '' && (
+      <div class="transcript-filters">
+        <label class="field">
+          Search conversation
+          <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        </label>
+        {roles.length > 1 && (
+          <label class="field">
+            Messages from
+            <select value={role} onChange={(e) => setRole(e.currentTarget.value as MessageRole | '')}>
+              <option value="">Everyone</option>
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      {shown.length !== messages.length && (
         <p class="muted" role="status">
           {shown.length} of {messages.length} messages match
         </p>

@@ -46,6 +46,14 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
     );
   }, [client]);
 
+  // The draft as last rendered, so leaving can store the review time spent since its last change.
+  const shown = useRef<Evaluation | null>(null);
+  const stampAndFlush = useCallback(() => {
+    const latest = unsaved.current ?? shown.current;
+    if (latest && latest.reviewSeconds !== reviewSeconds()) unsaved.current = { ...latest, reviewSeconds: reviewSeconds() };
+    flush();
+  }, [flush, reviewSeconds]);
+
   useEffect(() => {
     let current = true;
     setDraft(null);
@@ -59,19 +67,19 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
     });
     return () => {
       current = false;
-      flush();
+      stampAndFlush();
     };
-  }, [client, key, profile.name, flush]);
+  }, [client, key, profile.name, stampAndFlush]);
 
   useEffect(() => {
-    const onHide = () => document.visibilityState === 'hidden' && flush();
+    const onHide = () => document.visibilityState === 'hidden' && stampAndFlush();
     document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', flush);
+    window.addEventListener('pagehide', stampAndFlush);
     return () => {
       document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('pagehide', stampAndFlush);
     };
-  }, [flush]);
+  }, [stampAndFlush]);
 
   /** Applies a change to the draft (creating it pinned to `scorecard` if there is none) and schedules a save. */
   const update = useCallback(
@@ -105,10 +113,12 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
   const clear = useCallback(() => {
     clearTimeout(timer.current);
     unsaved.current = null;
+    shown.current = null;
     earlierSeconds.current = 0;
     setDraft(null);
     setSaveState('idle');
   }, []);
 
+  shown.current = loadedKey === key ? draft : null;
   return { draft: loadedKey === key ? draft : null, loaded: loadedKey === key, saveState, update, clear, flush, reviewSeconds };
 }

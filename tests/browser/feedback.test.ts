@@ -54,6 +54,13 @@ describe('feedback that changes behaviour, in the panel', () => {
   it('a reviewer quotes a message and a selected passage as evidence, names a root cause, and must balance the feedback before it is sent', async () => {
     const { page, panel } = await openTicket(session, 1001, 'Alex Moreno');
     await panel.getByText('Conversation (4 messages)').click();
+    await panel.getByRole('searchbox', { name: 'Search conversation' }).fill('refund');
+    await panel.getByText('3 of 4 messages match').waitFor();
+    await panel.getByRole('combobox', { name: 'Messages from' }).selectOption('internal');
+    await panel.getByText('1 of 4 messages match').waitFor();
+    expect(await message(panel, 'Refund approved by finance').count()).toBe(1);
+    await panel.getByRole('combobox', { name: 'Messages from' }).selectOption('');
+    await panel.getByRole('searchbox', { name: 'Search conversation' }).fill('');
 
     // A whole message, to the criterion chosen from the menu the button opens.
     const dana = message(panel, 'still have no refund');
@@ -103,7 +110,8 @@ describe('feedback that changes behaviour, in the panel', () => {
     await writeSpecificFeedback(panel);
     await panel.getByRole('button', { name: 'Submit evaluation' }).click();
     await panel.getByText(/Evaluation submitted: \d+(\.\d+)?%/).waitFor();
-    expect(await panel.getByTestId('earlier-evaluation').textContent()).toMatch(/Review by Rae Reviewer/);
+    // Stored with the active time it took (the meter is unit-tested; here it must simply have run).
+    expect(await panel.getByTestId('earlier-evaluation').textContent()).toMatch(/Review by Rae Reviewer · .+ · [1-9]\d*[hms]( \d+[ms])* active$/);
     await page.close();
 
     const dashboard = await session.context.newPage();

@@ -1,4 +1,5 @@
-import { formatDuration, kpiForm, parseDuration, parseKpiForm, type TicketKpiForm } from '@/lib/evaluations/ticket-kpi-form';
+import { formatDuration, parseDuration } from '@/lib/evaluations/duration';
+import { kpiForm, parseKpiForm, type TicketKpiForm } from '@/lib/evaluations/ticket-kpi-form';
 
 const EMPTY: TicketKpiForm = { csat: '', nps: '', firstContactResolved: '', firstResponse: '', resolution: '', reopens: '' };
 
