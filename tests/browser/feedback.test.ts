@@ -84,9 +84,18 @@ describe('feedback that changes behaviour, in the panel', () => {
       'Hello, I returned order #4411 two weeks ago and still have no refund. Can you check please?',
     );
     await accurate.getByRole('combobox', { name: 'Root cause' }).selectOption('tooling-problem');
-    // A stray attachment, removed again.
-    await message(panel, 'Great, thank you Alex!').getByRole('button', { name: 'Attach as evidence' }).click();
-    await message(panel, 'Great, thank you Alex!').getByRole('button', { name: 'Proactive help' }).click();
+    // A stray attachment, from the keyboard alone, removed again.
+    const thanks = message(panel, 'Great, thank you Alex!');
+    const focused = () => panel.evaluate(() => document.activeElement?.textContent);
+    await thanks.getByRole('button', { name: 'Attach as evidence' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Greeting and personalisation');
+    await page.keyboard.press('Escape');
+    await expect.poll(focused).toBe('Attach as evidence');
+    await page.keyboard.press('Enter');
+    await thanks.getByRole('button', { name: 'Proactive help' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Attach as evidence');
     await panel.getByRole('button', { name: 'Remove evidence “Great, thank you Alex!”' }).click();
     expect(await panel.getByRole('list', { name: 'Evidence for Proactive help' }).count()).toBe(0);
 
