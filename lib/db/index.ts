@@ -3,3 +3,4 @@ export * from './evaluations';
 export * from './scorecards';
 export * from './settings';
 export * from './tickets';
+export * from './kpis';
