@@ -12,9 +12,9 @@ const asRecords = (rows: string[][]) =>
 const scorecard = makeScorecard();
 
 describe('LONG_COLUMNS', () => {
-  it('lists the 30 columns of the long format, each once', () => {
-    expect(LONG_COLUMNS).toHaveLength(30);
-    expect(new Set(LONG_COLUMNS).size).toBe(30);
+  it('lists the 31 columns of the long format, each once', () => {
+    expect(LONG_COLUMNS).toHaveLength(31);
+    expect(new Set(LONG_COLUMNS).size).toBe(31);
     expect(LONG_COLUMNS[0]).toBe('evaluation_id');
     expect(LONG_COLUMNS.at(-1)).toBe('review_seconds');
   });
@@ -57,6 +57,7 @@ describe('longRows', () => {
         scorecard_id: 'sc-support',
         scorecard_name: 'Support basics',
         scorecard_version: '1',
+        subject: 'Refund not received',
         evidence: '',
         root_causes: '',
         strengths: 'Quick and accurate',
