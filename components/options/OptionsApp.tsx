@@ -2,6 +2,8 @@ import type { TargetedEvent, TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseScorecardFile, scorecardFile } from '../../lib/options/parse-scorecard-file';
 import { RoleSchema, type Profile, type Role, type Scorecard } from '../../lib/schemas';
+import type { BackupClient } from './backup-client';
+import { BackupSection } from './BackupSection';
 import type { OptionsClient } from './options-client';
 import { CHANNEL_LABELS, ScorecardEditor } from './ScorecardEditor';
 import type { SitesClient } from './sites-client';
@@ -261,13 +263,14 @@ function ScorecardsSection({ client }: { client: OptionsClient }) {
 }
 
 /** The settings page: who is reviewing, and the scorecards they review against. */
-export function OptionsApp({ client, sites }: { client: OptionsClient; sites?: SitesClient }) {
+export function OptionsApp({ client, sites, backup }: { client: OptionsClient; sites?: SitesClient; backup?: BackupClient }) {
   return (
     <main class="options">
       <h1>QA Lens settings</h1>
       <ProfileSection client={client} />
       <ScorecardsSection client={client} />
       {sites && <SitesSection client={sites} />}
+      {backup && <BackupSection client={backup} />}
     </main>
   );
 }

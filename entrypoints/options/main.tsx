@@ -3,6 +3,7 @@ import '../../components/shared/base.css';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import type { OptionsClient } from '../../components/options/options-client';
 import { archiveScorecard, getProfile, listScorecards, openDatabase, saveProfile, saveScorecard, seedScorecards } from '../../lib/db';
+import { createBackupClient } from '../../lib/options/extension-backup-client';
 import { createSitesClient } from '../../lib/options/extension-sites-client';
 import { SCORECARD_TEMPLATES } from '../../lib/scorecards/templates';
 import { downloadText } from '../../lib/pages/download-text';
@@ -27,4 +28,4 @@ const client: OptionsClient = {
 };
 
 const root = document.getElementById('app');
-if (root) render(<OptionsApp client={client} sites={createSitesClient()} />, root);
+if (root) render(<OptionsApp client={client} sites={createSitesClient()} backup={createBackupClient(db)} />, root);
