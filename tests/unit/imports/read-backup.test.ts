@@ -38,7 +38,7 @@ describe('readBackup', () => {
 
   it('names the table, row and field of a bad row', () => {
     const envelope = backupEnvelope(tables(), 1000, 'Rita');
-    (envelope.tables.evaluations[0] as { ticket: { channel: string } }).ticket.channel = 'fax';
+    (envelope.tables.evaluations![0] as { ticket: { channel: string } }).ticket.channel = 'fax';
     const result = readBackup(text(envelope));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]).toMatch(/^evaluations row 1 \(ticket\.channel\): /);
