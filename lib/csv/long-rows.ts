@@ -8,6 +8,7 @@ import {
   EVALUATION_COLUMNS,
   EVALUATION_TAIL_COLUMNS,
   evaluationCells,
+  type EvaluationColumn,
   evidenceCell,
   isPinnedScorecard,
   rootCausesCell,
@@ -32,10 +33,13 @@ export const LONG_COLUMNS = [...EVALUATION_COLUMNS, ...CRITERION_COLUMNS, ...EVA
 
 export type LongColumn = (typeof LONG_COLUMNS)[number];
 
-/** The per-criterion part of a row. */
+/** The per-criterion part of a row, by column. */
 type CriterionCells = Record<(typeof CRITERION_COLUMNS)[number], string>;
 
 const UNKNOWN_CRITERION: CriterionCells = Object.fromEntries(CRITERION_COLUMNS.map((c) => [c, ''])) as CriterionCells;
+
+const HEAD: readonly EvaluationColumn[] = EVALUATION_COLUMNS;
+const TAIL: readonly EvaluationColumn[] = EVALUATION_TAIL_COLUMNS;
 
 /**
  * Cells for each criterion of the scorecard version the evaluation used, in scorecard order. The
@@ -92,9 +96,9 @@ export function longRows(
   const criteria = isPinnedScorecard(evaluation, scorecard)
     ? criterionCells(evaluation, scorecard, rootCauses)
     : answerCells(evaluation, rootCauses);
+  // Arrays, not merged objects: an export builds millions of these rows.
   const shared = evaluationCells(evaluation, scorecard);
-  return criteria.map((criterion) => {
-    const row: Record<LongColumn, string> = { ...shared, ...criterion };
-    return LONG_COLUMNS.map((column) => row[column]);
-  });
+  const head = HEAD.map((column) => shared[column]);
+  const tail = TAIL.map((column) => shared[column]);
+  return criteria.map((criterion) => [...head, ...CRITERION_COLUMNS.map((column) => criterion[column]), ...tail]);
 }
