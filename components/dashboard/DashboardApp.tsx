@@ -1,25 +1,37 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   agentOptions,
   channelOptions,
   DEFAULT_SORT,
   EMPTY_FILTER,
   filterEvaluations,
+  helpdeskOptions,
   isFiltered,
   nextSort,
+  reviewerOptions,
+  scorecardOptions,
   type EvaluationFilter,
   type EvaluationRow,
   type EvaluationSort,
 } from '../../lib/dashboard/filter-evaluations';
-import type { Evaluation, Scorecard } from '../../lib/schemas';
+import { buildReport } from '../../lib/reports/build-report';
+import { criteriaIndex } from '../../lib/reports/criterion-outcomes';
+import { drillMatcher, type Drill } from '../../lib/reports/drill';
+import type { TrendGrain } from '../../lib/reports/time-buckets';
+import type { Evaluation } from '../../lib/schemas';
 import type { DashboardClient } from './dashboard-client';
 import { EvaluationDetail } from './EvaluationDetail';
 import { EvaluationTable } from './EvaluationTable';
 import { evaluationsCsv, exportFilename } from './export-csv';
-import { FilterBar } from './FilterBar';
-import { scorecardKey, useDashboardData } from './use-dashboard-data';
+import { FilterBar, type FilterOptions } from './FilterBar';
+import { scorecardLabel } from './format';
+import { ReportsView } from './ReportsView';
+import { scorecardKey, useDashboardData, type LoadedData } from './use-dashboard-data';
 
 export const EMPTY_MESSAGE = 'No evaluations yet. Open a ticket in your helpdesk and score it in the QA Lens panel.';
+
+/** Rows the list shows at first and adds per "Show more": enough to scan, few enough to render at once. */
+export const LIST_PAGE = 100;
 
 export function DashboardApp({ client }: { client: DashboardClient }) {
   const data = useDashboardData(client);
@@ -33,42 +45,85 @@ export function DashboardApp({ client }: { client: DashboardClient }) {
         </p>
       )}
       {data.state === 'ready' &&
-        (data.evaluations.length === 0 ? (
-          <p class="empty">{EMPTY_MESSAGE}</p>
-        ) : (
-          <EvaluationBrowser client={client} evaluations={data.evaluations} scorecards={data.scorecards} />
-        ))}
+        (data.evaluations.length === 0 ? <p class="empty">{EMPTY_MESSAGE}</p> : <Dashboard client={client} data={data} />)}
     </main>
   );
 }
 
-interface BrowserProps {
-  client: DashboardClient;
-  evaluations: Evaluation[];
-  scorecards: ReadonlyMap<string, Scorecard>;
+/** Runs `work` under a performance measure, so devtools and `npm run bench` can read how long it took. */
+function measured<T>(name: string, work: () => T): T {
+  const start = performance.now();
+  try {
+    return work();
+  } finally {
+    performance.measure(name, { start, end: performance.now() });
+  }
 }
 
-/** The list with its filters, or one evaluation opened from it. Filters and sort survive going back. */
-function EvaluationBrowser({ client, evaluations, scorecards }: BrowserProps) {
+function useFilterOptions(evaluations: readonly Evaluation[], data: LoadedData): FilterOptions {
+  return useMemo(
+    () => ({
+      agents: agentOptions(evaluations),
+      channels: channelOptions(evaluations),
+      helpdesks: helpdeskOptions(evaluations),
+      reviewers: reviewerOptions(evaluations),
+      scorecards: scorecardOptions(evaluations).map((o) => {
+        const name = data.scorecards.get(scorecardKey(o.scorecardId, o.version ?? 1))?.name ?? '';
+        return { value: o.value, label: o.version === undefined ? `${name || 'Unknown scorecard'} (all versions)` : scorecardLabel(name, o.version) };
+      }),
+    }),
+    [evaluations, data.scorecards],
+  );
+}
+
+/**
+ * Filters, reports and the evaluation list, or one evaluation opened from the list. The filters
+ * apply to every report and to the list; a click on a figure narrows the list to the evaluations
+ * behind it. Filters, sort and that narrowing survive opening an evaluation and going back.
+ */
+function Dashboard({ client, data }: { client: DashboardClient; data: LoadedData }) {
+  const { evaluations, scorecards, kpis, settings } = data;
   const [filter, setFilter] = useState<EvaluationFilter>(EMPTY_FILTER);
+  const [grain, setGrain] = useState<TrendGrain>('week');
+  const [drill, setDrill] = useState<{ drill: Drill; label: string } | undefined>();
   const [sort, setSort] = useState<EvaluationSort>(DEFAULT_SORT);
+  const [shown, setShown] = useState(LIST_PAGE);
   const [openId, setOpenId] = useState<string | undefined>();
   const [returnFocusId, setReturnFocusId] = useState<string | undefined>();
+  const listHeading = useRef<HTMLHeadingElement>(null);
 
-  const scorecardFor = (e: Evaluation) => scorecards.get(scorecardKey(e.scorecardId, e.scorecardVersion));
-  const agents = useMemo(() => agentOptions(evaluations), [evaluations]);
-  const channels = useMemo(() => channelOptions(evaluations), [evaluations]);
-  const rows = useMemo(
-    () => filterEvaluations(evaluations, filter, sort, (id, version) => scorecards.get(scorecardKey(id, version))?.name),
-    [evaluations, filter, sort, scorecards],
+  const scorecardFor = (id: string, version: number) => scorecards.get(scorecardKey(id, version));
+  const options = useFilterOptions(evaluations, data);
+  const report = useMemo(
+    () => measured('qa-lens:dashboard-report', () => buildReport(evaluations, { filter, grain, scorecardFor, rootCauses: settings.rootCauses, kpis })),
+    [evaluations, filter, grain, scorecards, settings, kpis],
   );
+  const rows = useMemo(() => {
+    const filtered = filterEvaluations(evaluations, filter, sort, (id, version) => scorecardFor(id, version)?.name);
+    if (!drill) return filtered;
+    const behind = drillMatcher(drill.drill, criteriaIndex(scorecardFor));
+    return filtered.filter((row) => behind(row.evaluation));
+  }, [evaluations, filter, sort, scorecards, drill]);
+
+  const changeFilter = (next: EvaluationFilter) => {
+    setFilter(next);
+    setDrill(undefined);
+    setShown(LIST_PAGE);
+  };
+  const showBehind = (next: Drill, label: string) => {
+    setDrill({ drill: next, label });
+    setShown(LIST_PAGE);
+  };
+  useEffect(() => {
+    if (drill) listHeading.current?.focus();
+  }, [drill]);
 
   const opened = openId === undefined ? undefined : evaluations.find((e) => e.id === openId);
   if (opened) {
     return (
       <EvaluationDetail
         evaluation={opened}
-        scorecard={scorecardFor(opened)}
+        scorecard={scorecardFor(opened.scorecardId, opened.scorecardVersion)}
         onBack={() => {
           setReturnFocusId(opened.id);
           setOpenId(undefined);
@@ -77,37 +132,56 @@ function EvaluationBrowser({ client, evaluations, scorecards }: BrowserProps) {
     );
   }
 
-  const exportCsv = () => client.download(exportFilename(new Date()), evaluationsCsv(rows.map((r) => r.evaluation), scorecardFor));
+  const exportCsv = () =>
+    client.download(
+      exportFilename(new Date()),
+      evaluationsCsv(
+        rows.map((r) => r.evaluation),
+        (e) => scorecardFor(e.scorecardId, e.scorecardVersion),
+      ),
+    );
   const filtered = isFiltered(filter);
 
   return (
     <>
-      <FilterBar
-        filter={filter}
-        agents={agents}
-        channels={channels}
-        onChange={setFilter}
-        onClear={filtered ? () => setFilter(EMPTY_FILTER) : undefined}
-      />
-      <div class="list-toolbar">
-        <p class="summary" role="status">
-          {summary(rows, evaluations.length, filtered)}
-        </p>
-        <button type="button" class="primary" onClick={exportCsv} disabled={rows.length === 0}>
-          Export CSV
-        </button>
-      </div>
-      {rows.length > 0 ? (
-        <EvaluationTable
-          rows={rows}
-          sort={sort}
-          onSort={(key) => setSort((current) => nextSort(current, key))}
-          onOpen={setOpenId}
-          focusEvaluationId={returnFocusId}
-        />
-      ) : (
-        <p class="empty">No evaluations match these filters.</p>
-      )}
+      <FilterBar filter={filter} options={options} today={new Date()} onChange={changeFilter} onClear={filtered ? () => changeFilter(EMPTY_FILTER) : undefined} />
+      <ReportsView report={report} grain={grain} onGrain={setGrain} days={filter} onDrill={showBehind} />
+      <section class="evaluation-list" aria-labelledby="list-heading">
+        <h2 id="list-heading" ref={listHeading} tabIndex={-1}>
+          {drill ? `Evaluations behind: ${drill.label}` : 'Evaluation list'}
+        </h2>
+        <div class="list-toolbar">
+          <p class="summary" role="status">
+            {summary(rows, evaluations.length, filtered || drill !== undefined)}
+          </p>
+          {drill && (
+            <button type="button" onClick={() => setDrill(undefined)}>
+              Show all evaluations
+            </button>
+          )}
+          <button type="button" class="primary" onClick={exportCsv} disabled={rows.length === 0}>
+            Export CSV
+          </button>
+        </div>
+        {rows.length > 0 ? (
+          <>
+            <EvaluationTable
+              rows={rows.slice(0, shown)}
+              sort={sort}
+              onSort={(key) => setSort((current) => nextSort(current, key))}
+              onOpen={setOpenId}
+              focusEvaluationId={returnFocusId}
+            />
+            {rows.length > shown && (
+              <button type="button" class="show-more" onClick={() => setShown((n) => n + LIST_PAGE)}>
+                Show more evaluations ({rows.length - shown} more)
+              </button>
+            )}
+          </>
+        ) : (
+          <p class="empty">No evaluations match these filters.</p>
+        )}
+      </section>
     </>
   );
 }

@@ -1,18 +1,10 @@
 import { render } from 'preact';
+import 'uplot/dist/uPlot.min.css';
 import '../../components/shared/base.css';
 import '../../components/dashboard/dashboard.css';
 import { DashboardApp } from '../../components/dashboard/DashboardApp';
-import type { DashboardClient } from '../../components/dashboard/dashboard-client';
-import { getScorecard, listEvaluations, openDatabase } from '../../lib/db';
-import { downloadText } from '../../lib/pages/download-text';
-
-const db = openDatabase();
-
-const client: DashboardClient = {
-  listEvaluations: () => listEvaluations(db),
-  getScorecard: (id, version) => getScorecard(db, id, version),
-  download: (filename, text) => downloadText(filename, text, 'text/csv;charset=utf-8'),
-};
+import { openDatabase } from '../../lib/db';
+import { createExtensionDashboardClient } from '../../lib/pages/extension-dashboard-client';
 
 const root = document.getElementById('app');
-if (root) render(<DashboardApp client={client} />, root);
+if (root) render(<DashboardApp client={createExtensionDashboardClient(openDatabase())} />, root);

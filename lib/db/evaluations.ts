@@ -67,9 +67,14 @@ export async function listTicketEvaluations(db: QaLensDatabase, key: string): Pr
   return rows.sort((a, b) => (b.submittedAt ?? 0) - (a.submittedAt ?? 0));
 }
 
-/** Every submitted evaluation, newest first. */
-export function listEvaluations(db: QaLensDatabase): Promise<Evaluation[]> {
-  return db.evaluations.orderBy('submittedAt').reverse().filter((e) => e.status !== 'draft').toArray();
+/**
+ * Every submitted evaluation, newest first. Read in index order and reversed here: without a
+ * filter or reverse, Dexie reads with one `getAll` instead of a cursor step per row, several times
+ * faster on a big team's history.
+ */
+export async function listEvaluations(db: QaLensDatabase): Promise<Evaluation[]> {
+  const rows = await db.evaluations.orderBy('submittedAt').toArray();
+  return rows.filter((e) => e.status !== 'draft').reverse();
 }
 
 export function getEvaluation(db: QaLensDatabase, id: string): Promise<Evaluation | undefined> {

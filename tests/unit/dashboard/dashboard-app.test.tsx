@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DashboardClient } from '../../../components/dashboard/dashboard-client';
 import { DashboardApp } from '../../../components/dashboard/DashboardApp';
 import { LONG_COLUMNS } from '../../../lib/csv/long-rows';
-import type { Evaluation, Scorecard } from '../../../lib/schemas';
+import { DEFAULT_TEAM_SETTINGS, type Evaluation, type Scorecard } from '../../../lib/schemas';
 import { CRITERIA_COUNT, makeEvaluation, makeScorecard } from './factories';
 
 const scorecard = makeScorecard();
@@ -41,6 +41,8 @@ function fakeClient(evaluations: Evaluation[] = EVALUATIONS, scorecards: Scoreca
   const client: DashboardClient = {
     listEvaluations: async () => [...evaluations],
     getScorecard: async (id, version) => scorecards.find((s) => s.id === id && s.version === version),
+    listKpis: async () => [],
+    getTeamSettings: async () => DEFAULT_TEAM_SETTINGS,
     download,
   };
   return { client, download };
@@ -49,13 +51,16 @@ function fakeClient(evaluations: Evaluation[] = EVALUATIONS, scorecards: Scoreca
 async function renderApp(evaluations?: Evaluation[], scorecards?: Scorecard[]) {
   const fake = fakeClient(evaluations, scorecards);
   render(<DashboardApp client={fake.client} />);
-  await screen.findByRole('table');
+  await screen.findByRole('table', { name: /Submitted evaluations/ });
   return fake;
 }
 
+/** The evaluation list's table (the reports above it have tables of their own). */
+const listTable = () => screen.getByRole('table', { name: /Submitted evaluations/ });
+
 /** The ticket refs of the body rows, top to bottom. */
 const listedTickets = () =>
-  screen
+  within(listTable())
     .getAllByRole('row')
     .slice(1)
     .map((row) => within(row).getAllByRole('cell')[1]?.querySelector('.ticket-ref')?.textContent);
@@ -73,14 +78,14 @@ describe('DashboardApp', () => {
     expect(screen.getByRole('status').textContent).toBe('3 evaluations');
     expect(listedTickets()).toEqual(['103', '102', '101']);
 
-    const headers = screen.getAllByRole('columnheader').map((th) => th.textContent?.replace(/[▲▼]/g, ''));
+    const headers = within(listTable()).getAllByRole('columnheader').map((th) => th.textContent?.replace(/[▲▼]/g, ''));
     expect(headers).toEqual(['Date', 'Ticket', 'Agent', 'Channel', 'Scorecard', 'Score', 'Result']);
 
-    const cells = within(screen.getAllByRole('row')[1] as HTMLElement)
+    const cells = within(within(listTable()).getAllByRole('row')[1] as HTMLElement)
       .getAllByRole('cell')
       .map((td) => td.textContent);
     expect(cells.slice(1)).toEqual(['103 Delivery late', 'Ana', 'Chat', 'Support basics v1', '83.3%', 'Passed']);
-    const failed = within(screen.getAllByRole('row')[2] as HTMLElement).getAllByRole('cell');
+    const failed = within(within(listTable()).getAllByRole('row')[2] as HTMLElement).getAllByRole('cell');
     expect(failed[5]?.textContent).toBe('0.0%');
     expect(failed[6]?.textContent).toBe('Not passed');
   });
@@ -148,13 +153,13 @@ describe('DashboardApp', () => {
 
   it('sorts by score from the column header button', async () => {
     await renderApp();
-    const header = () => screen.getByRole('columnheader', { name: 'Score' });
+    const header = () => within(listTable()).getByRole('columnheader', { name: 'Score' });
     expect(header().getAttribute('aria-sort')).toBe('none');
-    expect(screen.getByRole('columnheader', { name: 'Date' }).getAttribute('aria-sort')).toBe('descending');
+    expect(within(listTable()).getByRole('columnheader', { name: 'Date' }).getAttribute('aria-sort')).toBe('descending');
 
     fireEvent.click(within(header()).getByRole('button', { name: 'Score' }));
     expect(header().getAttribute('aria-sort')).toBe('descending');
-    expect(screen.getByRole('columnheader', { name: 'Date' }).getAttribute('aria-sort')).toBe('none');
+    expect(within(listTable()).getByRole('columnheader', { name: 'Date' }).getAttribute('aria-sort')).toBe('none');
     expect(listedTickets()).toEqual(['101', '103', '102']);
 
     fireEvent.click(within(header()).getByRole('button', { name: 'Score' }));
@@ -222,7 +227,7 @@ describe('DashboardApp', () => {
 
   it('still opens an evaluation whose scorecard version is gone', async () => {
     await renderApp(EVALUATIONS, []);
-    expect(within(screen.getAllByRole('row')[1] as HTMLElement).getAllByRole('cell')[4]?.textContent).toBe('Unknown scorecard v1');
+    expect(within(within(listTable()).getAllByRole('row')[1] as HTMLElement).getAllByRole('cell')[4]?.textContent).toBe('Unknown scorecard v1');
     fireEvent.click(screen.getByRole('button', { name: /103/ }));
     expect(screen.getByText(/no longer stored/)).toBeTruthy();
   });

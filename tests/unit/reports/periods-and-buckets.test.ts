@@ -1,3 +1,4 @@
+import { parseReviewPackQuery } from '@/lib/reports/review-pack-query';
 import { presetDays, presetOf, previousDays, timeRange } from '@/lib/reports/report-period';
 import { bucketOf, bucketsBetween } from '@/lib/reports/time-buckets';
 
@@ -55,5 +56,24 @@ describe('report period', () => {
   it('has no previous period when open-ended', () => {
     expect(previousDays({ from: '2025-03-03', to: '' })).toBeUndefined();
     expect(timeRange({ from: '', to: '' })).toEqual({ start: -Infinity, end: Infinity });
+  });
+});
+
+describe('review pack address', () => {
+  it('reads agent and period', () => {
+    expect(parseReviewPackQuery('?agent=Ana+Lima&from=2025-03-01&to=2025-03-31')).toEqual({
+      ok: true,
+      agent: 'Ana Lima',
+      days: { from: '2025-03-01', to: '2025-03-31' },
+    });
+    expect(parseReviewPackQuery('?agent=Ana')).toEqual({ ok: true, agent: 'Ana', days: { from: '', to: '' } });
+  });
+
+  it.each([
+    ['no agent', '?from=2025-03-01', 'No agent given. Open the review pack from the Agents table of the dashboard.'],
+    ['a malformed date', '?agent=Ana&from=31/03/2025', 'The "from" date "31/03/2025" is not a date like 2025-03-31.'],
+    ['a reversed period', '?agent=Ana&from=2025-04-01&to=2025-03-01', 'The period starts (2025-04-01) after it ends (2025-03-01).'],
+  ])('explains %s', (_name, search, error) => {
+    expect(parseReviewPackQuery(search)).toEqual({ ok: false, error });
   });
 });
