@@ -17,6 +17,8 @@ interface TrendReportProps {
   onDrill?: OnDrill;
 }
 
+const BUCKET_SECONDS: Record<TrendGrain, number> = { week: 7 * 86_400, month: 31 * 86_400 };
+
 const nullable = (values: (number | null | undefined)[]) => values.map((v) => v ?? null);
 
 /** QA score, pass rate and CSAT per week or month, as a line chart and a table. */
@@ -32,7 +34,8 @@ export function TrendReport({ trend, grain, onGrain, onDrill }: TrendReportProps
   );
   const options = useMemo<ChartOptions>(
     () => ({
-      scales: { y: { range: [0, 100] } },
+      // One bucket alone would make uPlot stretch the time axis over years: pad it by a bucket each side.
+      scales: { x: { range: (_u, min, max) => (min === max ? [min - BUCKET_SECONDS[grain], max + BUCKET_SECONDS[grain]] : [min, max]) }, y: { range: [0, 100] } },
       series: [
         {},
         { label: 'Mean QA score', stroke: CHART_COLOURS.primary, width: 2, spanGaps: false },
@@ -41,7 +44,7 @@ export function TrendReport({ trend, grain, onGrain, onDrill }: TrendReportProps
       ],
       axes: [{}, { values: (_u, splits) => splits.map((v) => `${v}%`) }],
     }),
-    [],
+    [grain],
   );
   const drillBucket = (i: number) => {
     const point = trend[i];

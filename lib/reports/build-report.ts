@@ -77,16 +77,23 @@ export function createReportBuilder(input: ReportInput): ReportBuilder {
       const inPrevious = previousPeriod !== null && at >= previousPeriod.start && at < previousPeriod.end;
       if (!current && !inPrevious) return;
 
+      // One walk over the answers feeds the critical-fail rate, the criteria and the root causes.
       const scorecardCriteria = criteriaFor(evaluation);
       let criticalFailed: boolean | undefined;
       if (scorecardCriteria) {
         criticalFailed = false;
-        for (const criterion of scorecardCriteria) {
-          const option = ratedOption(criterion, evaluation.answers[criterion.criterionId]);
+        const totals = current ? criteria.totalsFor(scorecardCriteria) : undefined;
+        for (let i = 0; i < scorecardCriteria.length; i++) {
+          const criterion = scorecardCriteria[i]!;
+          const answer = evaluation.answers[criterion.criterionId];
+          const option = ratedOption(criterion, answer);
+          if (totals && answer && answer.rootCauses.length > 0) rootCauses.addCauses(answer.rootCauses);
           if (!option) continue;
           if (criterion.critical !== 'none' && !option.passes) criticalFailed = true;
-          if (current) criteria.add(criterion, option);
+          if (totals) CriterionAccumulator.add(totals[i]!, option);
         }
+      } else if (current) {
+        rootCauses.add(evaluation);
       }
       if (!current) {
         previous.add(evaluation, criticalFailed);
@@ -96,7 +103,6 @@ export function createReportBuilder(input: ReportInput): ReportBuilder {
       headline.add(evaluation, criticalFailed);
       trend.add(evaluation, bucket);
       agents.add(evaluation, criticalFailed, bucket);
-      rootCauses.add(evaluation);
       reviewers.add(evaluation);
       qaVsCsat.add(evaluation);
     },

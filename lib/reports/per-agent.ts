@@ -24,18 +24,21 @@ interface AgentTotals {
 /** Name shown for evaluations of tickets with no assigned agent. */
 export const UNASSIGNED = '';
 
+const newAgentTotals = (): AgentTotals => ({ count: 0, score: new Mean(), pass: new Rate(), critical: new Rate(), byBucket: new Map() });
+const newMean = () => new Mean();
+
 export class AgentAccumulator {
   private readonly agents = new Map<string, AgentTotals>();
 
   add(evaluation: Evaluation, criticalFailed: boolean | undefined, bucket: TimeBucket): void {
     const name = evaluation.ticket.agent?.name ?? UNASSIGNED;
-    const totals = entry(this.agents, name, () => ({ count: 0, score: new Mean(), pass: new Rate(), critical: new Rate(), byBucket: new Map() }));
+    const totals = entry(this.agents, name, newAgentTotals);
     totals.count += 1;
     if (evaluation.passed !== null) totals.pass.add(evaluation.passed);
     if (criticalFailed !== undefined) totals.critical.add(criticalFailed);
     if (evaluation.score !== null) {
       totals.score.add(evaluation.score);
-      entry(totals.byBucket, bucket.key, () => new Mean()).add(evaluation.score);
+      entry(totals.byBucket, bucket.key, newMean).add(evaluation.score);
     }
   }
 

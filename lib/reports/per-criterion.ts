@@ -23,10 +23,24 @@ interface CriterionTotals {
 /** Mean outcome and fail rate per criterion; a scorecard's criterion is one row across its versions. */
 export class CriterionAccumulator {
   private readonly criteria = new Map<string, CriterionTotals>();
+  /** Totals per scorecard version's criteria, in the same order: one lookup per evaluation, not per answer. */
+  private readonly byScorecard = new Map<readonly CriterionInfo[], CriterionTotals[]>();
 
-  add(criterion: CriterionInfo, option: ScaleOption): void {
-    const totals = entry(this.criteria, criterion.key, () => ({ title: criterion.title, value: new Mean(), fail: new Rate() }));
-    totals.title = criterion.title; // the newest evaluations come last in a scan by date: keep their wording
+  /** The running totals for each of these criteria, index for index. */
+  totalsFor(criteria: readonly CriterionInfo[]): readonly CriterionTotals[] {
+    let totals = this.byScorecard.get(criteria);
+    if (!totals) {
+      totals = criteria.map((criterion) => {
+        const shared = entry(this.criteria, criterion.key, () => ({ title: criterion.title, value: new Mean(), fail: new Rate() }));
+        shared.title = criterion.title; // versions are met oldest first in the scan: keep the newest wording
+        return shared;
+      });
+      this.byScorecard.set(criteria, totals);
+    }
+    return totals;
+  }
+
+  static add(totals: CriterionTotals, option: ScaleOption): void {
     totals.value.add(option.value);
     totals.fail.add(!option.passes);
   }

@@ -9,12 +9,14 @@ export interface ReviewerRow {
   meanReviewSeconds: number | null;
 }
 
+const newReviewerTotals = () => ({ count: 0, score: new Mean(), time: new Mean() });
+
 /** Volume, mean score given and review time per reviewer (the evaluation's author). */
 export class ReviewerAccumulator {
   private readonly reviewers = new Map<string, { count: number; score: Mean; time: Mean }>();
 
   add(evaluation: Evaluation): void {
-    const totals = entry(this.reviewers, evaluation.author.name, () => ({ count: 0, score: new Mean(), time: new Mean() }));
+    const totals = entry(this.reviewers, evaluation.author.name, newReviewerTotals);
     totals.count += 1;
     if (evaluation.score !== null) totals.score.add(evaluation.score);
     if (evaluation.reviewSeconds > 0) totals.time.add(evaluation.reviewSeconds);

@@ -19,11 +19,14 @@ export interface RootCauseRow {
 export class RootCauseAccumulator {
   private readonly counts = new Map<string, number>();
 
+  /** Counts the causes named on one answer. */
+  addCauses(causes: readonly string[]): void {
+    for (let i = 0; i < causes.length; i++) this.counts.set(causes[i]!, (this.counts.get(causes[i]!) ?? 0) + 1);
+  }
+
+  /** Counts every answer's causes, for evaluations whose scorecard version is not stored. */
   add(evaluation: Evaluation): void {
-    for (const id in evaluation.answers) {
-      const causes = evaluation.answers[id]!.rootCauses;
-      for (let i = 0; i < causes.length; i++) this.counts.set(causes[i]!, (this.counts.get(causes[i]!) ?? 0) + 1);
-    }
+    for (const answer of Object.values(evaluation.answers)) this.addCauses(answer.rootCauses);
   }
 
   /** Most frequent first (ties by label), each with its share and the cumulative share. */

@@ -22,35 +22,40 @@ export interface SelfReviewGap {
 
 type CriteriaFor = (evaluation: Evaluation) => readonly CriterionInfo[] | undefined;
 
-interface TicketPair {
-  self?: Evaluation;
-  review?: Evaluation;
-}
-
 const newer = (a: Evaluation | undefined, b: Evaluation) => !a || (b.submittedAt ?? 0) >= (a.submittedAt ?? 0);
 
 /**
- * The gap between an agent's self-assessment and the reviewer's review of the same ticket. Keeps
- * only the newest of each kind per ticket while streaming; compares at the end.
+ * The gap between an agent's self-assessment and the reviewer's review of the same ticket: the
+ * newest of each kind per ticket, compared at the end.
  */
 export class SelfReviewGapAccumulator {
-  private readonly tickets = new Map<string, TicketPair>();
+  private readonly selves = new Map<string, Evaluation>();
+  /** Kept as a list and matched at the end: self-assessments are few, reviews many, so a map of reviews is mostly wasted. */
+  private readonly reviews: Evaluation[] = [];
 
   add(evaluation: Evaluation): void {
-    if (evaluation.kind === 'calibration') return;
-    const pair = entry<string, TicketPair>(this.tickets, evaluation.ticket.key, () => ({}));
-    if (evaluation.kind === 'self-assessment') {
-      if (newer(pair.self, evaluation)) pair.self = evaluation;
-    } else if (newer(pair.review, evaluation)) {
-      pair.review = evaluation;
+    if (evaluation.kind === 'review') this.reviews.push(evaluation);
+    else if (evaluation.kind === 'self-assessment' && newer(this.selves.get(evaluation.ticket.key), evaluation)) this.selves.set(evaluation.ticket.key, evaluation);
+  }
+
+  /** The newest review of each ticket that has a self-assessment. */
+  private pairedReviews(): Map<string, Evaluation> {
+    const paired = new Map<string, Evaluation>();
+    if (this.selves.size === 0) return paired;
+    for (const review of this.reviews) {
+      const key = review.ticket.key;
+      if (this.selves.has(key) && newer(paired.get(key), review)) paired.set(key, review);
     }
+    return paired;
   }
 
   result(criteriaFor: CriteriaFor): SelfReviewGap {
     const agents = new Map<string, { gap: Mean; keys: string[] }>();
     const criteria = new Map<string, { title: string; gap: Mean; keys: string[] }>();
-    for (const [ticketKey, { self, review }] of this.tickets) {
-      if (!self || !review) continue;
+    const reviews = this.pairedReviews();
+    for (const [ticketKey, self] of this.selves) {
+      const review = reviews.get(ticketKey);
+      if (!review) continue;
       const agent = review.ticket.agent?.name ?? self.ticket.agent?.name ?? '';
       if (self.score !== null && review.score !== null) {
         const totals = entry(agents, agent, () => ({ gap: new Mean(), keys: [] }));

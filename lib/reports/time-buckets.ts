@@ -53,19 +53,22 @@ export function bucketsBetween(start: number, end: number, grain: TrendGrain): T
 }
 
 /**
- * `bucketOf` with a cache: every UTC offset in use is a whole number of quarter hours, so all times
- * in one quarter hour fall in the same bucket. Saves a date computation per evaluation on big reports.
+ * `bucketOf` with a cache. Evaluations arrive in date order, so the last bucket answers most calls;
+ * otherwise every UTC offset in use is a whole number of quarter hours, so all times in one quarter
+ * hour share a bucket. Saves a date computation per evaluation on big reports.
  */
 export function bucketCache(grain: TrendGrain): (ms: number) => TimeBucket {
   const QUARTER_HOUR = 900_000;
   const cache = new Map<number, TimeBucket>();
+  let last: TimeBucket | undefined;
   return (ms) => {
+    if (last && ms >= last.start && ms < last.end) return last;
     const slot = Math.floor(ms / QUARTER_HOUR);
-    let bucket = cache.get(slot);
-    if (!bucket) {
-      bucket = bucketOf(ms, grain);
-      cache.set(slot, bucket);
+    last = cache.get(slot);
+    if (!last) {
+      last = bucketOf(ms, grain);
+      cache.set(slot, last);
     }
-    return bucket;
+    return last;
   };
 }

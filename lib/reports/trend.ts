@@ -1,5 +1,5 @@
 import type { Evaluation } from '../schemas';
-import { entry, Mean, Rate } from './accumulators';
+import { Mean, Rate } from './accumulators';
 import type { TimeRange } from './report-period';
 import { bucketsBetween, type TimeBucket, type TrendGrain } from './time-buckets';
 
@@ -20,9 +20,16 @@ interface BucketTotals {
 /** QA score and pass rate per week or month of the period. */
 export class TrendAccumulator {
   private readonly buckets = new Map<string, BucketTotals>();
+  /** Evaluations arrive in date order: most land in the same bucket as the one before. */
+  private last: BucketTotals | undefined;
 
   add(evaluation: Evaluation, bucket: TimeBucket): void {
-    const totals = entry(this.buckets, bucket.key, () => ({ bucket, score: new Mean(), pass: new Rate(), count: 0 }));
+    let totals = this.last?.bucket.key === bucket.key ? this.last : this.buckets.get(bucket.key);
+    if (!totals) {
+      totals = { bucket, score: new Mean(), pass: new Rate(), count: 0 };
+      this.buckets.set(bucket.key, totals);
+    }
+    this.last = totals;
     totals.count += 1;
     if (evaluation.score !== null) totals.score.add(evaluation.score);
     if (evaluation.passed !== null) totals.pass.add(evaluation.passed);
