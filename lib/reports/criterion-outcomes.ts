@@ -36,13 +36,17 @@ function indexScorecard(scorecard: Scorecard): CriterionInfo[] {
 /** The criteria of the scorecard version an evaluation pinned; undefined when that version is not stored. */
 export function criteriaIndex(scorecardFor: ScorecardLookup): (evaluation: Evaluation) => readonly CriterionInfo[] | undefined {
   const cache = new Map<string, CriterionInfo[] | undefined>();
+  // Most evaluations in a row share a scorecard version: answer those without building a key.
+  let last: { id: string; version: number; criteria: CriterionInfo[] | undefined } | undefined;
   return (evaluation) => {
+    if (last && last.id === evaluation.scorecardId && last.version === evaluation.scorecardVersion) return last.criteria;
     const key = `${evaluation.scorecardId}@${evaluation.scorecardVersion}`;
     if (!cache.has(key)) {
       const scorecard = scorecardFor(evaluation.scorecardId, evaluation.scorecardVersion);
       cache.set(key, scorecard ? indexScorecard(scorecard) : undefined);
     }
-    return cache.get(key);
+    last = { id: evaluation.scorecardId, version: evaluation.scorecardVersion, criteria: cache.get(key) };
+    return last.criteria;
   };
 }
 

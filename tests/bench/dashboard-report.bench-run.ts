@@ -4,6 +4,7 @@
 // (`qa-lens:dashboard-report`: headline, trend and every other report in one pass), against a
 // hand-written raw IndexedDB cursor scan of the same rows in the same page and run.
 // The data is generated inside the page (never committed) from a fixed seed.
+import os from 'node:os';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../support/launch-extension.mjs';
 import { median, writeBenchSection } from './write-section';
@@ -168,6 +169,7 @@ it(`measures the dashboard reports over ${EVALUATIONS.toLocaleString('en')} eval
     const url = browser.extensionUrl('dashboard.html');
     await page.goto(url);
     await page.getByRole('heading', { name: 'Evaluations' }).waitFor();
+    const loadBefore = os.loadavg()[0]!;
     const seedStart = Date.now();
     await seed(page);
     const seedSeconds = (Date.now() - seedStart) / 1000;
@@ -186,6 +188,8 @@ it(`measures the dashboard reports over ${EVALUATIONS.toLocaleString('en')} eval
     const reportMs = median(runs.map((r) => r.report));
     const totalMs = median(runs.map((r) => r.read + r.report));
     const shownMs = median(runs.map((r) => r.shown));
+    const loadAfter = os.loadavg()[0]!;
+    const busy = Math.max(loadBefore, loadAfter) > os.cpus().length;
     const verdict = (pass: boolean) => (pass ? 'pass' : '**FAIL**');
     const table = [
       '## Dashboard reports over 100k evaluations',
