@@ -9,7 +9,7 @@ import { criteriaIndex, ratedOption, type ScorecardLookup } from './criterion-ou
 import { HeadlineAccumulator, type Headline } from './headline';
 import { summariseKpis, type KpiFigures } from './kpi-summary';
 import { CriterionAccumulator, type CriterionRow } from './per-criterion';
-import { QaCsatAccumulator, csatByTicket, type QaVsCsat } from './qa-vs-csat';
+import { QaCsatAccumulator, csatByTicket, latestPerTicket, type QaVsCsat } from './qa-vs-csat';
 import { previousDays, timeRange, type TimeRange } from './report-period';
 import { ReviewerAccumulator, type ReviewerRow } from './reviewers';
 import { RootCauseAccumulator, type RootCauseRow } from './root-cause-pareto';
@@ -64,7 +64,9 @@ export function createReportBuilder(input: ReportInput): ReportBuilder {
   const criteria = new CriterionAccumulator();
   const rootCauses = new RootCauseAccumulator();
   const reviewers = new ReviewerAccumulator();
-  const qaVsCsat = new QaCsatAccumulator(csatByTicket(input.kpis));
+  const ticketKpis = latestPerTicket(input.kpis);
+  const kpiRecords = [...ticketKpis, ...input.kpis.filter((r) => r.scope === 'agent-period')];
+  const qaVsCsat = new QaCsatAccumulator(csatByTicket(ticketKpis));
   const gap = new SelfReviewGapAccumulator();
 
   return {
@@ -108,7 +110,7 @@ export function createReportBuilder(input: ReportInput): ReportBuilder {
     },
 
     finish() {
-      const kpis = summariseKpis(input.kpis, { range: period, agent: filter.agent, helpdesk: filter.helpdesk }, bucketOf);
+      const kpis = summariseKpis(kpiRecords, { range: period, agent: filter.agent, helpdesk: filter.helpdesk }, bucketOf);
       const points = trend.points(period, grain);
       return {
         period,

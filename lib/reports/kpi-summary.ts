@@ -4,7 +4,6 @@
  */
 import type { KpiRecord } from '../schemas';
 import { entry, Mean, Rate } from './accumulators';
-import { latestPerTicket } from './qa-vs-csat';
 import type { TimeRange } from './report-period';
 import type { TimeBucket } from './time-buckets';
 
@@ -97,12 +96,12 @@ function inScope(record: KpiRecord, scope: KpiScope): boolean {
   return at === undefined ? !bounded : at >= scope.range.start && at < scope.range.end;
 }
 
+/** Ticket records must come one per ticket (see latestPerTicket), so a re-import does not count twice. */
 export function summariseKpis(records: readonly KpiRecord[], scope: KpiScope, bucketOf: (ms: number) => TimeBucket): KpiSummary {
   const overall = new KpiTotals();
   const agents = new Map<string, KpiTotals>();
   const buckets = new Map<string, KpiTotals>();
-  const unique = [...latestPerTicket(records), ...records.filter((r) => r.scope === 'agent-period')];
-  for (const record of unique) {
+  for (const record of records) {
     if (!inScope(record, scope)) continue;
     overall.add(record);
     if (record.agent) entry(agents, record.agent, () => new KpiTotals()).add(record);

@@ -15,7 +15,7 @@ export interface QaVsCsat {
   correlation: number | null;
 }
 
-type TicketKpiRecord = Extract<KpiRecord, { scope: 'ticket' }>;
+export type TicketKpiRecord = Extract<KpiRecord, { scope: 'ticket' }>;
 
 /** One record per ticket: the most recently updated, so a re-entered or re-imported answer replaces the old. */
 export function latestPerTicket(kpis: readonly KpiRecord[]): TicketKpiRecord[] {
@@ -28,10 +28,10 @@ export function latestPerTicket(kpis: readonly KpiRecord[]): TicketKpiRecord[] {
   return [...latest.values()];
 }
 
-/** The CSAT answer per ticket key. */
-export function csatByTicket(kpis: readonly KpiRecord[]): Map<string, number> {
+/** The CSAT answer per ticket key, from one record per ticket (see latestPerTicket). */
+export function csatByTicket(records: readonly TicketKpiRecord[]): Map<string, number> {
   const csat = new Map<string, number>();
-  for (const record of latestPerTicket(kpis)) if (record.kpis.csat !== null) csat.set(record.ticketKey, record.kpis.csat);
+  for (const record of records) if (record.kpis.csat !== null) csat.set(record.ticketKey, record.kpis.csat);
   return csat;
 }
 
