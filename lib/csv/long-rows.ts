@@ -3,7 +3,7 @@
  * pivot on any column. Every value is a string: numbers plain, booleans 'true'/'false', times
  * ISO 8601 UTC, '' for anything missing.
  */
-import type { Evaluation, Scorecard } from '../schemas';
+import type { Answer, Evaluation, Scorecard } from '../schemas';
 import { NA_LABEL, scoreEvaluation } from '../scoring';
 
 export const LONG_COLUMNS = [
@@ -44,13 +44,23 @@ export type LongColumn = (typeof LONG_COLUMNS)[number];
 /** The per-criterion part of a row. */
 type CriterionCells = Pick<
   Record<LongColumn, string>,
-  'section' | 'criterion_id' | 'criterion' | 'weight' | 'critical' | 'na' | 'answer_label' | 'answer_value' | 'comment'
+  'section' | 'criterion_id' | 'criterion' | 'weight' | 'critical' | 'na' | 'answer_label' | 'answer_value' | 'comment' | 'evidence' | 'root_causes'
 >;
 
 const text = (value: string | number | boolean | null | undefined): string =>
   value === null || value === undefined ? '' : String(value);
 
 const isoTime = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString());
+
+/**
+ * Each quote on its own line, with who said it, when and which message: `[agent Alex Moreno,
+ * 2026-11-02T10:02:00Z, message 90012] "I have issued the refund"`.
+ */
+function evidenceCell(answer: Answer | undefined): string {
+  return (answer?.evidence ?? [])
+    .map((e) => `[${[`${e.role} ${e.author}`, e.at, `message ${e.messageId}`].filter(Boolean).join(', ')}] "${e.quote}"`)
+    .join('\n');
+}
 
 const UNKNOWN_CRITERION: CriterionCells = {
   section: '',
@@ -62,6 +72,8 @@ const UNKNOWN_CRITERION: CriterionCells = {
   answer_label: '',
   answer_value: '',
   comment: '',
+  evidence: '',
+  root_causes: '',
 };
 
 /**
@@ -80,6 +92,8 @@ function criterionCells(evaluation: Evaluation, scorecard: Scorecard): Criterion
     answer_label: text(result.optionLabel),
     answer_value: text(result.value),
     comment: evaluation.answers[result.criterionId]?.comment ?? '',
+    evidence: evidenceCell(evaluation.answers[result.criterionId]),
+    root_causes: (evaluation.answers[result.criterionId]?.rootCauses ?? []).join('; '),
   }));
 }
 
@@ -94,6 +108,8 @@ function answerCells(evaluation: Evaluation): CriterionCells[] {
     na: text(answer.na),
     answer_label: answer.na ? NA_LABEL : '',
     comment: answer.comment,
+    evidence: evidenceCell(answer),
+    root_causes: answer.rootCauses.join('; '),
   }));
   return cells.length > 0 ? cells : [UNKNOWN_CRITERION];
 }
@@ -122,9 +138,6 @@ export function longRows(evaluation: Evaluation, scorecard: Scorecard | undefine
       scorecard_name: matches && scorecard ? scorecard.name : '',
       scorecard_version: text(evaluation.scorecardVersion),
       ...criterion,
-      // Not in the evaluation schema yet: the columns are kept so the format does not change later.
-      evidence: '',
-      root_causes: '',
       evaluation_score: text(evaluation.score),
       passed: text(evaluation.passed),
       strengths: evaluation.strengths,

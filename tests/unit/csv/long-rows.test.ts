@@ -100,6 +100,21 @@ describe('longRows', () => {
     expect(clarify).toMatchObject({ na: 'true', answer_label: 'N/A', answer_value: '', comment: 'Request was clear' });
   });
 
+  it('writes the evidence quoted for a criterion, one quote a line, and its root causes', () => {
+    const quoted = makeEvaluation();
+    quoted.answers.tone = {
+      ...quoted.answers.tone!,
+      evidence: [
+        { messageId: '90012', quote: 'I have issued the refund', author: 'Alex Moreno', role: 'agent', at: '2026-11-02T10:02:00Z' },
+        { messageId: '90014', quote: '=1+1 "thanks"', author: 'Dana', role: 'customer' },
+      ],
+      rootCauses: ['knowledge-gap', 'tooling-problem'],
+    };
+    const tone = asRecords(longRows(quoted, scorecard)).find((r) => r.criterion_id === 'tone');
+    expect(tone?.evidence).toBe('[agent Alex Moreno, 2026-11-02T10:02:00Z, message 90012] "I have issued the refund"\n[customer Dana, message 90014] "=1+1 "thanks""');
+    expect(tone?.root_causes).toBe('knowledge-gap; tooling-problem');
+  });
+
   it('leaves unanswered criteria blank', () => {
     const partial = makeEvaluation();
     delete partial.answers.tone;
