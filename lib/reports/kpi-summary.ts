@@ -81,19 +81,20 @@ export interface KpiSummary {
   byBucket: ReadonlyMap<string, KpiFigures>;
 }
 
-/** When a record counts for a period: a ticket's time, or the start of an agent's period; undefined if unknown. */
-function recordTime(record: KpiRecord): number | undefined {
-  return record.scope === 'ticket' ? (record.at ?? undefined) : record.periodStart;
+/**
+ * When a record counts for a period: the ticket's time, or when the record was made if the ticket's
+ * is unknown (KPIs typed in the panel while reviewing); the start of an agent's period.
+ */
+function recordTime(record: KpiRecord): number {
+  return record.scope === 'ticket' ? (record.at ?? record.createdAt) : record.periodStart;
 }
 
 function inScope(record: KpiRecord, scope: KpiScope): boolean {
   if (scope.agent && record.agent !== scope.agent) return false;
   if (scope.helpdesk && record.scope === 'ticket' && !record.ticketKey.startsWith(`${scope.helpdesk}:`)) return false;
-  const bounded = Number.isFinite(scope.range.start) || Number.isFinite(scope.range.end);
   if (record.scope === 'agent-period') return record.periodEnd > scope.range.start && record.periodStart < scope.range.end;
   const at = recordTime(record);
-  // A ticket record without a time cannot be placed in a period, so it counts only for "all time".
-  return at === undefined ? !bounded : at >= scope.range.start && at < scope.range.end;
+  return at >= scope.range.start && at < scope.range.end;
 }
 
 /** Ticket records must come one per ticket (see latestPerTicket), so a re-import does not count twice. */
@@ -105,8 +106,7 @@ export function summariseKpis(records: readonly KpiRecord[], scope: KpiScope, bu
     if (!inScope(record, scope)) continue;
     overall.add(record);
     if (record.agent) entry(agents, record.agent, () => new KpiTotals()).add(record);
-    const at = recordTime(record);
-    if (at !== undefined) entry(buckets, bucketOf(Math.max(at, scope.range.start)).key, () => new KpiTotals()).add(record);
+    entry(buckets, bucketOf(Math.max(recordTime(record), scope.range.start)).key, () => new KpiTotals()).add(record);
   }
   const figures = (map: Map<string, KpiTotals>) => new Map([...map].map(([key, totals]) => [key, totals.figures()]));
   return { overall: overall.figures(), byAgent: figures(agents), byBucket: figures(buckets) };

@@ -117,6 +117,12 @@ describe('buildReport', () => {
     expect(report.agents[1]?.kpis).toEqual({ csatPercent: 100, fcrPercent: 60, nps: 20, ahtSeconds: 300, tickets: 1 });
   });
 
+  it('places KPIs typed in the panel, which have no ticket time, by when they were entered', () => {
+    const kpis = [ticketKpi('zendesk:1', 'Ana', null, { csat: 2 }, day(3, 4)), ticketKpi('zendesk:2', 'Ana', null, { csat: 5 }, day(2, 1))];
+    const panel = buildReport(ALL, { ...input(), kpis });
+    expect(panel.agents[0]?.kpis).toMatchObject({ csatPercent: 0, tickets: 1 });
+  });
+
   it('ranks the weakest criteria by fail rate, then by mean', () => {
     expect(report.criteria.map((r) => [r.title, r.rated, r.meanScore, r.failRate])).toEqual([
       ['Proactive help', 3, 0, 100],

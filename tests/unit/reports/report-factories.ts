@@ -27,7 +27,7 @@ export function reportEvaluation(input: ReportEvaluationInput): Evaluation {
   return { ...evaluation, answers, kind: input.kind ?? 'review', reviewSeconds: input.reviewSeconds ?? 0 };
 }
 
-export function ticketKpi(ticketKey: string, agent: string, at: number, kpis: Partial<TicketKpis>, updatedAt = at): KpiRecord {
+export function ticketKpi(ticketKey: string, agent: string, at: number | null, kpis: Partial<TicketKpis>, updatedAt = at ?? 0): KpiRecord {
   return {
     id: `kpi-${ticketKey}-${updatedAt}`,
     scope: 'ticket',
