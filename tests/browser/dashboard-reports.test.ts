@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { scoreEvaluation } from '../../lib/scoring';
 import type { Answer, Evaluation, KpiRecord, Scorecard } from '../../lib/schemas';
 import { putRows } from '../support/seed-database';
-import { axeViolations, startSession, type BrowserSession } from './support/session';
+import { axeViolations, evaluationList, startSession, type BrowserSession } from './support/session';
 
 const DAY = 86_400_000;
 const now = Date.now();
@@ -110,7 +110,7 @@ describe('the dashboard reports', () => {
   });
 
   const figure = (title: string) => page.getByRole('list', { name: 'Headline figures' }).getByRole('button', { name: new RegExp(`^${title}`) });
-  const listedTickets = async () => page.getByRole('table', { name: /Submitted evaluations/ }).locator('tbody .ticket-ref').allTextContents();
+  const listedTickets = async () => evaluationList(page).locator('tbody .ticket-ref').allTextContents();
   const agentRows = () => page.getByRole('table', { name: 'QA and KPIs per agent' }).locator('tbody tr');
 
   it('shows the headline, the charts with their tables, and no accessibility violations', async () => {
