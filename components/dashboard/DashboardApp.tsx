@@ -1,27 +1,39 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   agentOptions,
   channelOptions,
   DEFAULT_SORT,
   EMPTY_FILTER,
   filterEvaluations,
+  helpdeskOptions,
   isFiltered,
   nextSort,
+  reviewerOptions,
+  scorecardOptions,
   type EvaluationFilter,
   type EvaluationRow,
   type EvaluationSort,
 } from '../../lib/dashboard/filter-evaluations';
-import type { Evaluation, Scorecard } from '../../lib/schemas';
-import type { DashboardClient } from './dashboard-client';
-import { EvaluationDetail } from './EvaluationDetail';
-import { EvaluationTable } from './EvaluationTable';
+import { buildReport } from '../../lib/reports/build-report';
+import { criteriaIndex } from '../../lib/reports/criterion-outcomes';
+import { drillMatcher, type Drill } from '../../lib/reports/drill';
+import type { TrendGrain } from '../../lib/reports/time-buckets';
+import type { Evaluation } from '../../lib/schemas';
 import type { CsvIoClient } from './csv-io-client';
 import { CsvExportDialog } from './CsvExportDialog';
 import { CsvImportDialog } from './CsvImportDialog';
-import { FilterBar } from './FilterBar';
-import { scorecardKey, useDashboardData } from './use-dashboard-data';
+import type { DashboardClient } from './dashboard-client';
+import { EvaluationDetail } from './EvaluationDetail';
+import { EvaluationTable } from './EvaluationTable';
+import { FilterBar, type FilterOptions } from './FilterBar';
+import { scorecardLabel } from './format';
+import { ReportsView } from './ReportsView';
+import { scorecardKey, useDashboardData, type LoadedData } from './use-dashboard-data';
 
 export const EMPTY_MESSAGE = 'No evaluations yet. Open a ticket in your helpdesk and score it in the QA Lens panel.';
+
+/** Rows the list shows at first and adds per "Show more": enough to scan, few enough to render at once. */
+export const LIST_PAGE = 100;
 
 /** `csv` adds CSV export and import; without it the dashboard only reads. */
 export function DashboardApp({ client, csv }: { client: DashboardClient; csv?: CsvIoClient }) {
@@ -51,42 +63,85 @@ function DashboardContent({ client, csv }: { client: DashboardClient; csv?: CsvI
         </p>
       )}
       {data.state === 'ready' &&
-        (data.evaluations.length === 0 ? (
-          <p class="empty">{EMPTY_MESSAGE}</p>
-        ) : (
-          <EvaluationBrowser csv={csv} evaluations={data.evaluations} scorecards={data.scorecards} />
-        ))}
+        (data.evaluations.length === 0 ? <p class="empty">{EMPTY_MESSAGE}</p> : <Dashboard csv={csv} data={data} />)}
     </>
   );
 }
 
-interface BrowserProps {
-  csv?: CsvIoClient;
-  evaluations: Evaluation[];
-  scorecards: ReadonlyMap<string, Scorecard>;
+/** Runs `work` under a performance measure, so devtools and `npm run bench` can read how long it took. */
+function measured<T>(name: string, work: () => T): T {
+  const start = performance.now();
+  try {
+    return work();
+  } finally {
+    performance.measure(name, { start, end: performance.now() });
+  }
 }
 
-/** The list with its filters, or one evaluation opened from it. Filters and sort survive going back. */
-function EvaluationBrowser({ csv, evaluations, scorecards }: BrowserProps) {
+function useFilterOptions(evaluations: readonly Evaluation[], data: LoadedData): FilterOptions {
+  return useMemo(
+    () => ({
+      agents: agentOptions(evaluations),
+      channels: channelOptions(evaluations),
+      helpdesks: helpdeskOptions(evaluations),
+      reviewers: reviewerOptions(evaluations),
+      scorecards: scorecardOptions(evaluations).map((o) => {
+        const name = data.scorecards.get(scorecardKey(o.scorecardId, o.version ?? 1))?.name ?? '';
+        return { value: o.value, label: o.version === undefined ? `${name || 'Unknown scorecard'} (all versions)` : scorecardLabel(name, o.version) };
+      }),
+    }),
+    [evaluations, data.scorecards],
+  );
+}
+
+/**
+ * Filters, reports and the evaluation list, or one evaluation opened from the list. The filters
+ * apply to every report and to the list; a click on a figure narrows the list to the evaluations
+ * behind it. Filters, sort and that narrowing survive opening an evaluation and going back.
+ */
+function Dashboard({ csv, data }: { csv?: CsvIoClient; data: LoadedData }) {
+  const { evaluations, scorecards, kpis, settings } = data;
   const [filter, setFilter] = useState<EvaluationFilter>(EMPTY_FILTER);
+  const [grain, setGrain] = useState<TrendGrain>('week');
+  const [drill, setDrill] = useState<{ drill: Drill; label: string } | undefined>();
   const [sort, setSort] = useState<EvaluationSort>(DEFAULT_SORT);
+  const [shown, setShown] = useState(LIST_PAGE);
   const [openId, setOpenId] = useState<string | undefined>();
   const [returnFocusId, setReturnFocusId] = useState<string | undefined>();
+  const listHeading = useRef<HTMLHeadingElement>(null);
 
-  const scorecardFor = (e: Evaluation) => scorecards.get(scorecardKey(e.scorecardId, e.scorecardVersion));
-  const agents = useMemo(() => agentOptions(evaluations), [evaluations]);
-  const channels = useMemo(() => channelOptions(evaluations), [evaluations]);
-  const rows = useMemo(
-    () => filterEvaluations(evaluations, filter, sort, (id, version) => scorecards.get(scorecardKey(id, version))?.name),
-    [evaluations, filter, sort, scorecards],
+  const scorecardFor = (id: string, version: number) => scorecards.get(scorecardKey(id, version));
+  const options = useFilterOptions(evaluations, data);
+  const report = useMemo(
+    () => measured('qa-lens:dashboard-report', () => buildReport(evaluations, { filter, grain, scorecardFor, rootCauses: settings.rootCauses, kpis })),
+    [evaluations, filter, grain, scorecards, settings, kpis],
   );
+  const rows = useMemo(() => {
+    const filtered = filterEvaluations(evaluations, filter, sort, (id, version) => scorecardFor(id, version)?.name);
+    if (!drill) return filtered;
+    const behind = drillMatcher(drill.drill, criteriaIndex(scorecardFor));
+    return filtered.filter((row) => behind(row.evaluation));
+  }, [evaluations, filter, sort, scorecards, drill]);
+
+  const changeFilter = (next: EvaluationFilter) => {
+    setFilter(next);
+    setDrill(undefined);
+    setShown(LIST_PAGE);
+  };
+  const showBehind = (next: Drill, label: string) => {
+    setDrill({ drill: next, label });
+    setShown(LIST_PAGE);
+  };
+  useEffect(() => {
+    if (drill) listHeading.current?.focus();
+  }, [drill]);
 
   const opened = openId === undefined ? undefined : evaluations.find((e) => e.id === openId);
   if (opened) {
     return (
       <EvaluationDetail
         evaluation={opened}
-        scorecard={scorecardFor(opened)}
+        scorecard={scorecardFor(opened.scorecardId, opened.scorecardVersion)}
         onBack={() => {
           setReturnFocusId(opened.id);
           setOpenId(undefined);
@@ -99,30 +154,42 @@ function EvaluationBrowser({ csv, evaluations, scorecards }: BrowserProps) {
 
   return (
     <>
-      <FilterBar
-        filter={filter}
-        agents={agents}
-        channels={channels}
-        onChange={setFilter}
-        onClear={filtered ? () => setFilter(EMPTY_FILTER) : undefined}
-      />
-      <div class="list-toolbar">
-        <p class="summary" role="status">
-          {summary(rows, evaluations.length, filtered)}
-        </p>
-        {csv && <CsvExportDialog client={csv} filter={filter} filteredCount={rows.length} scorecards={[...scorecards.values()]} />}
-      </div>
-      {rows.length > 0 ? (
-        <EvaluationTable
-          rows={rows}
-          sort={sort}
-          onSort={(key) => setSort((current) => nextSort(current, key))}
-          onOpen={setOpenId}
-          focusEvaluationId={returnFocusId}
-        />
-      ) : (
-        <p class="empty">No evaluations match these filters.</p>
-      )}
+      <FilterBar filter={filter} options={options} today={new Date()} onChange={changeFilter} onClear={filtered ? () => changeFilter(EMPTY_FILTER) : undefined} />
+      <ReportsView report={report} grain={grain} onGrain={setGrain} days={filter} onDrill={showBehind} />
+      <section class="evaluation-list" aria-labelledby="list-heading">
+        <h2 id="list-heading" ref={listHeading} tabIndex={-1}>
+          {drill ? `Evaluations behind: ${drill.label}` : 'Evaluation list'}
+        </h2>
+        <div class="list-toolbar">
+          <p class="summary" role="status">
+            {summary(rows, evaluations.length, filtered || drill !== undefined)}
+          </p>
+          {drill && (
+            <button type="button" onClick={() => setDrill(undefined)}>
+              Show all evaluations
+            </button>
+          )}
+          {csv && <CsvExportDialog client={csv} filter={filter} filteredCount={rows.length} scorecards={[...scorecards.values()]} />}
+        </div>
+        {rows.length > 0 ? (
+          <>
+            <EvaluationTable
+              rows={rows.slice(0, shown)}
+              sort={sort}
+              onSort={(key) => setSort((current) => nextSort(current, key))}
+              onOpen={setOpenId}
+              focusEvaluationId={returnFocusId}
+            />
+            {rows.length > shown && (
+              <button type="button" class="show-more" onClick={() => setShown((n) => n + LIST_PAGE)}>
+                Show more evaluations ({rows.length - shown} more)
+              </button>
+            )}
+          </>
+        ) : (
+          <p class="empty">No evaluations match these filters.</p>
+        )}
+      </section>
     </>
   );
 }

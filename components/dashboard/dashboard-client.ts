@@ -1,4 +1,4 @@
-import type { Evaluation, Scorecard } from '../../lib/schemas';
+import type { Evaluation, KpiRecord, Scorecard, TeamSettings } from '../../lib/schemas';
 
 /** What the dashboard needs from the outside world; the entrypoint backs it with the database. */
 export interface DashboardClient {
@@ -6,4 +6,8 @@ export interface DashboardClient {
   listEvaluations(): Promise<Evaluation[]>;
   /** The exact scorecard version an evaluation pinned, if it is still stored. */
   getScorecard(id: string, version: number): Promise<Scorecard | undefined>;
+  /** Every KPI record (per ticket and per agent-period), for the reports. */
+  listKpis(): Promise<KpiRecord[]>;
+  /** The team's settings: its root-cause labels and categories. */
+  getTeamSettings(): Promise<TeamSettings>;
 }

@@ -1,22 +1,28 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Evaluation, Scorecard } from '../../lib/schemas';
+import type { Evaluation, KpiRecord, Scorecard, TeamSettings } from '../../lib/schemas';
 import type { DashboardClient } from './dashboard-client';
 
 export const scorecardKey = (id: string, version: number) => `${id}@${version}`;
 
-export type DashboardData =
-  | { state: 'loading' }
-  | { state: 'error'; message: string }
-  | { state: 'ready'; evaluations: Evaluation[]; scorecards: ReadonlyMap<string, Scorecard> };
+export interface LoadedData {
+  evaluations: Evaluation[];
+  scorecards: ReadonlyMap<string, Scorecard>;
+  kpis: KpiRecord[];
+  settings: TeamSettings;
+}
 
-/** Loads the evaluations and every scorecard version they pinned, once. */
-export function useDashboardData(client: DashboardClient): DashboardData {
+export type DashboardData = { state: 'loading' } | { state: 'error'; message: string } | ({ state: 'ready' } & LoadedData);
+
+type DataClient = Pick<DashboardClient, 'listEvaluations' | 'getScorecard' | 'listKpis' | 'getTeamSettings'>;
+
+/** Loads the evaluations, every scorecard version they pinned, the KPI records and team settings, once. */
+export function useDashboardData(client: DataClient): DashboardData {
   const [data, setData] = useState<DashboardData>({ state: 'loading' });
 
   useEffect(() => {
     let live = true;
     (async () => {
-      const evaluations = await client.listEvaluations();
+      const [evaluations, kpis, settings] = await Promise.all([client.listEvaluations(), client.listKpis(), client.getTeamSettings()]);
       const pinned = new Map(evaluations.map((e) => [scorecardKey(e.scorecardId, e.scorecardVersion), e] as const));
       const scorecards = new Map<string, Scorecard>();
       await Promise.all(
@@ -25,7 +31,7 @@ export function useDashboardData(client: DashboardClient): DashboardData {
           if (scorecard) scorecards.set(key, scorecard);
         }),
       );
-      if (live) setData({ state: 'ready', evaluations, scorecards });
+      if (live) setData({ state: 'ready', evaluations, scorecards, kpis, settings });
     })().catch((error: unknown) => {
       if (live) setData({ state: 'error', message: error instanceof Error ? error.message : String(error) });
     });

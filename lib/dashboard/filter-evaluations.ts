@@ -2,7 +2,7 @@
  * The dashboard's list logic: which evaluations a filter keeps and in what order. Pure: evaluations
  * and filter state in, table rows out.
  */
-import type { Channel, Evaluation } from '../schemas';
+import type { Channel, Evaluation, EvaluationKind } from '../schemas';
 
 export type ResultFilter = 'all' | 'passed' | 'not-passed';
 
@@ -13,13 +13,31 @@ export interface EvaluationFilter {
   agent: string;
   /** A channel; '' for every channel. */
   channel: Channel | '';
+  /** A helpdesk id (`zendesk`); '' for every helpdesk. */
+  helpdesk: string;
+  /** `<scorecard id>` for every version of it, `<scorecard id>@<version>` for one; '' for any. */
+  scorecard: string;
+  /** The reviewer's (author's) name; '' for everyone. */
+  reviewer: string;
+  kind: EvaluationKind | '';
   result: ResultFilter;
   /** First and last day of submission, inclusive, as `YYYY-MM-DD` in local time; '' for open-ended. */
   from: string;
   to: string;
 }
 
-export const EMPTY_FILTER: EvaluationFilter = { search: '', agent: '', channel: '', result: 'all', from: '', to: '' };
+export const EMPTY_FILTER: EvaluationFilter = {
+  search: '',
+  agent: '',
+  channel: '',
+  helpdesk: '',
+  scorecard: '',
+  reviewer: '',
+  kind: '',
+  result: 'all',
+  from: '',
+  to: '',
+};
 
 export type SortKey = 'date' | 'ticket' | 'agent' | 'channel' | 'scorecard' | 'score' | 'result';
 export type SortDirection = 'ascending' | 'descending';
@@ -51,14 +69,14 @@ export interface EvaluationRow {
 export type ScorecardNameLookup = (scorecardId: string, version: number) => string | undefined;
 
 /** Local midnight at the start of a `YYYY-MM-DD` day, or undefined for '' or a malformed date. */
-function startOfDay(day: string): number | undefined {
+export function startOfDay(day: string): number | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return undefined;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
   return new Date(y, m - 1, d).getTime();
 }
 
-function dayAfter(day: string): number | undefined {
+export function dayAfter(day: string): number | undefined {
   const start = startOfDay(day);
   if (start === undefined) return undefined;
   const date = new Date(start);
@@ -81,19 +99,37 @@ function toRow(evaluation: Evaluation, submittedAt: number, scorecardName: Score
   };
 }
 
-function matcher(filter: EvaluationFilter): (row: EvaluationRow) => boolean {
+/** Whether a scorecard filter value (`id` or `id@version`) takes this evaluation's scorecard. */
+function scorecardMatches(value: string, evaluation: Evaluation): boolean {
+  if (!value) return true;
+  const at = value.lastIndexOf('@');
+  if (at === -1) return evaluation.scorecardId === value;
+  return evaluation.scorecardId === value.slice(0, at) && String(evaluation.scorecardVersion) === value.slice(at + 1);
+}
+
+/**
+ * The filter as a test of one evaluation. With `period: false` the From/To dates are left out, for
+ * reports that compare the period with the one before it and so must see both.
+ */
+export function evaluationMatcher(filter: EvaluationFilter, { period = true } = {}): (evaluation: Evaluation) => boolean {
   const needle = filter.search.trim().toLocaleLowerCase();
-  const from = startOfDay(filter.from);
-  const until = dayAfter(filter.to);
-  return (row) => {
-    if (filter.agent && row.agent !== filter.agent) return false;
-    if (filter.channel && row.channel !== filter.channel) return false;
-    if (filter.result === 'passed' && row.passed !== true) return false;
-    if (filter.result === 'not-passed' && row.passed !== false) return false;
-    if (from !== undefined && row.submittedAt < from) return false;
-    if (until !== undefined && row.submittedAt >= until) return false;
+  const from = period ? startOfDay(filter.from) : undefined;
+  const until = period ? dayAfter(filter.to) : undefined;
+  return (evaluation) => {
+    const { ticket } = evaluation;
+    if (filter.agent && (ticket.agent?.name ?? '') !== filter.agent) return false;
+    if (filter.channel && ticket.channel !== filter.channel) return false;
+    if (filter.helpdesk && ticket.helpdesk !== filter.helpdesk) return false;
+    if (filter.reviewer && evaluation.author.name !== filter.reviewer) return false;
+    if (filter.kind && evaluation.kind !== filter.kind) return false;
+    if (!scorecardMatches(filter.scorecard, evaluation)) return false;
+    if (filter.result === 'passed' && evaluation.passed !== true) return false;
+    if (filter.result === 'not-passed' && evaluation.passed !== false) return false;
+    const submittedAt = evaluation.submittedAt ?? 0;
+    if (from !== undefined && submittedAt < from) return false;
+    if (until !== undefined && submittedAt >= until) return false;
     if (!needle) return true;
-    const haystack = [row.ticketId, row.evaluation.ticket.key, row.subject, row.agent, row.evaluation.author.name];
+    const haystack = [ticket.ticketId, ticket.key, ticket.subject, ticket.agent?.name ?? '', evaluation.author.name];
     return haystack.some((field) => field.toLocaleLowerCase().includes(needle));
   };
 }
@@ -146,12 +182,11 @@ export function filterEvaluations(
   sort: EvaluationSort = DEFAULT_SORT,
   scorecardName: ScorecardNameLookup = () => undefined,
 ): EvaluationRow[] {
-  const keep = matcher(filter);
+  const keep = evaluationMatcher(filter);
   const rows: EvaluationRow[] = [];
   for (const evaluation of evaluations) {
     if (evaluation.status === 'draft' || evaluation.submittedAt === null) continue;
-    const row = toRow(evaluation, evaluation.submittedAt, scorecardName);
-    if (keep(row)) rows.push(row);
+    if (keep(evaluation)) rows.push(toRow(evaluation, evaluation.submittedAt, scorecardName));
   }
   return rows.sort(comparer(sort));
 }
@@ -167,12 +202,48 @@ export function channelOptions(evaluations: readonly Evaluation[]): Channel[] {
   return [...new Set(evaluations.map((e) => e.ticket.channel))].sort(compareText);
 }
 
+/** Helpdesk ids present in the evaluations, alphabetically. */
+export function helpdeskOptions(evaluations: readonly Evaluation[]): string[] {
+  return [...new Set(evaluations.map((e) => e.ticket.helpdesk))].sort(compareText);
+}
+
+/** Reviewer names, alphabetically, without blanks or repeats. */
+export function reviewerOptions(evaluations: readonly Evaluation[]): string[] {
+  return [...new Set(evaluations.map((e) => e.author.name).filter((name) => name.trim() !== ''))].sort(compareText);
+}
+
+export interface ScorecardOption {
+  /** The filter value: `id` for every version, `id@version` for one. */
+  value: string;
+  scorecardId: string;
+  /** Undefined for the "every version" entry. */
+  version?: number;
+}
+
+/** Each scorecard the evaluations used, once for all its versions and once per version, in id then version order. */
+export function scorecardOptions(evaluations: readonly Evaluation[]): ScorecardOption[] {
+  const versions = new Map<string, Set<number>>();
+  for (const e of evaluations) {
+    const set = versions.get(e.scorecardId) ?? new Set<number>();
+    set.add(e.scorecardVersion);
+    versions.set(e.scorecardId, set);
+  }
+  return [...versions].flatMap(([scorecardId, set]) => [
+    { value: scorecardId, scorecardId },
+    ...[...set].sort((a, b) => a - b).map((version) => ({ value: `${scorecardId}@${version}`, scorecardId, version })),
+  ]);
+}
+
 /** Whether any filter narrows the list. */
 export function isFiltered(filter: EvaluationFilter): boolean {
   return (
     filter.search.trim() !== '' ||
     filter.agent !== '' ||
     filter.channel !== '' ||
+    filter.helpdesk !== '' ||
+    filter.scorecard !== '' ||
+    filter.reviewer !== '' ||
+    filter.kind !== '' ||
     filter.result !== 'all' ||
     startOfDay(filter.from) !== undefined ||
     startOfDay(filter.to) !== undefined
@@ -186,14 +257,4 @@ export function isFiltered(filter: EvaluationFilter): boolean {
 export function nextSort(current: EvaluationSort, key: SortKey): EvaluationSort {
   if (current.key === key) return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
   return { key, direction: key === 'date' || key === 'score' ? 'descending' : 'ascending' };
-}
-
-/**
- * Whether the filter keeps one evaluation, for code that reads evaluations page by page (the CSV
- * export) instead of filtering a loaded list. Drafts are never kept, as in `filterEvaluations`.
- */
-export function evaluationMatcher(filter: EvaluationFilter): (evaluation: Evaluation) => boolean {
-  const keep = matcher(filter);
-  return (evaluation) =>
-    evaluation.status !== 'draft' && evaluation.submittedAt !== null && keep(toRow(evaluation, evaluation.submittedAt, () => undefined));
 }

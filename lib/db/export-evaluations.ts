@@ -42,7 +42,8 @@ export async function exportEvaluationsCsv(db: QaLensDatabase, sink: TextSink, o
   await sink.write(csvHeader(csv));
   options.onProgress?.({ ...progress });
   for await (const page of evaluationPages(db, options.pageSize)) {
-    const kept = page.filter((e) => options.keep(e) && (shape.kind === 'long' || fitsWide(e, shape.scorecard)));
+    // Drafts are nobody's result yet: exports, like the dashboard, hold submitted evaluations only.
+    const kept = page.filter((e) => e.submittedAt !== null && e.status !== 'draft' && options.keep(e) && (shape.kind === 'long' || fitsWide(e, shape.scorecard)));
     await loadPinnedScorecards(db, kept, scorecards);
     await sink.write(csvChunk(kept, csv));
     progress.read += page.length;

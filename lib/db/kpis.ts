@@ -36,3 +36,8 @@ export async function savePanelTicketKpis(
     return record;
   });
 }
+
+/** Every KPI record, per ticket and per agent-period; the reports filter them by period and agent. */
+export function listKpiRecords(db: QaLensDatabase): Promise<KpiRecord[]> {
+  return db.kpis.toArray();
+}

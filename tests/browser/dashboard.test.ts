@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { answerAll, axeViolations, panelFrame, startSession, writeSpecificFeedback, type BrowserSession } from './support/session';
+import { answerAll, axeViolations, evaluationList, panelFrame, startSession, writeSpecificFeedback, type BrowserSession } from './support/session';
 
 describe('the dashboard', () => {
   let session: BrowserSession;
@@ -33,7 +33,7 @@ describe('the dashboard', () => {
 
   it('lists the evaluation scored in the panel and opens it in full', async () => {
     const page = await openDashboard();
-    const row = page.getByRole('row').filter({ hasText: 'Sam Okafor' });
+    const row = evaluationList(page).getByRole('row').filter({ hasText: 'Sam Okafor' });
     await row.waitFor();
     expect(await row.textContent()).toMatch(/Chat/);
     expect(await row.textContent()).toMatch(/Chat & email quality/);

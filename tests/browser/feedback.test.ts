@@ -1,5 +1,5 @@
 import type { Frame, Page } from 'playwright-core';
-import { answerAll, axeViolations, panelFrame, startSession, writeSpecificFeedback, type BrowserSession } from './support/session';
+import { answerAll, axeViolations, evaluationList, panelFrame, startSession, writeSpecificFeedback, type BrowserSession } from './support/session';
 
 const TICKET = (id: number) => `https://acme.zendesk.com/agent/tickets/${id}`;
 const REFUND_PASSAGE = 'I have issued the refund of 54.90 EUR today';
@@ -125,7 +125,7 @@ describe('feedback that changes behaviour, in the panel', () => {
 
     const dashboard = await session.context.newPage();
     await dashboard.goto(session.extensionUrl('dashboard.html'));
-    const row = dashboard.getByRole('row').filter({ hasText: 'Alex Moreno' });
+    const row = evaluationList(dashboard).getByRole('row').filter({ hasText: 'Alex Moreno' });
     await row.getByRole('button').first().click();
     await dashboard.getByText(REFUND_PASSAGE, { exact: true }).waitFor();
     expect(await dashboard.getByText('Root cause: Tool or system problem (tooling)').count()).toBe(1);
@@ -151,7 +151,7 @@ describe('feedback that changes behaviour, in the panel', () => {
 
     const dashboard = await session.context.newPage();
     await dashboard.goto(session.extensionUrl('dashboard.html'));
-    await dashboard.getByRole('row').filter({ hasText: 'Account locked' }).getByRole('button').first().click();
+    await evaluationList(dashboard).getByRole('row').filter({ hasText: 'Account locked' }).getByRole('button').first().click();
     await dashboard.getByText('<script>window.__qaLensPwned=1</script>Please unlock my account', { exact: true }).waitFor();
     expect(await dashboard.locator('#app :is(script, img, iframe, b)').count()).toBe(0);
     expect(await dashboard.evaluate(() => 'qaLensPwned' in window)).toBe(false);

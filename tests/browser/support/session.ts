@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { startFixtureServer } from '../../support/fixture-server.mjs';
 import { launchWithExtension } from '../../support/launch-extension.mjs';
 
@@ -109,4 +109,9 @@ export async function stopServiceWorker(session: BrowserSession): Promise<void> 
   await expect.poll(() => status).toBe('stopped');
   await cdp.detach();
   await extensionPage.close();
+}
+
+/** The dashboard's evaluation list (its reports above have tables and agent rows of their own). */
+export function evaluationList(page: Page): Locator {
+  return page.getByRole('table', { name: /Submitted evaluations/ });
 }

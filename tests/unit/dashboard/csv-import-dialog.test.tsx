@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DashboardClient } from '../../../components/dashboard/dashboard-client';
 import { DashboardApp } from '../../../components/dashboard/DashboardApp';
 import { csvChunk, csvHeader } from '../../../lib/csv/evaluations-csv';
-import { listEvaluations, getScorecard } from '../../../lib/db';
+import { createExtensionDashboardClient } from '../../../lib/pages/extension-dashboard-client';
 import { createCsvIoClient } from '../../../lib/pages/csv-io-client';
 import { DEFAULT_ROOT_CAUSES } from '../../../lib/schemas';
 import { freshDatabase } from '../db/factories';
@@ -14,7 +14,7 @@ const scorecard = makeScorecard();
 async function renderEmptyDashboard() {
   const db = freshDatabase();
   await db.scorecards.add(scorecard);
-  const client: DashboardClient = { listEvaluations: () => listEvaluations(db), getScorecard: (id, version) => getScorecard(db, id, version) };
+  const client: DashboardClient = createExtensionDashboardClient(db);
   render(<DashboardApp client={client} csv={createCsvIoClient(db)} />);
   await screen.findByText(/^No evaluations yet/);
   fireEvent.click(screen.getByRole('button', { name: 'Import' }));
@@ -38,7 +38,7 @@ describe('the Import dialog', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm import' }));
     await within(dialog).findByText('Imported 2 evaluations from export.csv.');
     expect(await db.evaluations.count()).toBe(2);
-    await screen.findByRole('table');
+    await screen.findByRole('table', { name: /Submitted evaluations/ });
     expect(screen.getByText('2 evaluations')).toBeTruthy();
   });
 

@@ -5,7 +5,7 @@ import type { DashboardClient } from '../../../components/dashboard/dashboard-cl
 import { DashboardApp } from '../../../components/dashboard/DashboardApp';
 import { LONG_COLUMNS } from '../../../lib/csv/long-rows';
 import { createCsvIoClient } from '../../../lib/pages/csv-io-client';
-import type { Evaluation, Scorecard } from '../../../lib/schemas';
+import { DEFAULT_TEAM_SETTINGS, type Evaluation, type Scorecard } from '../../../lib/schemas';
 import { freshDatabase } from '../db/factories';
 import { CRITERIA_COUNT, makeEvaluation, makeScorecard } from './factories';
 
@@ -42,6 +42,8 @@ function fakeClient(evaluations: Evaluation[] = EVALUATIONS, scorecards: Scoreca
   return {
     listEvaluations: async () => [...evaluations],
     getScorecard: async (id, version) => scorecards.find((s) => s.id === id && s.version === version),
+    listKpis: async () => [],
+    getTeamSettings: async () => DEFAULT_TEAM_SETTINGS,
   };
 }
 
@@ -60,7 +62,7 @@ async function renderApp(evaluations: Evaluation[] = EVALUATIONS, scorecards: Sc
     return { write: async (chunk) => void (file.text += chunk), close: async () => {}, abort: async () => {} };
   });
   render(<DashboardApp client={fakeClient(evaluations, scorecards)} csv={csv} />);
-  await screen.findByRole('table');
+  await screen.findByRole('table', { name: /Submitted evaluations/ });
   return { files };
 }
 
@@ -74,9 +76,12 @@ async function exportCsv(files: { filename: string; text: string }[], choose: (d
   return files.at(-1)!;
 }
 
+/** The evaluation list's table (the reports above it have tables of their own). */
+const listTable = () => screen.getByRole('table', { name: /Submitted evaluations/ });
+
 /** The ticket refs of the body rows, top to bottom. */
 const listedTickets = () =>
-  screen
+  within(listTable())
     .getAllByRole('row')
     .slice(1)
     .map((row) => within(row).getAllByRole('cell')[1]?.querySelector('.ticket-ref')?.textContent);
@@ -94,14 +99,14 @@ describe('DashboardApp', () => {
     expect(screen.getByRole('status').textContent).toBe('3 evaluations');
     expect(listedTickets()).toEqual(['103', '102', '101']);
 
-    const headers = screen.getAllByRole('columnheader').map((th) => th.textContent?.replace(/[▲▼]/g, ''));
+    const headers = within(listTable()).getAllByRole('columnheader').map((th) => th.textContent?.replace(/[▲▼]/g, ''));
     expect(headers).toEqual(['Date', 'Ticket', 'Agent', 'Channel', 'Scorecard', 'Score', 'Result']);
 
-    const cells = within(screen.getAllByRole('row')[1] as HTMLElement)
+    const cells = within(within(listTable()).getAllByRole('row')[1] as HTMLElement)
       .getAllByRole('cell')
       .map((td) => td.textContent);
     expect(cells.slice(1)).toEqual(['103 Delivery late', 'Ana', 'Chat', 'Support basics v1', '83.3%', 'Passed']);
-    const failed = within(screen.getAllByRole('row')[2] as HTMLElement).getAllByRole('cell');
+    const failed = within(within(listTable()).getAllByRole('row')[2] as HTMLElement).getAllByRole('cell');
     expect(failed[5]?.textContent).toBe('0.0%');
     expect(failed[6]?.textContent).toBe('Not passed');
   });
@@ -176,13 +181,13 @@ describe('DashboardApp', () => {
 
   it('sorts by score from the column header button', async () => {
     await renderApp();
-    const header = () => screen.getByRole('columnheader', { name: 'Score' });
+    const header = () => within(listTable()).getByRole('columnheader', { name: 'Score' });
     expect(header().getAttribute('aria-sort')).toBe('none');
-    expect(screen.getByRole('columnheader', { name: 'Date' }).getAttribute('aria-sort')).toBe('descending');
+    expect(within(listTable()).getByRole('columnheader', { name: 'Date' }).getAttribute('aria-sort')).toBe('descending');
 
     fireEvent.click(within(header()).getByRole('button', { name: 'Score' }));
     expect(header().getAttribute('aria-sort')).toBe('descending');
-    expect(screen.getByRole('columnheader', { name: 'Date' }).getAttribute('aria-sort')).toBe('none');
+    expect(within(listTable()).getByRole('columnheader', { name: 'Date' }).getAttribute('aria-sort')).toBe('none');
     expect(listedTickets()).toEqual(['101', '103', '102']);
 
     fireEvent.click(within(header()).getByRole('button', { name: 'Score' }));
@@ -250,7 +255,7 @@ describe('DashboardApp', () => {
 
   it('still opens an evaluation whose scorecard version is gone', async () => {
     await renderApp(EVALUATIONS, []);
-    expect(within(screen.getAllByRole('row')[1] as HTMLElement).getAllByRole('cell')[4]?.textContent).toBe('Unknown scorecard v1');
+    expect(within(within(listTable()).getAllByRole('row')[1] as HTMLElement).getAllByRole('cell')[4]?.textContent).toBe('Unknown scorecard v1');
     fireEvent.click(screen.getByRole('button', { name: /103/ }));
     expect(screen.getByText(/no longer stored/)).toBeTruthy();
   });
