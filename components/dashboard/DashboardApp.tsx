@@ -78,20 +78,21 @@ function measured<T>(name: string, work: () => T): T {
   }
 }
 
-function useFilterOptions(evaluations: readonly Evaluation[], data: LoadedData): FilterOptions {
-  return useMemo(
-    () => ({
+function useFilterOptions(evaluations: readonly Evaluation[], scorecards: LoadedData['scorecards']): FilterOptions {
+  return useMemo(() => {
+    // A scorecard's name from any stored version of it, for the "all versions" entry.
+    const names = new Map([...scorecards.values()].map((s) => [s.id, s.name]));
+    return {
       agents: agentOptions(evaluations),
       channels: channelOptions(evaluations),
       helpdesks: helpdeskOptions(evaluations),
       reviewers: reviewerOptions(evaluations),
       scorecards: scorecardOptions(evaluations).map((o) => {
-        const name = data.scorecards.get(scorecardKey(o.scorecardId, o.version ?? 1))?.name ?? '';
+        const name = (o.version === undefined ? names.get(o.scorecardId) : scorecards.get(scorecardKey(o.scorecardId, o.version))?.name) ?? '';
         return { value: o.value, label: o.version === undefined ? `${name || 'Unknown scorecard'} (all versions)` : scorecardLabel(name, o.version) };
       }),
-    }),
-    [evaluations, data.scorecards],
-  );
+    };
+  }, [evaluations, scorecards]);
 }
 
 /**
@@ -111,7 +112,7 @@ function Dashboard({ csv, data }: { csv?: CsvIoClient; data: LoadedData }) {
   const listHeading = useRef<HTMLHeadingElement>(null);
 
   const scorecardFor = (id: string, version: number) => scorecards.get(scorecardKey(id, version));
-  const options = useFilterOptions(evaluations, data);
+  const options = useFilterOptions(evaluations, scorecards);
   const report = useMemo(
     () => measured('qa-lens:dashboard-report', () => buildReport(evaluations, { filter, grain, scorecardFor, rootCauses: settings.rootCauses, kpis })),
     [evaluations, filter, grain, scorecards, settings, kpis],

@@ -10,6 +10,8 @@ export interface CriterionInfo {
   /** `<scorecard id>:<criterion id>`: the same criterion across versions of a scorecard. */
   key: string;
   criterionId: string;
+  /** The scorecard version this entry comes from. */
+  version: number;
   title: string;
   critical: Criticality;
   bonus: boolean;
@@ -24,6 +26,7 @@ function indexScorecard(scorecard: Scorecard): CriterionInfo[] {
     section.criteria.map((criterion) => ({
       key: `${scorecard.id}:${criterion.id}`,
       criterionId: criterion.id,
+      version: scorecard.version,
       title: criterion.title,
       critical: criterion.critical,
       bonus: section.bonus,

@@ -16,6 +16,8 @@ export interface CriterionRow {
 
 interface CriterionTotals {
   title: string;
+  /** The version the title was taken from: the newest seen wins. */
+  version: number;
   value: Mean;
   fail: Rate;
 }
@@ -31,8 +33,8 @@ export class CriterionAccumulator {
     let totals = this.byScorecard.get(criteria);
     if (!totals) {
       totals = criteria.map((criterion) => {
-        const shared = entry(this.criteria, criterion.key, () => ({ title: criterion.title, value: new Mean(), fail: new Rate() }));
-        shared.title = criterion.title; // versions are met oldest first in the scan: keep the newest wording
+        const shared = entry(this.criteria, criterion.key, () => ({ title: criterion.title, version: criterion.version, value: new Mean(), fail: new Rate() }));
+        if (criterion.version > shared.version) Object.assign(shared, { title: criterion.title, version: criterion.version });
         return shared;
       });
       this.byScorecard.set(criteria, totals);

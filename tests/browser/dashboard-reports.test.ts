@@ -161,6 +161,19 @@ describe('the dashboard reports', () => {
     expect(await listedTickets()).toEqual(['5004']);
   });
 
+  it('lists the evaluations behind a point clicked on the trend chart', async () => {
+    await page.getByRole('img', { name: /QA score, pass rate and CSAT by week/ }).locator('.u-over').click();
+    const heading = page.getByRole('heading', { name: /^Evaluations behind: W\d+/ });
+    await heading.waitFor();
+    const week = (await heading.textContent())!.replace('Evaluations behind: ', '');
+    // The list holds exactly as many evaluations as the trend's table alternative gives that week.
+    await page.getByRole('region', { name: 'QA score trend' }).getByText('Show as table').click();
+    const trendRow = page.getByRole('table', { name: 'QA score trend by week' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: week, exact: true }) });
+    const count = Number(await trendRow.getByRole('cell').first().textContent());
+    expect(count).toBeGreaterThan(0);
+    expect((await listedTickets()).length).toBe(count);
+  });
+
   it('opens a printable review pack for an agent', async () => {
     const [pack] = await Promise.all([
       page.context().waitForEvent('page'),

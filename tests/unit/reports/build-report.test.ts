@@ -2,7 +2,8 @@ import { EMPTY_FILTER } from '@/lib/dashboard/filter-evaluations';
 import { buildReport, type ReportInput } from '@/lib/reports/build-report';
 import { headlineChange } from '@/lib/reports/headline';
 import { DEFAULT_ROOT_CAUSES, type KpiRecord } from '@/lib/schemas';
-import { day, reportEvaluation, scorecardFor, ticketKpi } from './report-factories';
+import { makeScorecard, SUPPORT_CONTENT } from '../dashboard/factories';
+import { day, reportEvaluation, scorecard, scorecardFor, ticketKpi } from './report-factories';
 
 /*
  * Support basics: greeting 1, clarify 1 (N/A allowed), accurate 2 (critical), tone 1 (4 points),
@@ -131,6 +132,16 @@ describe('buildReport', () => {
       ['Asked clarifying questions', 2, 100, 0], // c answered N/A
       ['Greeting', 3, 100, 0],
     ]);
+  });
+
+  it('keeps one row per criterion across scorecard versions, under its newest wording', () => {
+    const renamed = structuredClone(SUPPORT_CONTENT);
+    renamed.sections[1]!.criteria[1]!.title = 'Tone of voice';
+    const v2 = makeScorecard({ version: 2 }, renamed);
+    const newer = reportEvaluation({ id: 'v2', ticketId: '9', agent: 'Ana', submittedAt: day(3, 6), scorecard: v2, choices: { tone: '1' } });
+    const lookup = (id: string, version: number) => (version === 2 ? v2 : scorecardFor(id, version));
+    const tone = buildReport([newer, ...ALL], { ...input(), scorecardFor: lookup }).criteria.filter((r) => r.key === `${scorecard.id}:tone`);
+    expect(tone.map((r) => [r.title, r.rated, r.failRate])).toEqual([['Tone of voice', 4, 50]]);
   });
 
   it('counts root causes into a Pareto with the team labels and categories', () => {
