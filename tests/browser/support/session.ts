@@ -76,6 +76,37 @@ export async function answerAll(frame: Frame): Promise<void> {
   for (let i = 0; i < count; i++) await groups.nth(i).getByRole('radio').first().check();
 }
 
+/**
+ * Writes a strength and an improvement that pass the panel's feedback checks (each names a
+ * criterion of the chat & email scorecard and is long enough to act on).
+ */
+export async function writeSpecificFeedback(frame: Frame): Promise<void> {
+  await frame.getByRole('textbox', { name: 'Strengths' }).fill('Greeting used the customer’s name and thanked them for waiting.');
+  await frame.getByRole('textbox', { name: 'Improvements' }).fill('Next steps: say when the fix takes effect and what to do if it does not.');
+}
+
 export async function waitForDraftSaved(frame: Frame): Promise<void> {
   await frame.getByText('Draft saved').waitFor();
+}
+
+/**
+ * Stops the extension's service worker as the browser does when it is idle, and waits until
+ * DevTools reports it stopped. The ServiceWorker domain sees the workers of its page's origin,
+ * so the request comes from an extension page.
+ */
+export async function stopServiceWorker(session: BrowserSession): Promise<void> {
+  const extensionPage = await session.context.newPage();
+  await extensionPage.goto(session.extensionUrl('dashboard.html'));
+  const cdp = await session.context.newCDPSession(extensionPage);
+  let status = 'unknown';
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    const ours = versions.find((v) => v.scriptURL.endsWith('/background.js'));
+    if (ours) status = ours.runningStatus;
+  });
+  await cdp.send('ServiceWorker.enable');
+  await expect.poll(() => status).toBe('running');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect.poll(() => status).toBe('stopped');
+  await cdp.detach();
+  await extensionPage.close();
 }

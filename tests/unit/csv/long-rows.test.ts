@@ -101,6 +101,26 @@ describe('longRows', () => {
     expect(clarify).toMatchObject({ na: 'true', answer_label: 'N/A', answer_value: '', comment: 'Request was clear' });
   });
 
+  it('writes the evidence quoted for a criterion as a JSON list, and its root causes by label, one a line', () => {
+    const quoted = makeEvaluation();
+    quoted.answers.tone = {
+      ...quoted.answers.tone!,
+      evidence: [
+        { messageId: '90012', quote: 'I have issued the refund', author: 'Alex Moreno', role: 'agent', at: '2026-11-02T10:02:00Z' },
+        { messageId: '90014', quote: '=1+1 "thanks"', author: 'Dana', role: 'customer' },
+      ],
+      rootCauses: ['knowledge-gap', 'tooling-problem'],
+    };
+    const tone = asRecords(longRows(quoted, scorecard)).find((r) => r.criterion_id === 'tone');
+    expect(JSON.parse(tone!.evidence)).toEqual([
+      { role: 'agent', author: 'Alex Moreno', at: '2026-11-02T10:02:00Z', message: '90012', quote: 'I have issued the refund' },
+      { role: 'customer', author: 'Dana', at: '', message: '90014', quote: '=1+1 "thanks"' },
+    ]);
+    expect(tone?.root_causes).toBe('Knowledge gap\nTool or system problem');
+    // A root cause the team no longer lists keeps its id.
+    expect(asRecords(longRows(quoted, scorecard, []))[3]?.root_causes).toBe('knowledge-gap\ntooling-problem');
+  });
+
   it('leaves unanswered criteria blank', () => {
     const partial = makeEvaluation();
     delete partial.answers.tone;
