@@ -101,7 +101,7 @@ describe('longRows', () => {
     expect(clarify).toMatchObject({ na: 'true', answer_label: 'N/A', answer_value: '', comment: 'Request was clear' });
   });
 
-  it('writes the evidence quoted for a criterion as a JSON list, and its root causes by label, one a line', () => {
+  it('writes the evidence quoted for a criterion as JSON an import can read back, and its root causes by label', () => {
     const quoted = makeEvaluation();
     quoted.answers.tone = {
       ...quoted.answers.tone!,
@@ -112,7 +112,7 @@ describe('longRows', () => {
       rootCauses: ['knowledge-gap', 'tooling-problem'],
     };
     const tone = asRecords(longRows(quoted, scorecard)).find((r) => r.criterion_id === 'tone');
-    expect(JSON.parse(tone!.evidence)).toEqual([
+    expect(JSON.parse(tone?.evidence ?? '')).toEqual([
       { role: 'agent', author: 'Alex Moreno', at: '2026-11-02T10:02:00Z', message: '90012', quote: 'I have issued the refund' },
       { role: 'customer', author: 'Dana', at: '', message: '90014', quote: '=1+1 "thanks"' },
     ]);
