@@ -159,7 +159,7 @@ it('measures CSV export and import', { timeout: 1_800_000 }, async () => {
   const table = [
     '| Metric | Measured | Target | Result |',
     '| --- | --: | --: | :-: |',
-    `| Long export, rows written (${EVALUATIONS.toLocaleString('en')} evaluations × ${CRITERIA} criteria) | ${rows.toLocaleString('en')} rows, ${mb(bytes * 1)} of text | — | — |`,
+    `| Long export, rows written (${EVALUATIONS.toLocaleString('en')} evaluations × ${CRITERIA} criteria) | ${rows.toLocaleString('en')} rows, ${mb(bytes)} of text | — | — |`,
     `| CSV writer alone: QA Lens \`csvLine\` | ${(oursMs / 1000).toFixed(2)} s (${perSecond(rows, oursMs)}) | — | — |`,
     `| CSV writer alone: papaparse \`unparse\` (escapeFormulae) on the same rows | ${(papaMs / 1000).toFixed(2)} s (${perSecond(rows, papaMs)}) | — | — |`,
     `| Throughput ratio QA Lens / papaparse | ${ratio.toFixed(2)}× | ≥ ${TARGET_RATIO}× | ${ratio >= TARGET_RATIO ? 'pass' : '**FAIL**'} |`,

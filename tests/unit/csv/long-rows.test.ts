@@ -117,6 +117,8 @@ describe('longRows', () => {
       { role: 'customer', author: 'Dana', at: '', message: '90014', quote: '=1+1 "thanks"' },
     ]);
     expect(tone?.root_causes).toBe('Knowledge gap\nTool or system problem');
+    // A root cause the team no longer lists keeps its id.
+    expect(asRecords(longRows(quoted, scorecard, []))[3]?.root_causes).toBe('knowledge-gap\ntooling-problem');
   });
 
   it('leaves unanswered criteria blank', () => {
