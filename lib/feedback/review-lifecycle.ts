@@ -15,7 +15,6 @@ export class ReviewTransitionError extends Error {
 export type Actor = Pick<Profile, 'name' | 'role' | 'identities'>;
 
 const author = (actor: Actor): Author => ({ name: actor.name, role: actor.role });
-const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 const STATUS_WORDS: Record<EvaluationStatus, string> = {
   draft: 'is still a draft',
@@ -42,7 +41,8 @@ function assertAgentMayAnswer(evaluation: Evaluation, actor: Actor, now: number,
   }
   if (evaluation.status !== 'submitted') throw new ReviewTransitionError(`This review cannot be ${verb}: it ${STATUS_WORDS[evaluation.status]}.`);
   if (evaluation.acknowledgeBy !== null && now > evaluation.acknowledgeBy) {
-    throw new ReviewTransitionError(`The deadline to answer this review passed on ${day(evaluation.acknowledgeBy)}; talk to your reviewer about it.`);
+    // The page shows the deadline itself, in the user's own time zone and format.
+    throw new ReviewTransitionError('The deadline to answer this review has passed; talk to your reviewer about it.');
   }
 }
 
