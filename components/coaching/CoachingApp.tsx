@@ -23,8 +23,10 @@ export function CoachingApp({ client, sourceEvaluationId }: CoachingAppProps) {
     try {
       const [me, all, known] = await Promise.all([client.getProfile(), client.listPlans(), client.listAgents()]);
       setProfile(me);
-      // Agents see the plans about them; supervisors and admins see every plan.
-      setPlans(me.role === 'agent' ? all.filter((p) => isAboutMe(p.agent, '', me)) : all);
+      // Agents see the plans about them; supervisors and admins see every plan. A plan is about the
+      // agent across helpdesks, so each of their identities counts whatever helpdesk it names.
+      const anywhere = { ...me, identities: me.identities.map((i) => ({ ...i, helpdesk: null })) };
+      setPlans(me.role === 'agent' ? all.filter((p) => isAboutMe(p.agent, '', anywhere)) : all);
       setAgents(known);
     } catch (e) {
       setError(`Could not load the coaching plans: ${e instanceof Error ? e.message : String(e)}`);

@@ -4,6 +4,7 @@ import type { Profile } from '../../lib/schemas';
 import { formatDateTime } from '../dashboard/format';
 import { DisputeForm } from './DisputeForm';
 import { ResolveForm } from './ResolveForm';
+import { criterionOrder } from './review-text';
 import { ReviewSummary } from './ReviewSummary';
 import type { ReviewsClient, ReviewWithAnswers } from './reviews-client';
 
@@ -127,7 +128,7 @@ function MyReview({ review, client, onChanged }: CardProps) {
           {disputing && (
             <DisputeForm
               scorecard={review.scorecard}
-              criterionIds={Object.keys(evaluation.answers)}
+              criterionIds={criterionOrder(review.evaluation, review.scorecard)}
               onSend={(criteria) => run(() => client.dispute(evaluation.id, criteria))}
               onCancel={() => setDisputing(false)}
             />
