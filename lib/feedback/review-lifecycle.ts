@@ -5,7 +5,7 @@
  * to the user as it stands.
  */
 import { isAboutMe } from '../evaluations/is-about-me';
-import type { Answer, AnswerChange, Author, Dispute, DisputeResolution, Evaluation, EvaluationStatus, Profile, ScorecardContent, StatusChange } from '../schemas';
+import { BLANK_ANSWER, type Answer, type AnswerChange, type Author, type Dispute, type DisputeResolution, type Evaluation, type EvaluationStatus, type Profile, type ScorecardContent, type StatusChange } from '../schemas';
 import { scoreEvaluation } from '../scoring';
 
 export class ReviewTransitionError extends Error {
@@ -103,7 +103,7 @@ export function resolveDispute(
       if (decision.reason.trim() === '') throw new ReviewTransitionError(`Give a reason for rejecting the dispute on "${title}".`);
       continue;
     }
-    const before = answers[disputed.criterionId] ?? { na: false, comment: '', evidence: [], rootCauses: [] };
+    const before = answers[disputed.criterionId] ?? BLANK_ANSWER;
     const after: Answer = { ...before, optionId: decision.na ? undefined : decision.optionId, na: decision.na ?? false };
     const checked = scoreEvaluation(scorecard, { [disputed.criterionId]: after }).criteria.find((c) => c.criterionId === disputed.criterionId);
     if (checked?.state === 'unanswered') throw new ReviewTransitionError(`Choose the new answer for "${title}".`);
