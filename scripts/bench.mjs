@@ -280,6 +280,9 @@ async function submitOnce(frame) {
   const groups = frame.getByRole('radiogroup');
   const count = await groups.count();
   for (let i = 0; i < count; i++) await groups.nth(i).getByRole('radio').first().click();
+  // Feedback that passes the panel's checks (names a criterion, long enough to act on).
+  await frame.getByRole('textbox', { name: 'Strengths' }).fill('Greeting used the customer’s name and thanked them for waiting.');
+  await frame.getByRole('textbox', { name: 'Improvements' }).fill('Next steps: say when the fix takes effect and what to do if it does not.');
   await frame.getByRole('button', { name: 'Submit evaluation' }).click();
   const outcome = await pollFor(
     'the submit to finish',

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import type { Evaluation, Scorecard } from '../../lib/schemas';
+import type { Answer, Evaluation, Scorecard } from '../../lib/schemas';
 import { NA_LABEL, scoreEvaluation, type CriterionResult } from '../../lib/scoring';
+import { AnswerEvidence } from '../shared/AnswerEvidence';
 import { CHANNEL_LABELS, formatDateTime, formatResult, formatScore, safeLinkUrl, scorecardLabel } from './format';
 
 interface EvaluationDetailProps {
@@ -84,7 +85,7 @@ export function EvaluationDetail({ evaluation, scorecard, onBack }: EvaluationDe
                 {breakdown.criteria
                   .filter((c) => c.sectionId === section.id)
                   .map((c) => (
-                    <CriterionItem key={c.criterionId} result={c} comment={evaluation.answers[c.criterionId]?.comment ?? ''} />
+                    <CriterionItem key={c.criterionId} result={c} answer={evaluation.answers[c.criterionId]} />
                   ))}
               </ul>
             </div>
@@ -95,6 +96,7 @@ export function EvaluationDetail({ evaluation, scorecard, onBack }: EvaluationDe
               <li key={id}>
                 <span class="criterion-title">{id}</span>: {answer.na ? NA_LABEL : 'answered'}
                 {answer.comment && <p class="prewrap">{answer.comment}</p>}
+                <AnswerEvidence answer={answer} />
               </li>
             ))}
           </ul>
@@ -113,7 +115,8 @@ export function EvaluationDetail({ evaluation, scorecard, onBack }: EvaluationDe
   );
 }
 
-function CriterionItem({ result, comment }: { result: CriterionResult; comment: string }) {
+function CriterionItem({ result, answer }: { result: CriterionResult; answer: Answer | undefined }) {
+  const comment = answer?.comment ?? '';
   const critical = result.critical === 'none' ? '' : ` (critical: ${result.critical})`;
   return (
     <li>
@@ -121,6 +124,7 @@ function CriterionItem({ result, comment }: { result: CriterionResult; comment: 
       <span class="muted">{critical}</span>:{' '}
       <span class={result.passes === false ? 'bad' : undefined}>{result.optionLabel ?? 'Unanswered'}</span>
       {comment && <p class="prewrap">{comment}</p>}
+      <AnswerEvidence answer={answer} />
     </li>
   );
 }

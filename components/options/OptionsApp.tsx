@@ -2,10 +2,14 @@ import type { TargetedEvent, TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseScorecardFile, scorecardFile } from '../../lib/options/parse-scorecard-file';
 import { RoleSchema, type Profile, type Role, type Scorecard } from '../../lib/schemas';
+import { IdentitiesEditor } from './IdentitiesEditor';
+import type { BackupClient } from './backup-client';
+import { BackupSection } from './BackupSection';
 import type { OptionsClient } from './options-client';
 import { CHANNEL_LABELS, ScorecardEditor } from './ScorecardEditor';
 import type { SitesClient } from './sites-client';
 import { SitesSection } from './SitesSection';
+import { TeamRulesSection } from './TeamRulesSection';
 
 const ROLE_LABELS: Record<Role, string> = { supervisor: 'Supervisor', agent: 'Agent', admin: 'Admin' };
 
@@ -29,6 +33,11 @@ function ProfileSection({ client }: { client: OptionsClient }) {
   const onSubmit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!profile || saving) return;
+    const blank = profile.identities.findIndex((identity) => identity.value.trim() === '');
+    if (blank >= 0) {
+      setError(`Identity ${blank + 1} has no name or email: fill it in or remove it.`);
+      return;
+    }
     setSaving(true);
     setError(null);
     try {
@@ -46,21 +55,24 @@ function ProfileSection({ client }: { client: OptionsClient }) {
       <h2 id="profile-heading">Your profile</h2>
       <p class="muted">Stamped on every evaluation you write.</p>
       {profile ? (
-        <form class="row" onSubmit={onSubmit}>
-          <label class="grow">
-            <span>Your name</span>
-            <input type="text" maxLength={200} autoComplete="name" value={profile.name} onInput={(e) => change({ name: e.currentTarget.value })} />
-          </label>
-          <label>
-            <span>Role</span>
-            <select value={profile.role} onChange={(e) => change({ role: e.currentTarget.value as Role })}>
-              {RoleSchema.options.map((role) => (
-                <option key={role} value={role}>
-                  {ROLE_LABELS[role]}
-                </option>
-              ))}
-            </select>
-          </label>
+        <form onSubmit={onSubmit}>
+          <div class="row">
+            <label class="grow">
+              <span>Your name</span>
+              <input type="text" maxLength={200} autoComplete="name" value={profile.name} onInput={(e) => change({ name: e.currentTarget.value })} />
+            </label>
+            <label>
+              <span>Role</span>
+              <select value={profile.role} onChange={(e) => change({ role: e.currentTarget.value as Role })}>
+                {RoleSchema.options.map((role) => (
+                  <option key={role} value={role}>
+                    {ROLE_LABELS[role]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <IdentitiesEditor identities={profile.identities} onChange={(identities) => change({ identities })} />
           <button type="submit" class="primary" disabled={saving}>
             Save profile
           </button>
@@ -260,14 +272,16 @@ function ScorecardsSection({ client }: { client: OptionsClient }) {
   );
 }
 
-/** The settings page: who is reviewing, and the scorecards they review against. */
-export function OptionsApp({ client, sites }: { client: OptionsClient; sites?: SitesClient }) {
+/** The settings page: who is reviewing, the team's rules, the scorecards they review against, and backups. */
+export function OptionsApp({ client, sites, backup }: { client: OptionsClient; sites?: SitesClient; backup?: BackupClient }) {
   return (
     <main class="options">
       <h1>QA Lens settings</h1>
       <ProfileSection client={client} />
+      <TeamRulesSection client={client} />
       <ScorecardsSection client={client} />
       {sites && <SitesSection client={sites} />}
+      {backup && <BackupSection client={backup} />}
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import type { Profile, Scorecard, ScorecardContent } from '../../lib/schemas';
+import type { Profile, Scorecard, ScorecardContent, TeamSettings } from '../../lib/schemas';
 
 /**
  * Everything the settings page needs from the outside world. The entrypoint builds one over the
@@ -16,6 +16,8 @@ export interface OptionsClient {
   archiveScorecard(id: string): Promise<void>;
   getProfile(): Promise<Profile>;
   saveProfile(profile: Profile): Promise<Profile>;
+  getTeamSettings(): Promise<TeamSettings>;
+  saveTeamSettings(settings: TeamSettings): Promise<TeamSettings>;
   /** Offers `text` to the user as a file download named `filename`. */
   download(filename: string, text: string): void;
 }

@@ -1,15 +1,22 @@
 import { useId } from 'preact/hooks';
-import { BLANK_ANSWER, type Answer, type Criterion } from '@/lib/schemas';
+import { shortQuote, withoutEvidence } from '@/lib/evaluations/evidence';
+import { BLANK_ANSWER, type Answer, type Criterion, type RootCause } from '@/lib/schemas';
 import { NA_LABEL, scaleOptions } from '@/lib/scoring';
+import { EvidenceQuote } from '../shared/EvidenceQuote';
+import { RootCauseSelect } from './RootCauseSelect';
 
 interface Props {
   criterion: Criterion;
   answer: Answer | undefined;
+  rootCauses: RootCause[];
   onChange: (answer: Answer) => void;
 }
 
-/** One criterion: a radio group of its scale's outcomes (plus N/A where allowed) and a comment. */
-export function CriterionField({ criterion, answer, onChange }: Props) {
+/**
+ * One criterion: a radio group of its scale's outcomes (plus N/A where allowed), a comment, the
+ * evidence attached from the conversation and the root cause.
+ */
+export function CriterionField({ criterion, answer, rootCauses, onChange }: Props) {
   const titleId = useId();
   const descriptionId = useId();
   const current: Answer = answer ?? BLANK_ANSWER;
@@ -20,7 +27,7 @@ export function CriterionField({ criterion, answer, onChange }: Props) {
     ...(criterion.allowNa ? [{ id: null, label: NA_LABEL, checked: current.na }] : []),
   ];
   return (
-    <div class="criterion">
+    <div class="criterion" role="group" aria-labelledby={titleId}>
       <div class="criterion-head">
         <span id={titleId} class="criterion-title">
           {criterion.title}
@@ -51,6 +58,24 @@ export function CriterionField({ criterion, answer, onChange }: Props) {
         rows={1}
         value={current.comment}
         onInput={(event) => onChange({ ...current, comment: event.currentTarget.value })}
+      />
+      {current.evidence.length > 0 && (
+        <ul class="evidence" aria-label={`Evidence for ${criterion.title}`}>
+          {current.evidence.map((evidence, index) => (
+            <li key={`${evidence.messageId}:${index}`} class="evidence-chip">
+              <EvidenceQuote evidence={evidence} />
+              <button type="button" class="icon" aria-label={`Remove evidence “${shortQuote(evidence.quote)}”`} onClick={() => onChange(withoutEvidence(current, index))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <RootCauseSelect
+        causes={rootCauses}
+        value={current.rootCauses[0] ?? ''}
+        describedBy={titleId}
+        onChange={(id) => onChange({ ...current, rootCauses: id ? [id] : [] })}
       />
     </div>
   );

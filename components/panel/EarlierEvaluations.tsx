@@ -1,13 +1,28 @@
+import { formatDuration } from '@/lib/evaluations/duration';
 import type { Evaluation } from '@/lib/schemas';
 import { formatNumber } from '@/lib/scoring';
 
+const KIND_LABELS: Record<Evaluation['kind'], string> = { review: 'Review', 'self-assessment': 'Self-assessment', calibration: 'Calibration' };
+
+interface Props {
+  evaluations: Evaluation[];
+  /** Others' evaluations held back until the agent submits their self-assessment. */
+  hidden: number;
+}
+
 /** Evaluations already submitted for this ticket, newest first. */
-export function EarlierEvaluations({ evaluations }: { evaluations: Evaluation[] }) {
+export function EarlierEvaluations({ evaluations, hidden }: Props) {
   return (
     <section class="earlier" aria-labelledby="earlier-heading">
       <h2 id="earlier-heading">Earlier evaluations of this ticket</h2>
+      {hidden > 0 && (
+        <p class="muted" data-testid="hidden-evaluations">
+          {hidden === 1 ? 'One review of your ticket is' : `${hidden} reviews of your ticket are`} hidden until you submit your self-assessment, so
+          it does not sway your own judgement.
+        </p>
+      )}
       {evaluations.length === 0 ? (
-        <p class="muted">None yet.</p>
+        hidden === 0 && <p class="muted">None yet.</p>
       ) : (
         <ul>
           {evaluations.map((e) => (
@@ -15,8 +30,8 @@ export function EarlierEvaluations({ evaluations }: { evaluations: Evaluation[] 
               <strong>{e.score === null ? '–' : `${formatNumber(e.score)}%`}</strong>{' '}
               <span class={e.passed ? 'good' : 'bad'}>{e.passed ? 'Passed' : 'Not passed'}</span>{' '}
               <span class="muted">
-                · {e.kind === 'review' ? 'Review' : e.kind} by {e.author.name || 'unnamed reviewer'} ·{' '}
-                {new Date(e.submittedAt ?? e.updatedAt).toLocaleString()}
+                · {KIND_LABELS[e.kind]} by {e.author.name || 'unnamed reviewer'} · {new Date(e.submittedAt ?? e.updatedAt).toLocaleString()} ·{' '}
+                {formatDuration(e.reviewSeconds)} active
               </span>
             </li>
           ))}

@@ -1,13 +1,18 @@
 import { useMemo, useState } from 'preact/hooks';
+import { checkFeedback, type FeedbackIssue } from '@/lib/evaluations/check-feedback';
 import { scoreEvaluation } from '@/lib/scoring';
-import type { Answer, Evaluation, Scorecard } from '@/lib/schemas';
+import type { Answer, Evaluation, EvaluationKind, Scorecard, TeamSettings, TranscriptMessage } from '@/lib/schemas';
 import { CriterionField } from './CriterionField';
 import { ScoreSummary } from './ScoreSummary';
 
 interface Props {
+  kind: EvaluationKind;
   scorecards: Scorecard[];
   scorecard: Scorecard;
   draft: Evaluation | null;
+  settings: TeamSettings;
+  /** The conversation, so feedback that quotes it counts as specific. */
+  messages: TranscriptMessage[];
   saveState: string;
   onPickScorecard: (scorecard: Scorecard) => void;
   onChange: (scorecard: Scorecard, change: (draft: Evaluation) => Evaluation) => void;
@@ -16,19 +21,39 @@ interface Props {
 
 const SAVE_LABELS: Record<string, string> = { saving: 'Saving draft…', saved: 'Draft saved', error: 'Draft could not be saved' };
 
-/** The scorecard for one ticket: every criterion, the feedback fields and the live score. */
-export function EvaluationForm({ scorecards, scorecard, draft, saveState, onPickScorecard, onChange, onSubmit }: Props) {
+/**
+ * The scorecard for one ticket: every criterion, the feedback fields and the live score. A review's
+ * feedback is checked before it is sent: missing strengths or improvements stop it (when the team
+ * asks for both); vague or very short feedback is flagged, and the reviewer may send it anyway.
+ */
+export function EvaluationForm({ kind, scorecards, scorecard, draft, settings, messages, saveState, onPickScorecard, onChange, onSubmit }: Props) {
   const [error, setError] = useState<string | null>(null);
+  const [flags, setFlags] = useState<FeedbackIssue[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const answers = draft?.answers ?? {};
   const breakdown = useMemo(() => scoreEvaluation(scorecard, answers), [scorecard, answers]);
+  const selfAssessment = kind === 'self-assessment';
   const change = (fn: (draft: Evaluation) => Evaluation) => {
     setError(null);
+    setFlags([]);
     onChange(scorecard, fn);
   };
   const setAnswer = (criterionId: string, answer: Answer) => change((d) => ({ ...d, answers: { ...d.answers, [criterionId]: answer } }));
   const submit = async (event: Event) => {
     event.preventDefault();
+    if (draft && !selfAssessment) {
+      const check = checkFeedback({ evaluation: draft, scorecard, settings, messages });
+      setFlags(check.flags);
+      if (check.blocking.length > 0) {
+        setError(`Before sending this review: ${check.blocking.map((issue) => issue.message).join(' ')}`);
+        return;
+      }
+      if (check.flags.length > 0) return;
+    }
+    await send();
+  };
+  const send = async () => {
+    setFlags([]);
     setSubmitting(true);
     try {
       await onSubmit();
@@ -65,17 +90,29 @@ export function EvaluationForm({ scorecards, scorecard, draft, saveState, onPick
             {section.bonus && <span class="tag">Bonus</span>}
           </legend>
           {section.criteria.map((criterion) => (
-            <CriterionField key={criterion.id} criterion={criterion} answer={answers[criterion.id]} onChange={(a) => setAnswer(criterion.id, a)} />
+            <CriterionField
+              key={criterion.id}
+              criterion={criterion}
+              answer={answers[criterion.id]}
+              rootCauses={settings.rootCauses}
+              onChange={(a) => setAnswer(criterion.id, a)}
+            />
           ))}
         </fieldset>
       ))}
       <label class="field">
         Strengths
-        <textarea value={draft?.strengths ?? ''} placeholder="What went well, with examples" onInput={(e) => change((d) => ({ ...d, strengths: e.currentTarget.value }))} />
+        <textarea
+          value={draft?.strengths ?? ''}
+          placeholder={selfAssessment ? 'What you did well, with examples' : 'What went well: name the criterion or quote the conversation'}
+          onInput={(e) => change((d) => ({ ...d, strengths: e.currentTarget.value }))} />
       </label>
       <label class="field">
         Improvements
-        <textarea value={draft?.improvements ?? ''} placeholder="What to do differently next time" onInput={(e) => change((d) => ({ ...d, improvements: e.currentTarget.value }))} />
+        <textarea
+          value={draft?.improvements ?? ''}
+          placeholder={selfAssessment ? 'What you would do differently' : 'What to do differently next time, and how'}
+          onInput={(e) => change((d) => ({ ...d, improvements: e.currentTarget.value }))} />
       </label>
       <ScoreSummary breakdown={breakdown} />
       {error && (
@@ -83,9 +120,22 @@ export function EvaluationForm({ scorecards, scorecard, draft, saveState, onPick
           {error}
         </p>
       )}
+      {flags.length > 0 && !error && (
+        <div role="alert" class="feedback-flags">
+          <p>This feedback may be hard for the agent to act on:</p>
+          <ul>
+            {flags.map((flag) => (
+              <li key={`${flag.field}:${flag.kind}`}>{flag.message}</li>
+            ))}
+          </ul>
+          <button type="button" disabled={submitting} onClick={() => void send()}>
+            Send anyway
+          </button>
+        </div>
+      )}
       <div class="actions">
         <button type="submit" class="primary" disabled={submitting}>
-          Submit evaluation
+          {selfAssessment ? 'Submit self-assessment' : 'Submit evaluation'}
         </button>
         <span class="muted save-state" aria-live="polite">
           {SAVE_LABELS[saveState] ?? ''}

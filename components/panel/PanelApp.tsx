@@ -1,15 +1,20 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { MAX_EVIDENCE_PER_ANSWER, withEvidence } from '@/lib/evaluations/evidence';
+import { blindView, evaluationKindFor } from '@/lib/evaluations/self-assessment';
 import { fillableFields, fillInsFromDraft, pastedFromSnapshot, withFillIns, type TicketFillIns } from '@/lib/evaluations/ticket-fill-ins';
 import { pickScorecard } from '@/lib/scorecards/pick-scorecard';
 import { formatNumber } from '@/lib/scoring';
-import { ticketKey, type Evaluation, type Profile, type Scorecard, type TicketContext } from '@/lib/schemas';
+import { ticketKey, type Evaluation, type Evidence, type Profile, type Scorecard, type TeamSettings, type TicketContext } from '@/lib/schemas';
 import { EarlierEvaluations } from './EarlierEvaluations';
 import { EvaluationForm } from './EvaluationForm';
 import type { PanelClient } from './panel-client';
+import { SelfAssessmentComparison } from './SelfAssessmentComparison';
 import { TicketHeader } from './TicketHeader';
+import { TicketKpisSection } from './TicketKpisSection';
 import { PasteTranscript } from './PasteTranscript';
 import { Transcript } from './Transcript';
 import { useEvaluationDraft } from './use-evaluation-draft';
+import { useReviewTime } from './use-review-time';
 
 /** Follows the ticket shown in this panel's tab, straight from the background worker. */
 function useTabTicket(client: PanelClient) {
@@ -38,14 +43,16 @@ export function PanelApp({ client }: { client: PanelClient }) {
   const { ticket, failure } = useTabTicket(client);
   const [profile, setProfile] = useState<Profile | null>(null);
   const [scorecards, setScorecards] = useState<Scorecard[] | null>(null);
+  const [settings, setSettings] = useState<TeamSettings | null>(null);
   useEffect(() => {
     void client.getProfile().then(setProfile);
     void client.listScorecards().then(setScorecards);
+    void client.getTeamSettings().then(setSettings);
   }, [client]);
 
   if (failure) return <p role="alert" class="error panel-message">QA Lens could not reach its background worker: {failure}</p>;
-  if (!ticket || !profile || !scorecards) return <p class="muted panel-message">Waiting for a ticket…</p>;
-  return <TicketPanel key={ticketKey(ticket)} client={client} ticket={ticket} profile={profile} scorecards={scorecards} />;
+  if (!ticket || !profile || !scorecards || !settings) return <p class="muted panel-message">Waiting for a ticket…</p>;
+  return <TicketPanel key={ticketKey(ticket)} client={client} ticket={ticket} profile={profile} scorecards={scorecards} settings={settings} />;
 }
 
 interface TicketPanelProps {
@@ -53,15 +60,20 @@ interface TicketPanelProps {
   ticket: TicketContext;
   profile: Profile;
   scorecards: Scorecard[];
+  settings: TeamSettings;
 }
 
 /** Everything about one ticket. Keyed by ticket, so nothing of one ticket survives into the next. */
-function TicketPanel({ client, ticket: read, profile, scorecards }: TicketPanelProps) {
+function TicketPanel({ client, ticket: read, profile, scorecards, settings }: TicketPanelProps) {
   const key = ticketKey(read);
   const [fillIns, setFillIns] = useState<TicketFillIns | null>(null);
   // What the evaluation records: the ticket as read, completed by the reviewer where reading failed.
   const ticket = withFillIns(read, fillIns ?? {});
-  const { draft, loaded, saveState, update, clear } = useEvaluationDraft(client, ticket, profile);
+  const meter = useReviewTime(client.now);
+  const activeSeconds = useCallback(() => meter.activeSeconds(), [meter]);
+  const newKind = evaluationKindFor(ticket, profile);
+  const { draft, loaded, saveState, update, clear, reviewSeconds } = useEvaluationDraft(client, ticket, profile, { kind: newKind, activeSeconds });
+  const kind = draft?.kind ?? newKind;
   useEffect(() => {
     if (!loaded || fillIns !== null) return;
     let current = true;
@@ -115,11 +127,24 @@ function TicketPanel({ client, ticket: read, profile, scorecards }: TicketPanelP
 
   const submit = async () => {
     if (!draft) throw new Error('Answer the criteria first.');
-    const submitted = await client.submit(draft, scorecard, ticket);
+    const submitted = await client.submit({ ...draft, reviewSeconds: reviewSeconds() }, scorecard, ticket);
     clear();
-    setNotice(`Evaluation submitted: ${formatNumber(submitted.score ?? 0)}%, ${submitted.passed ? 'passed' : 'not passed'}.`);
+    meter.reset();
+    const what = submitted.kind === 'self-assessment' ? 'Self-assessment' : 'Evaluation';
+    setNotice(`${what} submitted: ${formatNumber(submitted.score ?? 0)}%, ${submitted.passed ? 'passed' : 'not passed'}.`);
     await refreshEarlier();
   };
+
+  const attachEvidence = (criterionId: string, evidence: Evidence) => {
+    if ((draft?.answers[criterionId]?.evidence.length ?? 0) >= MAX_EVIDENCE_PER_ANSWER) {
+      setNotice(`A criterion keeps at most ${MAX_EVIDENCE_PER_ANSWER} pieces of evidence: remove one first.`);
+      return;
+    }
+    update(scorecard, (d) => ({ ...d, answers: { ...d.answers, [criterionId]: withEvidence(d.answers[criterionId], evidence) } }));
+  };
+  const criteria = scorecard.sections.flatMap((section) => section.criteria.map((c) => ({ id: c.id, title: c.title })));
+  const blind = blindView(earlier, ticket, profile);
+  const review = blind.selfAssessment && blind.visible.find((e) => e.kind === 'review');
 
   return (
     <main class="panel">
@@ -132,7 +157,10 @@ function TicketPanel({ client, ticket: read, profile, scorecards }: TicketPanelP
         }}
         onClose={() => client.close()}
       />
-      <Transcript messages={ticket.messages} />
+      {kind === 'self-assessment' && (
+        <p class="notice">Self-assessment of your own ticket: score it as a reviewer would. Reviews of it stay hidden until you submit.</p>
+      )}
+      <Transcript messages={ticket.messages} criteria={loaded ? criteria : []} onAttach={attachEvidence} />
       {fillableFields(read).transcript && fillIns !== null && !fillIns.messages?.length && (
         <PasteTranscript
           onUse={(messages) => {
@@ -149,9 +177,12 @@ function TicketPanel({ client, ticket: read, profile, scorecards }: TicketPanelP
       )}
       {loaded ? (
         <EvaluationForm
+          kind={kind}
           scorecards={scorecards}
           scorecard={scorecard}
           draft={draft}
+          settings={settings}
+          messages={ticket.messages}
           saveState={saveState}
           onPickScorecard={pickScorecardFor}
           onChange={(card, change) => {
@@ -163,7 +194,9 @@ function TicketPanel({ client, ticket: read, profile, scorecards }: TicketPanelP
       ) : (
         <p class="muted">Loading your draft…</p>
       )}
-      <EarlierEvaluations evaluations={earlier} />
+      <TicketKpisSection client={client} ticketKey={key} agent={ticket.agent?.name ?? null} />
+      {blind.selfAssessment && review && <SelfAssessmentComparison client={client} self={blind.selfAssessment} review={review} />}
+      <EarlierEvaluations evaluations={blind.visible} hidden={blind.hidden} />
       <footer class="panel-footer">
         <button type="button" onClick={() => client.openDashboard()}>
           All evaluations

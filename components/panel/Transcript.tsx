@@ -1,35 +1,163 @@
-import type { TranscriptMessage } from '@/lib/schemas';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { evidenceFromSelection } from '@/lib/evaluations/evidence';
+import type { Evidence, MessageRole, TranscriptMessage } from '@/lib/schemas';
+import { formatMessageTime, ROLE_LABELS } from '../shared/message-format';
 
-const ROLE_LABELS: Record<TranscriptMessage['role'], string> = {
-  customer: 'Customer',
-  agent: 'Agent',
-  bot: 'Bot',
-  internal: 'Internal note',
-};
-
-function formatTime(at: string | undefined): string {
-  if (!at) return '';
-  const date = new Date(at);
-  return Number.isNaN(date.getTime()) ? at : date.toLocaleString();
+export interface EvidenceTarget {
+  id: string;
+  title: string;
 }
 
-/** The conversation as plain text: whatever the helpdesk page held, nothing here is HTML. */
-export function Transcript({ messages }: { messages: TranscriptMessage[] }) {
+interface Props {
+  messages: TranscriptMessage[];
+  /** Criteria evidence can be attached to; none while there is no scorecard to attach to. */
+  criteria: EvidenceTarget[];
+  onAttach: (criterionId: string, evidence: Evidence) => void;
+}
+
+const matches = (message: TranscriptMessage, query: string, role: MessageRole | '') =>
+  (role === '' || message.role === role) && (query === '' || `${message.author}\n${message.text}`.toLocaleLowerCase().includes(query.toLocaleLowerCase()));
+
+/**
+ * The conversation as a searchable list of messages, each of which (or a passage selected in it)
+ * can be attached to a criterion as evidence. Whatever the helpdesk page held, nothing here is HTML.
+ */
+export function Transcript({ messages, criteria, onAttach }: Props) {
+  const [query, setQuery] = useState('');
+  const [role, setRole] = useState<MessageRole | ''>('');
+  const [status, setStatus] = useState('');
   if (messages.length === 0) return null;
+  const shown = messages.filter((m) => matches(m, query.trim(), role));
+  const roles = [...new Set(messages.map((m) => m.role))];
   return (
     <details class="transcript">
       <summary>Conversation ({messages.length} messages)</summary>
+      <div class="transcript-filters">
+        <label class="field">
+          Search conversation
+          <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        </label>
+        {roles.length > 1 && (
+          <label class="field">
+            Messages from
+            <select value={role} onChange={(e) => setRole(e.currentTarget.value as MessageRole | '')}>
+              <option value="">Everyone</option>
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <p class="muted" role="status">
+        {shown.length !== messages.length && `${shown.length} of ${messages.length} messages match`}
+      </p>
       <ol aria-label="Conversation">
-        {messages.map((message) => (
-          <li key={message.id} class={`message role-${message.role}`}>
-            <div class="message-meta">
-              <strong>{message.author}</strong> <span class="muted">· {ROLE_LABELS[message.role]}</span>
-              {message.at && <time dateTime={message.at}> · {formatTime(message.at)}</time>}
-            </div>
-            <p class="message-text">{message.text}</p>
-          </li>
+        {shown.map((message) => (
+          <Message
+            key={message.id}
+            message={message}
+            criteria={criteria}
+            onAttach={(criterion, evidence, passage) => {
+              onAttach(criterion.id, evidence);
+              setStatus(`Attached ${passage ? 'the selected passage' : 'the message'} to ${criterion.title}.`);
+            }}
+          />
         ))}
       </ol>
+      <p role="status" class="muted">
+        {status}
+      </p>
     </details>
+  );
+}
+
+/** The text selected inside `element`, or '' when the selection lies (even partly) elsewhere. */
+function selectionWithin(element: HTMLElement | null): string {
+  const selection = window.getSelection();
+  if (!element || !selection || selection.isCollapsed || selection.rangeCount === 0) return '';
+  const range = selection.getRangeAt(0);
+  return element.contains(range.startContainer) && element.contains(range.endContainer) ? selection.toString() : '';
+}
+
+interface MessageProps {
+  message: TranscriptMessage;
+  criteria: EvidenceTarget[];
+  onAttach: (criterion: EvidenceTarget, evidence: Evidence, passage: boolean) => void;
+}
+
+function Message({ message, criteria, onAttach }: MessageProps) {
+  const text = useRef<HTMLParagraphElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  // Read on pointer down, before the click can move the selection; the keyboard path reads it on click.
+  const selectedOnPress = useRef<string | null>(null);
+  const [choosing, setChoosing] = useState<string | null>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const menuId = `attach-${message.id}`;
+  const isOpen = choosing !== null;
+  useEffect(() => {
+    if (isOpen) menu.current?.querySelector('button')?.focus();
+  }, [isOpen]);
+
+  const open = () => {
+    if (choosing !== null) return setChoosing(null);
+    setChoosing(selectedOnPress.current ?? selectionWithin(text.current));
+    selectedOnPress.current = null;
+  };
+  const attach = (criterion: EvidenceTarget) => {
+    const evidence = evidenceFromSelection(message, choosing ?? '');
+    onAttach(criterion, evidence, evidence.quote !== evidenceFromSelection(message, '').quote);
+    setChoosing(null);
+    button.current?.focus();
+  };
+
+  return (
+    <li class={`message role-${message.role}`}>
+      <div class="message-meta">
+        <strong>{message.author}</strong> <span class="muted">· {ROLE_LABELS[message.role]}</span>
+        {message.at && <time dateTime={message.at}> · {formatMessageTime(message.at)}</time>}
+      </div>
+      <p class="message-text" ref={text}>
+        {message.text}
+      </p>
+      {criteria.length > 0 && (
+        <div class="attach">
+          <button
+            type="button"
+            ref={button}
+            class="link"
+            aria-expanded={isOpen}
+            aria-controls={menuId}
+            onPointerDown={() => (selectedOnPress.current = selectionWithin(text.current))}
+            onClick={open}
+          >
+            Attach as evidence
+          </button>
+          {isOpen && (
+            <div
+              id={menuId}
+              ref={menu}
+              class="attach-menu"
+              role="group"
+              aria-label={choosing ? 'Attach the selected passage to' : 'Attach this message to'}
+              onKeyDown={(e) => {
+                if (e.key !== 'Escape') return;
+                setChoosing(null);
+                button.current?.focus();
+              }}
+            >
+              <p class="muted">{choosing ? `Attach “${choosing.trim()}” to:` : 'Attach the whole message to:'}</p>
+              {criteria.map((criterion) => (
+                <button key={criterion.id} type="button" onClick={() => attach(criterion)}>
+                  {criterion.title}
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+    </li>
   );
 }

@@ -1,4 +1,4 @@
-import type { Evaluation, Profile, Scorecard, TicketContext } from '@/lib/schemas';
+import type { Evaluation, Profile, Scorecard, TeamSettings, TicketContext, TicketKpis } from '@/lib/schemas';
 
 /**
  * Everything the panel needs from the outside world. The extension implements it with Dexie and
@@ -10,6 +10,7 @@ export interface PanelClient {
   /** Calls back whenever the tab's ticket changes or finishes loading; returns an unsubscribe. */
   onTicketChanged(tabId: number, listener: (ticket: TicketContext | null) => void): () => void;
   getProfile(): Promise<Profile>;
+  getTeamSettings(): Promise<TeamSettings>;
   listScorecards(): Promise<Scorecard[]>;
   getScorecard(id: string, version: number): Promise<Scorecard | undefined>;
   findDraft(ticketKey: string, authorName: string): Promise<Evaluation | undefined>;
@@ -19,6 +20,10 @@ export interface PanelClient {
   /** The ticket as last kept (read, or completed by the reviewer). */
   getTicketSnapshot(ticketKey: string): Promise<TicketContext | undefined>;
   keepTicketSnapshot(ticket: TicketContext): Promise<void>;
+  /** The KPIs entered in the panel for this ticket, if any. */
+  getTicketKpis(ticketKey: string): Promise<TicketKpis | undefined>;
+  /** Stores the ticket's KPIs, replacing what the panel stored for it before. */
+  saveTicketKpis(input: { ticketKey: string; agent: string | null; kpis: TicketKpis }): Promise<void>;
   close(): void;
   openDashboard(): void;
   openOptions(): void;

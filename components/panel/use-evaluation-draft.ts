@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { evaluatedTicket, newDraft } from '@/lib/evaluations/new-draft';
-import { ticketKey, type Evaluation, type Profile, type Scorecard, type TicketContext } from '@/lib/schemas';
+import { ticketKey, type Evaluation, type EvaluationKind, type Profile, type Scorecard, type TicketContext } from '@/lib/schemas';
 import type { PanelClient } from './panel-client';
 
 /** Drafts are written this long after the last change: well within a second, without a write per keystroke. */
@@ -8,12 +8,20 @@ export const AUTOSAVE_DELAY_MS = 300;
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
+interface DraftOptions {
+  /** What a new draft is: a review, or the agent's self-assessment of their own ticket. */
+  kind: EvaluationKind;
+  /** Active seconds spent in the panel since it opened this ticket (see useReviewTime). */
+  activeSeconds: () => number;
+}
+
 /**
  * The reviewer's draft of the current ticket: restored from the database when the ticket opens,
  * created on the first answer, and saved shortly after every change (and at once when the ticket
  * changes or the panel is hidden), so a reload or a crash loses at most the last few hundred ms.
+ * Each save carries the review time so far: the draft's earlier sessions plus this one.
  */
-export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, profile: Profile) {
+export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, profile: Profile, { kind, activeSeconds }: DraftOptions) {
   const key = ticketKey(ticket);
   const [draft, setDraft] = useState<Evaluation | null>(null);
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
@@ -22,6 +30,9 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latestTicket = useRef(ticket);
   latestTicket.current = ticket;
+  /** Review seconds the draft had when it was restored: earlier sessions on it. */
+  const earlierSeconds = useRef(0);
+  const reviewSeconds = useCallback(() => earlierSeconds.current + activeSeconds(), [activeSeconds]);
 
   const flush = useCallback(() => {
     clearTimeout(timer.current);
@@ -35,6 +46,14 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
     );
   }, [client]);
 
+  // The draft as last rendered, so leaving can store the review time spent since its last change.
+  const shown = useRef<Evaluation | null>(null);
+  const stampAndFlush = useCallback(() => {
+    const latest = unsaved.current ?? shown.current;
+    if (latest && latest.reviewSeconds !== reviewSeconds()) unsaved.current = { ...latest, reviewSeconds: reviewSeconds() };
+    flush();
+  }, [flush, reviewSeconds]);
+
   useEffect(() => {
     let current = true;
     setDraft(null);
@@ -42,38 +61,39 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
     setSaveState('idle');
     client.findDraft(key, profile.name).then((found) => {
       if (!current) return;
+      earlierSeconds.current = found?.reviewSeconds ?? 0;
       setDraft(found ?? null);
       setLoadedKey(key);
     });
     return () => {
       current = false;
-      flush();
+      stampAndFlush();
     };
-  }, [client, key, profile.name, flush]);
+  }, [client, key, profile.name, stampAndFlush]);
 
   useEffect(() => {
-    const onHide = () => document.visibilityState === 'hidden' && flush();
+    const onHide = () => document.visibilityState === 'hidden' && stampAndFlush();
     document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', flush);
+    window.addEventListener('pagehide', stampAndFlush);
     return () => {
       document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('pagehide', stampAndFlush);
     };
-  }, [flush]);
+  }, [stampAndFlush]);
 
   /** Applies a change to the draft (creating it pinned to `scorecard` if there is none) and schedules a save. */
   const update = useCallback(
     (scorecard: Scorecard, change: (draft: Evaluation) => Evaluation) => {
       setDraft((previous) => {
-        const base = previous ?? newDraft({ ticket: latestTicket.current, scorecard, author: profile, now: client.now() });
-        const next = { ...change(base), ticket: evaluatedTicket(latestTicket.current), updatedAt: client.now() };
+        const base = previous ?? newDraft({ ticket: latestTicket.current, scorecard, author: profile, kind, now: client.now() });
+        const next = { ...change(base), ticket: evaluatedTicket(latestTicket.current), reviewSeconds: reviewSeconds(), updatedAt: client.now() };
         unsaved.current = next;
         return next;
       });
       clearTimeout(timer.current);
       timer.current = setTimeout(flush, AUTOSAVE_DELAY_MS);
     },
-    [client, profile, flush],
+    [client, profile, kind, reviewSeconds, flush],
   );
 
   // The draft follows the ticket as more of it is read or filled in by the reviewer.
@@ -93,9 +113,12 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
   const clear = useCallback(() => {
     clearTimeout(timer.current);
     unsaved.current = null;
+    shown.current = null;
+    earlierSeconds.current = 0;
     setDraft(null);
     setSaveState('idle');
   }, []);
 
-  return { draft: loadedKey === key ? draft : null, loaded: loadedKey === key, saveState, update, clear, flush };
+  shown.current = loadedKey === key ? draft : null;
+  return { draft: loadedKey === key ? draft : null, loaded: loadedKey === key, saveState, update, clear, flush, reviewSeconds };
 }

@@ -2,7 +2,18 @@ import { render } from 'preact';
 import '../../components/shared/base.css';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import type { OptionsClient } from '../../components/options/options-client';
-import { archiveScorecard, getProfile, listScorecards, openDatabase, saveProfile, saveScorecard, seedScorecards } from '../../lib/db';
+import {
+  archiveScorecard,
+  getProfile,
+  getTeamSettings,
+  listScorecards,
+  openDatabase,
+  saveProfile,
+  saveScorecard,
+  saveTeamSettings,
+  seedScorecards,
+} from '../../lib/db';
+import { createBackupClient } from '../../lib/options/extension-backup-client';
 import { createSitesClient } from '../../lib/options/extension-sites-client';
 import { SCORECARD_TEMPLATES } from '../../lib/scorecards/templates';
 import { downloadText } from '../../lib/pages/download-text';
@@ -23,8 +34,10 @@ const client: OptionsClient = {
   archiveScorecard: (id) => archiveScorecard(db, id, Date.now()),
   getProfile: () => getProfile(db),
   saveProfile: (profile) => saveProfile(db, profile),
+  getTeamSettings: () => getTeamSettings(db),
+  saveTeamSettings: (settings) => saveTeamSettings(db, settings),
   download: (filename, text) => downloadText(filename, text, 'application/json;charset=utf-8'),
 };
 
 const root = document.getElementById('app');
-if (root) render(<OptionsApp client={client} sites={createSitesClient()} />, root);
+if (root) render(<OptionsApp client={client} sites={createSitesClient()} backup={createBackupClient(db)} />, root);

@@ -3,3 +3,7 @@ export * from './evaluations';
 export * from './scorecards';
 export * from './settings';
 export * from './tickets';
+export * from './kpis';
+export * from './bulk';
+export * from './backup';
+export * from './export-evaluations';

@@ -2,12 +2,15 @@ import { browser } from 'wxt/browser';
 import type { PanelClient } from '@/components/panel/panel-client';
 import {
   findDraft,
+  getPanelTicketKpis,
   getProfile,
   getScorecard,
+  getTeamSettings,
   getTicketSnapshot,
   listScorecards,
   listTicketEvaluations,
   saveDraft,
+  savePanelTicketKpis,
   saveTicketSnapshot,
   seedScorecards,
   submitEvaluation,
@@ -66,6 +69,7 @@ export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
       return () => browser.runtime.onMessage.removeListener(onMessage);
     },
     getProfile: () => getProfile(db),
+    getTeamSettings: () => getTeamSettings(db),
     async listScorecards() {
       await seedScorecards(db, SCORECARD_TEMPLATES, now());
       return listScorecards(db);
@@ -77,6 +81,8 @@ export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
     listTicketEvaluations: (key) => listTicketEvaluations(db, key),
     getTicketSnapshot: (key) => getTicketSnapshot(db, key),
     keepTicketSnapshot: (ticket) => saveTicketSnapshot(db, ticket, now()),
+    getTicketKpis: async (key) => (await getPanelTicketKpis(db, key))?.kpis,
+    saveTicketKpis: async (input) => void (await savePanelTicketKpis(db, input, now())),
     close: () => void request('panel/close', {}).catch(() => undefined),
     openDashboard: () => void window.open(browser.runtime.getURL('/dashboard.html'), '_blank', 'noopener'),
     openOptions: () => void browser.runtime.openOptionsPage(),

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { answerAll, axeViolations, panelFrame, startSession, type BrowserSession } from './support/session';
+import { answerAll, axeViolations, panelFrame, startSession, writeSpecificFeedback, type BrowserSession } from './support/session';
 
 describe('the dashboard', () => {
   let session: BrowserSession;
@@ -14,8 +14,11 @@ describe('the dashboard', () => {
     await panel.getByTestId('ticket-agent').getByText('Sam Okafor').waitFor();
     await answerAll(panel);
     await panel.getByRole('textbox', { name: 'Comment on Greeting and personalisation' }).fill('=HYPERLINK("https://evil.example","Click")');
+    await writeSpecificFeedback(panel);
+    // Names no criterion and quotes nothing: flagged, and sent anyway.
     await panel.getByRole('textbox', { name: 'Strengths' }).fill('Found the app version fast, "as agreed", then fixed it.');
     await panel.getByRole('button', { name: 'Submit evaluation' }).click();
+    await panel.getByRole('button', { name: 'Send anyway' }).click();
     await panel.getByText(/Evaluation submitted/).waitFor();
     await page.close();
   });
@@ -44,7 +47,9 @@ describe('the dashboard', () => {
   it('exports the long CSV: one row per criterion, parseable, with formulas neutralised', async () => {
     const page = await openDashboard();
     expect(await axeViolations(page.mainFrame())).toEqual([]);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export evaluations as CSV' });
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
     expect(download.suggestedFilename()).toMatch(/^qa-lens-evaluations-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync((await download.path())!, 'utf8');
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { startFixtureServer } from '../support/fixture-server.mjs';
 import { EXTENSION_DIR, launchWithExtension } from '../support/launch-extension.mjs';
-import { answerAll, hasPanel, panelFrame } from './support/session';
+import { answerAll, hasPanel, panelFrame, writeSpecificFeedback } from './support/session';
 
 const SITE = 'https://plain.example.com';
 /** A Zendesk account on its own domain (the fixture server answers it with Zendesk's routes). */
@@ -74,6 +74,7 @@ describe('QA Lens on a site that matches no adapter', () => {
     await panel.getByRole('textbox', { name: 'Agent' }).fill('Jo Field');
     await panel.getByRole('combobox', { name: 'Channel' }).selectOption('chat');
     await answerAll(panel);
+    await writeSpecificFeedback(panel);
     await panel.getByRole('button', { name: 'Submit evaluation' }).click();
     await panel.getByText(/Evaluation submitted/).waitFor();
 

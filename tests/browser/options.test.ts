@@ -1,4 +1,4 @@
-import { answerAll, axeViolations, panelFrame, startSession, type BrowserSession } from './support/session';
+import { answerAll, axeViolations, panelFrame, startSession, writeSpecificFeedback, type BrowserSession } from './support/session';
 
 describe('the settings page', () => {
   let session: BrowserSession;
@@ -21,6 +21,7 @@ describe('the settings page', () => {
     const panel = await panelFrame(page);
     await panel.getByTestId('ticket-agent').getByText('Alex Moreno').waitFor();
     await answerAll(panel);
+    await writeSpecificFeedback(panel);
     await panel.getByRole('button', { name: 'Submit evaluation' }).click();
     await panel.getByTestId('earlier-evaluation').getByText(/by Rae Reviewer/).waitFor();
   });

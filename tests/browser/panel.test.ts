@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { answerAll, axeViolations, hasPanel, iframeNames, panelFrame, startSession, waitForDraftSaved, type BrowserSession } from './support/session';
+import { answerAll, axeViolations, hasPanel, iframeNames, panelFrame, startSession, waitForDraftSaved, writeSpecificFeedback, type BrowserSession } from './support/session';
 
 const TICKET = (id: number) => `https://acme.zendesk.com/agent/tickets/${id}`;
 
@@ -40,8 +40,7 @@ describe('the panel on a Zendesk ticket', () => {
     const panel = await panelFrame(page);
     await panel.getByTestId('ticket-agent').getByText('Sam Okafor').waitFor();
     await answerAll(panel);
-    await panel.getByRole('textbox', { name: 'Strengths' }).fill('Quick diagnosis of the app version.');
-    await panel.getByRole('textbox', { name: 'Improvements' }).fill('Confirm the fix worked before closing.');
+    await writeSpecificFeedback(panel);
     await expect.poll(() => panel.getByRole('status').first().textContent()).toMatch(/%/);
     await panel.getByRole('button', { name: 'Submit evaluation' }).click();
     await panel.getByText(/Evaluation submitted: \d+(\.\d+)?%/).waitFor();
@@ -123,6 +122,7 @@ describe('the panel on a Zendesk ticket', () => {
       expect(await reloaded.getByRole('combobox', { name: 'Channel' }).inputValue()).toBe('chat');
       await reloaded.getByText('Conversation (2 messages)').waitFor();
       await answerAll(reloaded);
+      await writeSpecificFeedback(reloaded);
       await reloaded.getByRole('button', { name: 'Submit evaluation' }).click();
       await reloaded.getByText(/Evaluation submitted/).waitFor();
     } finally {

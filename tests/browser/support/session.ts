@@ -76,6 +76,15 @@ export async function answerAll(frame: Frame): Promise<void> {
   for (let i = 0; i < count; i++) await groups.nth(i).getByRole('radio').first().check();
 }
 
+/**
+ * Writes a strength and an improvement that pass the panel's feedback checks (each names a
+ * criterion of the chat & email scorecard and is long enough to act on).
+ */
+export async function writeSpecificFeedback(frame: Frame): Promise<void> {
+  await frame.getByRole('textbox', { name: 'Strengths' }).fill('Greeting used the customer’s name and thanked them for waiting.');
+  await frame.getByRole('textbox', { name: 'Improvements' }).fill('Next steps: say when the fix takes effect and what to do if it does not.');
+}
+
 export async function waitForDraftSaved(frame: Frame): Promise<void> {
   await frame.getByText('Draft saved').waitFor();
 }

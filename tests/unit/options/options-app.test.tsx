@@ -5,13 +5,15 @@ import type { OptionsClient } from '../../../components/options/options-client';
 import {
   archiveScorecard,
   getProfile,
+  getTeamSettings,
   listScorecards,
   QaLensDatabase,
   saveProfile,
   saveScorecard,
+  saveTeamSettings,
   seedScorecards,
 } from '../../../lib/db';
-import type { Evaluation, Scorecard, ScorecardContent } from '../../../lib/schemas';
+import { DEFAULT_TEAM_SETTINGS, type Evaluation, type Scorecard, type ScorecardContent } from '../../../lib/schemas';
 import { SCORECARD_TEMPLATES } from '../../../lib/scorecards/templates';
 
 let db: QaLensDatabase;
@@ -24,6 +26,8 @@ function dexieClient(database: QaLensDatabase) {
     archiveScorecard: (id) => archiveScorecard(database, id, ++now),
     getProfile: () => getProfile(database),
     saveProfile: (profile) => saveProfile(database, profile),
+    getTeamSettings: () => getTeamSettings(database),
+    saveTeamSettings: (settings) => saveTeamSettings(database, settings),
     download: vi.fn<(filename: string, text: string) => void>(),
   } satisfies OptionsClient;
 }
@@ -89,10 +93,15 @@ afterEach(async () => {
   await db.delete();
 });
 
+/** The list of scorecards (the page has other lists: identities, root causes). */
+async function scorecardList() {
+  return within(await screen.findByRole('region', { name: 'Scorecards' })).findByRole('list');
+}
+
 describe('scorecard list', () => {
   it('shows the seeded templates with version, size and default channels', async () => {
     renderApp();
-    const list = await screen.findByRole('list');
+    const list = await scorecardList();
     const items = within(list).getAllByRole('listitem');
     expect(items.map((li) => within(li).getByRole('heading').textContent)).toEqual([
       'Chat & email quality',
@@ -141,7 +150,7 @@ describe('editing a scorecard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save scorecard' }));
 
     await status('Saved "Chat & email quality" as version 2.');
-    expect(screen.getByRole('list').textContent).toContain('version 2');
+    expect((await scorecardList()).textContent).toContain('version 2');
     const versions = await db.scorecards.where('id').equals(card.id).sortBy('version');
     expect(versions.map((v) => [v.version, v.sections[0]!.criteria[0]!.weight])).toEqual([
       [1, 1],
@@ -353,6 +362,71 @@ describe('profile', () => {
       'Agent',
       'Admin',
     ]);
+  });
+});
+
+describe('identities', () => {
+  it('saves the helpdesk identities with the profile, and keeps them when only the name changes', async () => {
+    await saveProfile(db, { name: 'Alex Moreno', role: 'agent', identities: [{ helpdesk: null, value: 'A. Moreno' }] });
+    renderApp();
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Name or email of identity 1' })).toHaveProperty('value', 'A. Moreno'));
+    fireEvent.click(screen.getByRole('button', { name: 'Add identity' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Helpdesk of identity 2' }), { target: { value: 'zendesk' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Name or email of identity 2' }), { target: { value: 'alex.moreno@acme-support.example' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Your name' }), { target: { value: 'Alex M.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    await status('Profile saved.');
+    expect(await getProfile(db)).toEqual({
+      name: 'Alex M.',
+      role: 'agent',
+      identities: [
+        { helpdesk: null, value: 'A. Moreno' },
+        { helpdesk: 'zendesk', value: 'alex.moreno@acme-support.example' },
+      ],
+    });
+  });
+
+  it('refuses an identity left empty, saying which, and saves nothing', async () => {
+    renderApp();
+    fireEvent.click(await screen.findByRole('button', { name: 'Add identity' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Identity 1 has no name or email: fill it in or remove it.');
+    expect((await getProfile(db)).identities).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove identity 1' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    await status('Profile saved.');
+  });
+});
+
+describe('team rules', () => {
+  it('saves the feedback rules and a new root cause with its category', async () => {
+    renderApp();
+    const region = within(await screen.findByRole('region', { name: 'Team rules' }));
+    fireEvent.click(await region.findByRole('checkbox', { name: 'Require at least one strength and one improvement in every review' }));
+    fireEvent.input(region.getByRole('textbox', { name: 'Minimum feedback length (characters)' }), { target: { value: '60' } });
+    fireEvent.input(region.getByRole('textbox', { name: 'Working days to acknowledge a review' }), { target: { value: '3' } });
+    fireEvent.click(region.getByRole('button', { name: 'Add root cause' }));
+    fireEvent.input(region.getByRole('textbox', { name: 'Name of root cause 8' }), { target: { value: 'Billing system outage' } });
+    fireEvent.change(region.getByRole('combobox', { name: 'Category of root cause 8' }), { target: { value: 'tooling' } });
+    fireEvent.click(region.getByRole('button', { name: 'Save team rules' }));
+    await status('Team rules saved.');
+    const saved = await getTeamSettings(db);
+    expect(saved).toMatchObject({ requireBalancedFeedback: false, minFeedbackChars: 60, acknowledgementWorkingDays: 3 });
+    expect(saved.rootCauses.at(-1)).toEqual({ id: 'billing-system-outage', label: 'Billing system outage', category: 'tooling' });
+  });
+
+  it('lists what is wrong and saves nothing', async () => {
+    renderApp();
+    const region = within(await screen.findByRole('region', { name: 'Team rules' }));
+    fireEvent.input(await region.findByRole('textbox', { name: 'Minimum feedback length (characters)' }), { target: { value: 'lots' } });
+    fireEvent.input(region.getByRole('textbox', { name: 'Name of root cause 2' }), { target: { value: '' } });
+    fireEvent.click(region.getByRole('button', { name: 'Save team rules' }));
+    const alert = await region.findByRole('alert');
+    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Minimum feedback length is a whole number of characters from 0 to 1000.',
+      'Root cause 2: give it a name, or remove it.',
+    ]);
+    expect(await getTeamSettings(db)).toEqual(DEFAULT_TEAM_SETTINGS);
   });
 });
 
