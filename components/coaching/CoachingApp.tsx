@@ -4,6 +4,7 @@ import type { CoachingPlan, Person, Profile } from '../../lib/schemas';
 import type { CoachingClient } from './coaching-client';
 import { PlanCard } from './PlanCard';
 import { PlanForm } from './PlanForm';
+import { PageNav } from '../shared/PageNav';
 
 interface CoachingAppProps {
   client: CoachingClient;
@@ -23,8 +24,10 @@ export function CoachingApp({ client, sourceEvaluationId }: CoachingAppProps) {
     try {
       const [me, all, known] = await Promise.all([client.getProfile(), client.listPlans(), client.listAgents()]);
       setProfile(me);
-      // Agents see the plans about them; supervisors and admins see every plan.
-      setPlans(me.role === 'agent' ? all.filter((p) => isAboutMe(p.agent, '', me)) : all);
+      // Agents see the plans about them; supervisors and admins see every plan. A plan is about the
+      // agent across helpdesks, so each of their identities counts whatever helpdesk it names.
+      const anywhere = { ...me, identities: me.identities.map((i) => ({ ...i, helpdesk: null })) };
+      setPlans(me.role === 'agent' ? all.filter((p) => isAboutMe(p.agent, '', anywhere)) : all);
       setAgents(known);
     } catch (e) {
       setError(`Could not load the coaching plans: ${e instanceof Error ? e.message : String(e)}`);
@@ -49,52 +52,52 @@ export function CoachingApp({ client, sourceEvaluationId }: CoachingAppProps) {
 
   const supervises = profile !== null && profile.role !== 'agent';
   return (
-    <main class="coaching-page">
-      <nav class="page-links" aria-label="QA Lens pages">
-        <a href="dashboard.html">Evaluations</a> <a href="reviews.html">My reviews</a> <a href="options.html">Settings</a>
-      </nav>
-      <h1>Coaching</h1>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
-      {supervises &&
-        (creating ? (
-          <PlanForm
-            client={client}
-            agents={agents}
-            initial={creating}
-            onCreated={async () => {
-              setCreating(null);
-              await load();
-            }}
-            onCancel={() => setCreating(null)}
-          />
+    <>
+      <PageNav current="coaching" />
+      <main class="coaching-page">
+        <h1>Coaching</h1>
+        {error && (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        )}
+        {supervises &&
+          (creating ? (
+            <PlanForm
+              client={client}
+              agents={agents}
+              initial={creating}
+              onCreated={async () => {
+                setCreating(null);
+                await load();
+              }}
+              onCancel={() => setCreating(null)}
+            />
+          ) : (
+            <button type="button" class="primary" onClick={() => setCreating({ agent: '', sourceEvaluationId: null })}>
+              New coaching plan
+            </button>
+          ))}
+        <h2>Plans</h2>
+        {plans === null ? (
+          <p class="muted">Loading…</p>
+        ) : plans.length === 0 ? (
+          <p class="muted">No coaching plans yet.</p>
         ) : (
-          <button type="button" class="primary" onClick={() => setCreating({ agent: '', sourceEvaluationId: null })}>
-            New coaching plan
-          </button>
-        ))}
-      <h2>Plans</h2>
-      {plans === null ? (
-        <p class="muted">Loading…</p>
-      ) : plans.length === 0 ? (
-        <p class="muted">No coaching plans yet.</p>
-      ) : (
-        plans.map((plan) => (
-          <PlanCard
-            key={plan.id}
-            plan={plan}
-            now={client.now()}
-            canFollowUp={supervises}
-            onFollowUp={async (note) => {
-              await client.recordFollowUp(plan.id, note);
-              await load();
-            }}
-          />
-        ))
-      )}
-    </main>
+          plans.map((plan) => (
+            <PlanCard
+              key={plan.id}
+              plan={plan}
+              now={client.now()}
+              canFollowUp={supervises}
+              onFollowUp={async (note) => {
+                await client.recordFollowUp(plan.id, note);
+                await load();
+              }}
+            />
+          ))
+        )}
+      </main>
+    </>
   );
 }

@@ -37,6 +37,8 @@ export function PlanCard({ plan, now, canFollowUp, onFollowUp }: PlanCardProps) 
         </dd>
         <dt>Target</dt>
         <dd>{value(plan.target)}</dd>
+        <dt>Started</dt>
+        <dd>{formatDateTime(plan.startAt)}</dd>
         <dt>Due</dt>
         <dd>{formatDateTime(plan.dueAt)}</dd>
         <dt>Follow-up</dt>

@@ -52,7 +52,9 @@ export function PlanForm({ client, agents, initial, onCreated, onCancel }: PlanF
     setError('');
     setSaving(true);
     try {
-      const draft: PlanDraft = { agent: { name: agent }, metric: metricOf(metric, criteria), target, goal, actions, dueDate, followUpDate, sourceEvaluationId: initial.sourceEvaluationId };
+      // A known agent keeps their email, so a plan is recognised under either name.
+      const person = agents.find((a) => a.name === agent.trim()) ?? { name: agent };
+      const draft: PlanDraft = { agent: person, metric: metricOf(metric, criteria), target, goal, actions, dueDate, followUpDate, sourceEvaluationId: initial.sourceEvaluationId };
       await client.createPlan(draft);
       await onCreated();
     } catch (err) {

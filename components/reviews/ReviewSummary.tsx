@@ -1,6 +1,7 @@
 import type { ReviewWithAnswers } from './reviews-client';
 import { formatDateTime, formatResult, formatScore, safeLinkUrl } from '../dashboard/format';
-import { answerLabel, criterionTitle, ReviewHistory, statusLabel } from './ReviewHistory';
+import { ReviewHistory } from './ReviewHistory';
+import { answerLabel, criterionOrder, criterionTitle, statusLabel } from './review-text';
 
 /** What a review says: score, verdict, feedback, each answer with its comment and evidence. */
 export function ReviewSummary({ review }: { review: ReviewWithAnswers }) {
@@ -45,18 +46,21 @@ export function ReviewSummary({ review }: { review: ReviewWithAnswers }) {
       <details>
         <summary>Answers</summary>
         <ul class="review-answers">
-          {Object.entries(evaluation.answers).map(([criterionId, answer]) => (
-            <li key={criterionId}>
-              <strong>{criterionTitle(scorecard, criterionId)}</strong>: {answerLabel(scorecard, criterionId, answer)}
-              {answer.comment && <p class="feedback-text">{answer.comment}</p>}
-              {answer.evidence.map((e, i) => (
-                <blockquote key={i} class="evidence">
-                  {e.quote}
-                  <footer>— {e.author}</footer>
-                </blockquote>
-              ))}
-            </li>
-          ))}
+          {criterionOrder(evaluation, scorecard).map((criterionId) => {
+            const answer = evaluation.answers[criterionId]!;
+            return (
+              <li key={criterionId}>
+                <strong>{criterionTitle(scorecard, criterionId)}</strong>: {answerLabel(scorecard, criterionId, answer)}
+                {answer.comment && <p class="feedback-text">{answer.comment}</p>}
+                {answer.evidence.map((e, i) => (
+                  <blockquote key={i} class="evidence">
+                    {e.quote}
+                    <footer>— {e.author}</footer>
+                  </blockquote>
+                ))}
+              </li>
+            );
+          })}
         </ul>
       </details>
       {acknowledgement && (

@@ -4,8 +4,10 @@ import type { Profile } from '../../lib/schemas';
 import { formatDateTime } from '../dashboard/format';
 import { DisputeForm } from './DisputeForm';
 import { ResolveForm } from './ResolveForm';
+import { criterionOrder } from './review-text';
 import { ReviewSummary } from './ReviewSummary';
 import type { ReviewsClient, ReviewWithAnswers } from './reviews-client';
+import { PageNav } from '../shared/PageNav';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -33,35 +35,35 @@ export function ReviewsApp({ client }: { client: ReviewsClient }) {
   }, [mine]);
 
   return (
-    <main class="reviews-page">
-      <nav class="page-links" aria-label="QA Lens pages">
-        <a href="dashboard.html">Evaluations</a> <a href="coaching.html">Coaching</a> <a href="options.html">Settings</a>
-      </nav>
-      <h1>My reviews</h1>
-      {error && <p role="alert" class="error">{error}</p>}
-      {profile && !profile.name && (
-        <p class="muted">
-          Set your name (and the names you appear under in your helpdesk) in <a href="options.html">Settings</a> to see the reviews about you.
-        </p>
-      )}
-      {mine === null ? (
-        <p class="muted">Loading…</p>
-      ) : mine.length === 0 ? (
-        <p class="muted">No reviews about you yet.</p>
-      ) : (
-        mine.map((review) => <MyReview key={review.evaluation.id} review={review} client={client} onChanged={load} />)
-      )}
-      {profile && profile.role !== 'agent' && (
-        <section aria-labelledby="disputes-heading">
-          <h2 id="disputes-heading">Disputes to resolve</h2>
-          {disputed.length === 0 ? (
-            <p class="muted">No open disputes.</p>
-          ) : (
-            disputed.map((review) => <DisputedReview key={review.evaluation.id} review={review} client={client} onChanged={load} />)
-          )}
-        </section>
-      )}
-    </main>
+    <>
+      <PageNav current="reviews" />
+      <main class="reviews-page">
+        <h1>My reviews</h1>
+        {error && <p role="alert" class="error">{error}</p>}
+        {profile && !profile.name && (
+          <p class="muted">
+            Set your name (and the names you appear under in your helpdesk) in <a href="options.html">Settings</a> to see the reviews about you.
+          </p>
+        )}
+        {mine === null ? (
+          <p class="muted">Loading…</p>
+        ) : mine.length === 0 ? (
+          <p class="muted">No reviews about you yet.</p>
+        ) : (
+          mine.map((review) => <MyReview key={review.evaluation.id} review={review} client={client} onChanged={load} />)
+        )}
+        {profile && profile.role !== 'agent' && (
+          <section aria-labelledby="disputes-heading">
+            <h2 id="disputes-heading">Disputes to resolve</h2>
+            {disputed.length === 0 ? (
+              <p class="muted">No open disputes.</p>
+            ) : (
+              disputed.map((review) => <DisputedReview key={review.evaluation.id} review={review} client={client} onChanged={load} />)
+            )}
+          </section>
+        )}
+      </main>
+    </>
   );
 }
 
@@ -127,7 +129,7 @@ function MyReview({ review, client, onChanged }: CardProps) {
           {disputing && (
             <DisputeForm
               scorecard={review.scorecard}
-              criterionIds={Object.keys(evaluation.answers)}
+              criterionIds={criterionOrder(review.evaluation, review.scorecard)}
               onSend={(criteria) => run(() => client.dispute(evaluation.id, criteria))}
               onCancel={() => setDisputing(false)}
             />

@@ -45,12 +45,12 @@ export async function runReminders(db: QaLensDatabase, now: number, timeZone = I
 
   const next = nextDueAt(reminders, now);
   if (next === null) await browser.alarms.clear(REMINDER_ALARM);
-  else browser.alarms.create(REMINDER_ALARM, { when: next });
-  if (!(await browser.alarms.get(REMINDER_SWEEP_ALARM))) browser.alarms.create(REMINDER_SWEEP_ALARM, { periodInMinutes: SWEEP_MINUTES });
+  else await browser.alarms.create(REMINDER_ALARM, { when: next });
+  if (!(await browser.alarms.get(REMINDER_SWEEP_ALARM))) await browser.alarms.create(REMINDER_SWEEP_ALARM, { periodInMinutes: SWEEP_MINUTES });
 }
 
 /** The page a reminder's notification opens. */
-export function reminderPage(notificationId: string): string | null {
+export function reminderPage(notificationId: string): `/reviews.html#${string}` | `/coaching.html#${string}` | null {
   const [kind, id] = notificationId.split(':');
   if (!id) return null;
   if (kind === 'acknowledgement') return `/reviews.html#review-${id}`;
@@ -71,7 +71,7 @@ export function wireReminders(): void {
   });
   browser.notifications.onClicked.addListener((id) => {
     const page = reminderPage(id);
-    if (page) void browser.tabs.create({ url: browser.runtime.getURL(page as '/reviews.html') });
+    if (page) void browser.tabs.create({ url: browser.runtime.getURL(page) });
     void browser.notifications.clear(id);
   });
 }

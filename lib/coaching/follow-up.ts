@@ -16,9 +16,8 @@ export function followUpPlan(
   if (plan.outcome) throw new CoachingPlanError('This plan was already followed up.');
   const measured = measure({ metric: plan.metric, agent: plan.agent, period: { from: plan.startAt, to: input.now + 1 }, ...input });
   if (measured.sampleSize === 0) {
-    const since = new Date(plan.startAt).toISOString().slice(0, 10);
     const what = plan.metric.kind === 'kpi' ? 'KPI records' : 'evaluations';
-    throw new CoachingPlanError(`No new ${what} of ${plan.agent.name} since the plan started on ${since}: score some of their tickets first.`);
+    throw new CoachingPlanError(`No new ${what} of ${plan.agent.name} since the plan started: score some of their tickets first.`);
   }
   return {
     ...plan,

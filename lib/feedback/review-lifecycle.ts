@@ -5,7 +5,7 @@
  * to the user as it stands.
  */
 import { isAboutMe } from '../evaluations/is-about-me';
-import type { Answer, AnswerChange, Author, Dispute, DisputeResolution, Evaluation, EvaluationStatus, Profile, ScorecardContent, StatusChange } from '../schemas';
+import { BLANK_ANSWER, type Answer, type AnswerChange, type Author, type Dispute, type DisputeResolution, type Evaluation, type EvaluationStatus, type Profile, type ScorecardContent, type StatusChange } from '../schemas';
 import { scoreEvaluation } from '../scoring';
 
 export class ReviewTransitionError extends Error {
@@ -15,7 +15,6 @@ export class ReviewTransitionError extends Error {
 export type Actor = Pick<Profile, 'name' | 'role' | 'identities'>;
 
 const author = (actor: Actor): Author => ({ name: actor.name, role: actor.role });
-const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 const STATUS_WORDS: Record<EvaluationStatus, string> = {
   draft: 'is still a draft',
@@ -42,7 +41,8 @@ function assertAgentMayAnswer(evaluation: Evaluation, actor: Actor, now: number,
   }
   if (evaluation.status !== 'submitted') throw new ReviewTransitionError(`This review cannot be ${verb}: it ${STATUS_WORDS[evaluation.status]}.`);
   if (evaluation.acknowledgeBy !== null && now > evaluation.acknowledgeBy) {
-    throw new ReviewTransitionError(`The deadline to answer this review passed on ${day(evaluation.acknowledgeBy)}; talk to your reviewer about it.`);
+    // The page shows the deadline itself, in the user's own time zone and format.
+    throw new ReviewTransitionError('The deadline to answer this review has passed; talk to your reviewer about it.');
   }
 }
 
@@ -103,7 +103,7 @@ export function resolveDispute(
       if (decision.reason.trim() === '') throw new ReviewTransitionError(`Give a reason for rejecting the dispute on "${title}".`);
       continue;
     }
-    const before = answers[disputed.criterionId] ?? { na: false, comment: '', evidence: [], rootCauses: [] };
+    const before = answers[disputed.criterionId] ?? BLANK_ANSWER;
     const after: Answer = { ...before, optionId: decision.na ? undefined : decision.optionId, na: decision.na ?? false };
     const checked = scoreEvaluation(scorecard, { [disputed.criterionId]: after }).criteria.find((c) => c.criterionId === disputed.criterionId);
     if (checked?.state === 'unanswered') throw new ReviewTransitionError(`Choose the new answer for "${title}".`);

@@ -15,10 +15,9 @@ import type { CoachingPlan, Evaluation, Profile, Reminder } from '../schemas';
 
 export type PlannedReminder = Omit<Reminder, 'notifiedAt'>;
 
-const dateText = (at: number, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
-
 export function planReminders(evaluations: Evaluation[], plans: CoachingPlan[], profile: Profile, timeZone: string): PlannedReminder[] {
+  // One formatter per pass: building one per reminder dominated planning for a large team.
+  const dateFormat = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   const acknowledgements = evaluations.flatMap((e): PlannedReminder[] =>
     e.kind === 'review' && e.status === 'submitted' && e.acknowledgeBy !== null && isAboutMe(e.ticket.agent, e.ticket.helpdesk, profile)
       ? [
@@ -28,7 +27,7 @@ export function planReminders(evaluations: Evaluation[], plans: CoachingPlan[], 
             subjectId: e.id,
             dueAt: Math.max(e.submittedAt ?? 0, e.acknowledgeBy - DAY_MS),
             title: 'A review awaits your answer',
-            message: `Acknowledge or dispute the review of "${e.ticket.subject || e.ticket.ticketId}" by ${dateText(e.acknowledgeBy, timeZone)}.`.slice(0, 1000),
+            message: `Acknowledge or dispute the review of "${e.ticket.subject || e.ticket.ticketId}" by ${dateFormat.format(e.acknowledgeBy)}.`.slice(0, 1000),
           },
         ]
       : [],

@@ -43,8 +43,9 @@ async function scoreTicket(session: BrowserSession, id: number, greeting: 'Yes' 
   await panel.getByTestId('ticket-agent').getByText('Alex Moreno').waitFor();
   await answerAll(panel);
   await panel.getByRole('radiogroup', { name: 'Greeting and personalisation' }).getByRole('radio', { name: greeting }).check();
-  await panel.getByRole('textbox', { name: 'Strengths' }).fill('Clear, complete answer with the policy quoted.');
-  await panel.getByRole('textbox', { name: 'Improvements' }).fill('Greet the customer by name in the first line.');
+  // Feedback that names a criterion and is long enough to act on, so the panel's checks let it through.
+  await panel.getByRole('textbox', { name: 'Strengths' }).fill('Identified the real need: the refund date was confirmed up front.');
+  await panel.getByRole('textbox', { name: 'Improvements' }).fill('Greeting and personalisation: open with the customer’s name.');
   await panel.getByRole('button', { name: 'Submit evaluation' }).click();
   await panel.getByText(/Evaluation submitted: \d+(\.\d+)?%/).waitFor();
   await page.close();
@@ -79,7 +80,7 @@ describe('the feedback loop: review, acknowledge, dispute, resolve, coach', () =
     const refund = review(/Refund for order #4411/);
     const locked = review(/Account locked/);
     await refund.waitFor();
-    await locked.getByText('Clear, complete answer with the policy quoted.').waitFor();
+    await locked.getByText('Identified the real need: the refund date was confirmed up front.').waitFor();
     expect(await app.getByRole('article').count()).toBe(2);
     expect(await axeViolations(app.mainFrame())).toEqual([]);
 

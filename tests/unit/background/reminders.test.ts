@@ -1,5 +1,5 @@
 import { fakeBrowser } from 'wxt/testing';
-import { REMINDER_ALARM, REMINDER_SWEEP_ALARM, reminderPage, runReminders } from '@/lib/background/reminders';
+import { REMINDER_ALARM, REMINDER_SWEEP_ALARM, reminderPage, runReminders, wireReminders } from '@/lib/background/reminders';
 import { QaLensDatabase, saveProfile } from '@/lib/db';
 import { acknowledge } from '@/lib/db/feedback';
 import { DAY } from '../coaching/coaching-factories';
@@ -72,5 +72,13 @@ describe('the reminder worker', () => {
     ['something-else', null],
   ])('a click on %s opens %s', (id, page) => {
     expect(reminderPage(id)).toBe(page);
+  });
+
+  it('a click on a notification opens its page in a new tab and dismisses it', async () => {
+    wireReminders();
+    await fakeBrowser.notifications.create('follow-up:plan-7', { type: 'basic', iconUrl: '', title: 't', message: 'm' });
+    await fakeBrowser.notifications.onClicked.trigger('follow-up:plan-7');
+    await vi.waitFor(async () => expect((await fakeBrowser.tabs.query({})).map((t) => t.url)).toContain('chrome-extension://test-extension-id/coaching.html#plan-plan-7'));
+    expect(await notifications()).toEqual([]);
   });
 });

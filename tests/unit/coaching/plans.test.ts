@@ -87,7 +87,7 @@ describe('following up a plan', () => {
   });
 
   it.each<[string, () => unknown, RegExp]>([
-    ['with no new evaluations since the start', () => followUpPlan(plan, { by: RITA, now: T + 14 * DAY, note: '', evaluations: HISTORY, scorecards }), /No new evaluations of Ana Agent since the plan started on 2026-11-23/],
+    ['with no new evaluations since the start', () => followUpPlan(plan, { by: RITA, now: T + 14 * DAY, note: '', evaluations: HISTORY, scorecards }), /No new evaluations of Ana Agent since the plan started: score some of their tickets first/],
     ['twice', () => {
       const done = followUpPlan(plan, { by: RITA, now: T + DAY, note: '', evaluations: [since(0.5, 'yes', 'n1')], scorecards });
       return followUpPlan(done, { by: RITA, now: T + 2 * DAY, note: '', evaluations: [since(0.5, 'yes', 'n1')], scorecards });

@@ -35,7 +35,7 @@ describe('the review loop in the database', () => {
 
   it('writes nothing when the acknowledgement is refused', async () => {
     const db = await seeded();
-    await expect(acknowledge(db, 'ev-2', AGENT, DEADLINE + 1)).rejects.toThrow(/deadline to answer this review passed/);
+    await expect(acknowledge(db, 'ev-2', AGENT, DEADLINE + 1)).rejects.toThrow(/The deadline to answer this review has passed/);
     expect(await db.acknowledgements.count()).toBe(0);
     expect((await db.evaluations.get('ev-2'))?.status).toBe('submitted');
   });

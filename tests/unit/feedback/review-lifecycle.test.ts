@@ -93,8 +93,8 @@ describe('the review lifecycle', () => {
 
   it.each<[string, () => unknown, RegExp]>([
     ['acknowledging twice', () => acknowledgeReview(acknowledgeReview(makeReview(), AGENT, NOW), AGENT, NOW), /cannot be acknowledged: it was already acknowledged/],
-    ['acknowledging after the deadline', () => acknowledgeReview(makeReview(), AGENT, DEADLINE + 1), /deadline to answer this review passed on 2026-11-30/],
-    ['disputing after the deadline', () => disputeReview(makeReview(), SCORECARD, AGENT, DEADLINE + 1, [{ criterionId: 'greeting', reason: 'x' }]), /deadline to answer this review passed/],
+    ['acknowledging after the deadline', () => acknowledgeReview(makeReview(), AGENT, DEADLINE + 1), /The deadline to answer this review has passed/],
+    ['disputing after the deadline', () => disputeReview(makeReview(), SCORECARD, AGENT, DEADLINE + 1, [{ criterionId: 'greeting', reason: 'x' }]), /The deadline to answer this review has passed/],
     ['a supervisor acknowledging someone else’s review', () => acknowledgeReview(makeReview(), REVIEWER, NOW), /Only the agent this review is about \(Ana Agent\) can answer it/],
     ['acknowledging a self-assessment', () => acknowledgeReview(makeReview({ kind: 'self-assessment' }), AGENT, NOW), /Only reviews can be acknowledged/],
     ['acknowledging a disputed review', () => acknowledgeReview(openDispute(makeReview()).evaluation, AGENT, NOW), /already disputed and awaits the reviewer/],

@@ -38,7 +38,7 @@ describe('My reviews', () => {
     const card = await screen.findByRole('article', { name: /Refund not received/ });
     within(card).getByText(/The deadline to answer passed on/);
     fireEvent.click(within(card).getByRole('button', { name: 'Acknowledge' }));
-    await within(card).findByText('The deadline to answer this review passed on 2026-11-30; talk to your reviewer about it.');
+    await within(card).findByText('The deadline to answer this review has passed; talk to your reviewer about it.');
     expect((await db.evaluations.get('ev-1'))?.status).toBe('submitted');
     expect(within(card).getByTestId('review-status').textContent).toBe('Submitted');
   });
