@@ -72,7 +72,7 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
   const meter = useReviewTime(client.now);
   const activeSeconds = useCallback(() => meter.activeSeconds(), [meter]);
   const newKind = evaluationKindFor(ticket, profile);
-  const { draft, loaded, saveState, update, clear, reviewSeconds } = useEvaluationDraft(client, ticket, profile, { kind: newKind, activeSeconds });
+  const { draft, loaded, saveState, update, clear, flush, reviewSeconds } = useEvaluationDraft(client, ticket, profile, { kind: newKind, activeSeconds });
   const kind = draft?.kind ?? newKind;
   useEffect(() => {
     if (!loaded || fillIns !== null) return;
@@ -127,6 +127,8 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
 
   const submit = async () => {
     if (!draft) throw new Error('Answer the criteria first.');
+    // Write any pending autosave first, so it cannot land after (and over) the submission.
+    flush();
     const submitted = await client.submit({ ...draft, reviewSeconds: reviewSeconds() }, scorecard, ticket);
     clear();
     meter.reset();
