@@ -106,7 +106,10 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
     else void client.getScorecard(draft.scorecardId, draft.scorecardVersion).then((s) => setPinned(s ?? null));
   }, [client, draft, pinned, scorecards]);
 
-  const scorecard = (draft ? pinned : null) ?? chosen ?? pickScorecard(scorecards, ticket.channel);
+  // A self-assessment starts on the scorecard the ticket was reviewed with (never showing the review), so the two compare.
+  const reviewed = kind === 'self-assessment' ? earlier.find((e) => e.kind === 'review') : undefined;
+  const sameAsReview = reviewed && scorecards.find((s) => s.id === reviewed.scorecardId);
+  const scorecard = (draft ? pinned : null) ?? chosen ?? sameAsReview ?? pickScorecard(scorecards, ticket.channel);
   if (!scorecard) {
     return (
       <main class="panel">

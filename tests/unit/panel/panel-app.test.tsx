@@ -20,7 +20,8 @@ import {
 } from '@/lib/db';
 import { newDraft } from '@/lib/evaluations/new-draft';
 import { SCORECARD_TEMPLATES } from '@/lib/scorecards/templates';
-import { BLANK_ANSWER, type Profile } from '@/lib/schemas';
+import { BLANK_ANSWER, type Answer, type Profile, type Scorecard } from '@/lib/schemas';
+import { scaleOptions } from '@/lib/scoring';
 import { freshDatabase, ticket } from '../db/factories';
 
 const START = 1_700_000_000_000;
@@ -64,7 +65,13 @@ async function openPanel(profile: Profile, before: (db: QaLensDatabase) => Promi
   return { db, clock };
 }
 
-/** Answers every criterion with its first outcome. */
+/** Every criterion of a scorecard answered with its first outcome, as a stored review would have it. */
+function firstOutcomes(card: Scorecard): Record<string, Answer> {
+  const criteria = card.sections.flatMap((s) => s.criteria);
+  return Object.fromEntries(criteria.map((c) => [c.id, { ...BLANK_ANSWER, optionId: scaleOptions(c.scale)[0]!.id }]));
+}
+
+/** Answers every criterion in the panel with its first outcome. */
 function answerAll() {
   for (const group of screen.getAllByRole('radiogroup')) fireEvent.click(within(group).getAllByRole('radio')[0]!);
 }
@@ -100,11 +107,9 @@ describe('the panel', () => {
     const reviewer: Profile = { name: 'Rae Reviewer', role: 'supervisor', identities: [] };
     const agent: Profile = { name: 'Alex M.', role: 'agent', identities: [{ helpdesk: 'zendesk', value: 'Alex Moreno' }] };
     await openPanel(agent, async (db) => {
-      // Rae's review: every criterion with its first outcome (Yes on the binary ones).
+      // Rae's review: every criterion with its first outcome, as the agent will answer all but one.
       const card = (await listScorecards(db)).find((s) => s.channels.includes(ticket.channel))!;
-      const criteria = card.sections.flatMap((s) => s.criteria);
-      const answers = Object.fromEntries(criteria.map((c) => [c.id, { ...BLANK_ANSWER, optionId: c.scale.kind === 'binary' ? 'yes' : '1' }]));
-      await submitEvaluation(db, { ...newDraft({ ticket, scorecard: card, author: reviewer, now: START }), answers }, card, ticket, START);
+      await submitEvaluation(db, { ...newDraft({ ticket, scorecard: card, author: reviewer, now: START }), answers: firstOutcomes(card) }, card, ticket, START);
     });
     expect(screen.getByText(/Self-assessment of your own ticket/)).toBeTruthy();
     expect((await screen.findByTestId('hidden-evaluations')).textContent).toMatch(/One review of your ticket is hidden/);
@@ -119,5 +124,18 @@ describe('the panel', () => {
     expect(greeting?.textContent).toBe('Greeting and personalisationDiffersNoYes');
     expect(within(comparison).getByText(/You differ on 1 criterion\./)).toBeTruthy();
     expect(screen.getAllByTestId('earlier-evaluation')).toHaveLength(2);
+  });
+
+  it('starts a self-assessment on the scorecard the ticket was reviewed with', async () => {
+    const agent: Profile = { name: 'Alex Moreno', role: 'agent', identities: [] };
+    await openPanel(agent, async (db) => {
+      const compliance = (await listScorecards(db)).find((s) => s.name === 'Compliance')!;
+      const reviewer: Profile = { name: 'Rae Reviewer', role: 'supervisor', identities: [] };
+      const draft = { ...newDraft({ ticket, scorecard: compliance, author: reviewer, now: START }), answers: firstOutcomes(compliance) };
+      await submitEvaluation(db, draft, compliance, ticket, START);
+    });
+    await screen.findByTestId('hidden-evaluations');
+    const picker = screen.getByRole('combobox', { name: 'Scorecard' }) as HTMLSelectElement;
+    expect(picker.selectedOptions[0]?.textContent).toBe('Compliance (v1)');
   });
 });
