@@ -31,6 +31,9 @@ export default tseslint.config(
     ...noBrowserGlue,
     { group: ['**/helpdesks/*', '**/messaging/*', '**/content/*', '**/background/*', 'papaparse'], message: 'Pure domain code imports only zod and other domain modules.' },
   ]),
+  restrict(['lib/imports/**'], [
+    { group: ['dexie', 'wxt/*', 'preact', 'preact/*', '**/db', '**/db/*'], message: 'Imports parse and check files; lib/db writes them.' },
+  ]),
   restrict(['lib/helpdesks/**', 'lib/sites/site-pattern.ts', 'lib/sites/generic-helpdesk.ts'], [
     { group: ['dexie', '**/db', '**/db/*'], message: 'Adapters read the page; they never touch the database.' },
     { regex: ZOD_MODULES, allowTypeImports: true, message: 'Adapters run in the content script: import schema types only (import type), never zod.' },

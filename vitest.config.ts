@@ -9,5 +9,7 @@ export default defineConfig({
     environment: 'happy-dom',
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
+    // Rendering a whole page and running axe over it takes seconds on a busy two-core machine.
+    testTimeout: 20_000,
   },
 });

@@ -10,8 +10,11 @@ export default defineConfig({
     name: 'QA Lens',
     description: 'Score customer-service conversations against your QA scorecard, beside the ticket.',
     // storage: panel layout, enabled sites and each tab's ticket; scripting: QA Lens on sites the
-    // user enables, whose hosts are asked for one at a time, when they enable them.
-    permissions: ['storage', 'scripting'],
+    // user enables, whose hosts are asked for one at a time, when they enable them; alarms and
+    // notifications: reminders of acknowledgement deadlines and coaching follow-ups.
+    permissions: ['storage', 'scripting', 'alarms', 'notifications'],
+    // The toolbar button carries the count of due reminders as its badge.
+    action: { default_title: 'QA Lens' },
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       'toggle-panel': {

@@ -3,6 +3,7 @@ import { syncSiteScripts } from '@/lib/background/sites';
 import { siteStore } from '@/lib/sites/site-store';
 import { tabTickets } from '@/lib/background/tab-tickets';
 import { createRequestRouter } from '@/lib/messaging/router';
+import { wireReminders } from '@/lib/background/reminders';
 
 export default defineBackground(() => {
   const route = createRequestRouter(backgroundHandlers, {
@@ -27,4 +28,6 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(syncSites);
   browser.permissions.onRemoved.addListener(syncSites);
   browser.storage.onChanged.addListener((changes, area) => area === 'local' && 'sites' in changes && syncSites());
+
+  wireReminders();
 });

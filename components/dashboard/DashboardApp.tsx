@@ -15,17 +15,35 @@ import type { Evaluation, Scorecard } from '../../lib/schemas';
 import type { DashboardClient } from './dashboard-client';
 import { EvaluationDetail } from './EvaluationDetail';
 import { EvaluationTable } from './EvaluationTable';
-import { evaluationsCsv, exportFilename } from './export-csv';
+import type { CsvIoClient } from './csv-io-client';
+import { CsvExportDialog } from './CsvExportDialog';
+import { CsvImportDialog } from './CsvImportDialog';
 import { FilterBar } from './FilterBar';
 import { scorecardKey, useDashboardData } from './use-dashboard-data';
 
 export const EMPTY_MESSAGE = 'No evaluations yet. Open a ticket in your helpdesk and score it in the QA Lens panel.';
 
-export function DashboardApp({ client }: { client: DashboardClient }) {
-  const data = useDashboardData(client);
+/** `csv` adds CSV export and import; without it the dashboard only reads. */
+export function DashboardApp({ client, csv }: { client: DashboardClient; csv?: CsvIoClient }) {
+  // An import changes the data: a new generation reloads it.
+  const [generation, setGeneration] = useState(0);
   return (
     <main class="dashboard">
       <h1>Evaluations</h1>
+      {csv && (
+        <div class="page-toolbar">
+          <CsvImportDialog client={csv} onImported={() => setGeneration((g) => g + 1)} />
+        </div>
+      )}
+      <DashboardContent key={generation} client={client} csv={csv} />
+    </main>
+  );
+}
+
+function DashboardContent({ client, csv }: { client: DashboardClient; csv?: CsvIoClient }) {
+  const data = useDashboardData(client);
+  return (
+    <>
       {data.state === 'loading' && <p class="muted">Loading evaluations…</p>}
       {data.state === 'error' && (
         <p class="error" role="alert">
@@ -36,20 +54,20 @@ export function DashboardApp({ client }: { client: DashboardClient }) {
         (data.evaluations.length === 0 ? (
           <p class="empty">{EMPTY_MESSAGE}</p>
         ) : (
-          <EvaluationBrowser client={client} evaluations={data.evaluations} scorecards={data.scorecards} />
+          <EvaluationBrowser csv={csv} evaluations={data.evaluations} scorecards={data.scorecards} />
         ))}
-    </main>
+    </>
   );
 }
 
 interface BrowserProps {
-  client: DashboardClient;
+  csv?: CsvIoClient;
   evaluations: Evaluation[];
   scorecards: ReadonlyMap<string, Scorecard>;
 }
 
 /** The list with its filters, or one evaluation opened from it. Filters and sort survive going back. */
-function EvaluationBrowser({ client, evaluations, scorecards }: BrowserProps) {
+function EvaluationBrowser({ csv, evaluations, scorecards }: BrowserProps) {
   const [filter, setFilter] = useState<EvaluationFilter>(EMPTY_FILTER);
   const [sort, setSort] = useState<EvaluationSort>(DEFAULT_SORT);
   const [openId, setOpenId] = useState<string | undefined>();
@@ -77,7 +95,6 @@ function EvaluationBrowser({ client, evaluations, scorecards }: BrowserProps) {
     );
   }
 
-  const exportCsv = () => client.download(exportFilename(new Date()), evaluationsCsv(rows.map((r) => r.evaluation), scorecardFor));
   const filtered = isFiltered(filter);
 
   return (
@@ -93,9 +110,7 @@ function EvaluationBrowser({ client, evaluations, scorecards }: BrowserProps) {
         <p class="summary" role="status">
           {summary(rows, evaluations.length, filtered)}
         </p>
-        <button type="button" class="primary" onClick={exportCsv} disabled={rows.length === 0}>
-          Export CSV
-        </button>
+        {csv && <CsvExportDialog client={csv} filter={filter} filteredCount={rows.length} scorecards={[...scorecards.values()]} />}
       </div>
       {rows.length > 0 ? (
         <EvaluationTable

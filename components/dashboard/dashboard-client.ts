@@ -6,6 +6,4 @@ export interface DashboardClient {
   listEvaluations(): Promise<Evaluation[]>;
   /** The exact scorecard version an evaluation pinned, if it is still stored. */
   getScorecard(id: string, version: number): Promise<Scorecard | undefined>;
-  /** Saves a text file to the user's downloads. */
-  download(filename: string, text: string): void;
 }

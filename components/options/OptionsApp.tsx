@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseScorecardFile, scorecardFile } from '../../lib/options/parse-scorecard-file';
 import { RoleSchema, type Profile, type Role, type Scorecard } from '../../lib/schemas';
 import { IdentitiesEditor } from './IdentitiesEditor';
+import type { BackupClient } from './backup-client';
+import { BackupSection } from './BackupSection';
 import type { OptionsClient } from './options-client';
 import { CHANNEL_LABELS, ScorecardEditor } from './ScorecardEditor';
 import type { SitesClient } from './sites-client';
@@ -270,8 +272,8 @@ function ScorecardsSection({ client }: { client: OptionsClient }) {
   );
 }
 
-/** The settings page: who is reviewing, the team's rules, and the scorecards they review against. */
-export function OptionsApp({ client, sites }: { client: OptionsClient; sites?: SitesClient }) {
+/** The settings page: who is reviewing, the team's rules, the scorecards they review against, and backups. */
+export function OptionsApp({ client, sites, backup }: { client: OptionsClient; sites?: SitesClient; backup?: BackupClient }) {
   return (
     <main class="options">
       <h1>QA Lens settings</h1>
@@ -279,6 +281,7 @@ export function OptionsApp({ client, sites }: { client: OptionsClient; sites?: S
       <TeamRulesSection client={client} />
       <ScorecardsSection client={client} />
       {sites && <SitesSection client={sites} />}
+      {backup && <BackupSection client={backup} />}
     </main>
   );
 }

@@ -13,6 +13,7 @@ import {
   saveTeamSettings,
   seedScorecards,
 } from '../../lib/db';
+import { createBackupClient } from '../../lib/options/extension-backup-client';
 import { createSitesClient } from '../../lib/options/extension-sites-client';
 import { SCORECARD_TEMPLATES } from '../../lib/scorecards/templates';
 import { downloadText } from '../../lib/pages/download-text';
@@ -39,4 +40,4 @@ const client: OptionsClient = {
 };
 
 const root = document.getElementById('app');
-if (root) render(<OptionsApp client={client} sites={createSitesClient()} />, root);
+if (root) render(<OptionsApp client={client} sites={createSitesClient()} backup={createBackupClient(db)} />, root);

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import type { ContentCommand, EventOf } from '../messaging/contracts';
 import type { RequestContext, RequestHandlers } from '../messaging/router';
 import { panelLayout } from './panel-layout';
+import { runReminders } from './reminders';
+import { openDatabase } from '../db';
 import { siteStore } from '../sites/site-store';
 import { tabTickets } from './tab-tickets';
 
@@ -40,6 +42,10 @@ export const backgroundHandlers: RequestHandlers = {
   },
   async 'panel/close'(_payload, context) {
     await sendToTab(requireTab(context), { type: 'panel/close' });
+    return { ok: true };
+  },
+  async 'reminders/refresh'() {
+    await runReminders(openDatabase(), Date.now());
     return { ok: true };
   },
 };

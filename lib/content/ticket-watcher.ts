@@ -16,13 +16,16 @@ function pageFetch(input: URL, init: RequestInit): Promise<Response> {
   return content?.fetch ? content.fetch(input, init) : fetch(input, init);
 }
 
+/** How long a read may take before the panel opens with the ticket's id only. */
+const SLOW_READ_MS = 150;
+
 function report(ticket: TicketContext | null) {
   return sendToBackground('ticket/observed', { ticket });
 }
 
 /**
  * Follows the helpdesk app as it moves between tickets without reloading: reports each ticket as
- * soon as its id is known, then again once read. A read still under way for a ticket the user has
+ * soon as it is read (or by its id first, when reading is slow). A read still under way for a ticket the user has
  * left is aborted, and its answer is dropped, so one ticket's data never lands under another's id.
  */
 export function watchTickets(ctx: ContentScriptContext, helpdesk: Helpdesk): void {
@@ -30,6 +33,21 @@ export function watchTickets(ctx: ContentScriptContext, helpdesk: Helpdesk): voi
   let mounted = false;
   let currentKey: string | null = null;
   let reading: AbortController | null = null;
+  let slowReadTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const stopReading = () => {
+    reading?.abort();
+    reading = null;
+    clearTimeout(slowReadTimer);
+  };
+
+  /** Reports what is known of the ticket; the first report of a page also mounts the panel. */
+  const show = (key: string, ticket: TicketContext) => {
+    const reported = report(ticket);
+    if (mounted) return;
+    mounted = true;
+    void reported.then((reply) => currentKey === key && frame.mount(reply?.layout ?? DEFAULT_PANEL_LAYOUT));
+  };
 
   // The Navigation API announces a pushState before `location` changes: trust the event's URL.
   const onLocation = (url: URL) => {
@@ -37,31 +55,31 @@ export function watchTickets(ctx: ContentScriptContext, helpdesk: Helpdesk): voi
     const key = ref ? `${ref.helpdesk}:${ref.ticketId}` : null;
     if (key === currentKey) return;
     currentKey = key;
-    reading?.abort();
-    reading = null;
-    if (!ref) {
+    stopReading();
+    if (!ref || !key) {
       if (mounted) frame.unmount();
       mounted = false;
       void report(null);
       return;
     }
-    const reported = report(placeholderTicket(ref));
-    if (!mounted) {
-      mounted = true;
-      void reported.then((reply) => currentKey === key && frame.mount(reply?.layout ?? DEFAULT_PANEL_LAYOUT));
-    }
-    const controller = (reading = ctx.isValid ? new AbortController() : null);
-    if (!controller) return;
+    if (!ctx.isValid) return;
+    const controller = (reading = new AbortController());
     const signal = controller.signal;
+    // A read usually takes milliseconds, and then one message carries the whole ticket: every
+    // message costs the helpdesk's main thread. A slow read (a long conversation, a slow API) gets
+    // the ticket's id reported first, so the panel opens at once and fills in on arrival.
+    slowReadTimer = setTimeout(() => show(key, placeholderTicket(ref)), SLOW_READ_MS);
+    const settle = (ticket: TicketContext) => {
+      if (signal.aborted || currentKey !== key) return;
+      clearTimeout(slowReadTimer);
+      show(key, ticket);
+    };
     const fetchSameOrigin = (path: string) =>
       pageFetch(new URL(path, location.origin), { credentials: 'same-origin', signal, headers: { accept: 'application/json' } });
     helpdesk
       .readTicket(ref, { document, fetch: fetchSameOrigin, signal })
-      .then((ticket) => (signal.aborted || currentKey !== key ? undefined : void report(ticket)))
-      .catch((error: unknown) => {
-        if (signal.aborted || currentKey !== key) return;
-        void report({ ...placeholderTicket(ref), problem: `Could not read the ticket: ${String(error)}`.slice(0, 1000) });
-      });
+      .then(settle)
+      .catch((error: unknown) => settle({ ...placeholderTicket(ref), problem: `Could not read the ticket: ${String(error)}`.slice(0, 1000) }));
   };
 
   browser.runtime.onMessage.addListener((message: ContentCommand) => {
@@ -71,7 +89,7 @@ export function watchTickets(ctx: ContentScriptContext, helpdesk: Helpdesk): voi
   });
   ctx.addEventListener(window, 'wxt:locationchange', (event) => onLocation(event.newUrl));
   ctx.onInvalidated(() => {
-    reading?.abort();
+    stopReading();
     frame.unmount();
   });
   onLocation(new URL(location.href));

@@ -7,8 +7,12 @@
 /** A plain decimal number, such as a score or weight: never treated as a formula. */
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
-/** Characters a spreadsheet may read as the start of a formula (OWASP CSV injection advice). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Characters a spreadsheet may read as the start of a formula (OWASP CSV injection advice). Leading
+ * apostrophes are looked through, so a cell that already starts with `'=` gains one more and
+ * `restoreFormula` can undo exactly what `neutraliseFormula` did: the long format round-trips.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 /** Cells that must be quoted: they hold the separator, a quote or a line break. */
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -23,6 +27,11 @@ export const CSV_LINE_END = '\r\n';
 export function neutraliseFormula(cell: string): string {
   if (PLAIN_NUMBER.test(cell)) return cell;
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** The inverse of `neutraliseFormula`, for reading back a CSV that QA Lens wrote. */
+export function restoreFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell;
 }
 
 /** One cell, neutralised and quoted when needed. */

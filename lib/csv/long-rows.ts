@@ -1,24 +1,21 @@
 /**
  * The long export format: one row per criterion per evaluation, so a spreadsheet or BI tool can
- * pivot on any column. Every value is a string: numbers plain, booleans 'true'/'false', times
- * ISO 8601 UTC, '' for anything missing.
+ * pivot on any column. Cells are encoded as in ./evaluation-cells.
  */
-import type { Answer, Evaluation, Scorecard } from '../schemas';
+import { DEFAULT_ROOT_CAUSES, type Evaluation, type RootCause, type Scorecard } from '../schemas';
 import { NA_LABEL, scoreEvaluation } from '../scoring';
+import {
+  EVALUATION_COLUMNS,
+  EVALUATION_TAIL_COLUMNS,
+  evaluationCells,
+  type EvaluationColumn,
+  evidenceCell,
+  isPinnedScorecard,
+  rootCausesCell,
+  text,
+} from './evaluation-cells';
 
-export const LONG_COLUMNS = [
-  'evaluation_id',
-  'ticket_ref',
-  'ticket_url',
-  'helpdesk',
-  'channel',
-  'agent',
-  'reviewer',
-  'kind',
-  'status',
-  'scorecard_id',
-  'scorecard_name',
-  'scorecard_version',
+export const CRITERION_COLUMNS = [
   'section',
   'criterion_id',
   'criterion',
@@ -30,78 +27,50 @@ export const LONG_COLUMNS = [
   'comment',
   'evidence',
   'root_causes',
-  'evaluation_score',
-  'passed',
-  'strengths',
-  'improvements',
-  'created_at',
-  'submitted_at',
-  'review_seconds',
 ] as const;
+
+export const LONG_COLUMNS = [...EVALUATION_COLUMNS, ...CRITERION_COLUMNS, ...EVALUATION_TAIL_COLUMNS] as const;
 
 export type LongColumn = (typeof LONG_COLUMNS)[number];
 
-/** The per-criterion part of a row. */
-type CriterionCells = Pick<
-  Record<LongColumn, string>,
-  'section' | 'criterion_id' | 'criterion' | 'weight' | 'critical' | 'na' | 'answer_label' | 'answer_value' | 'comment' | 'evidence' | 'root_causes'
->;
+/** The per-criterion part of a row, by column. */
+type CriterionCells = Record<(typeof CRITERION_COLUMNS)[number], string>;
 
-const text = (value: string | number | boolean | null | undefined): string =>
-  value === null || value === undefined ? '' : String(value);
+const UNKNOWN_CRITERION: CriterionCells = Object.fromEntries(CRITERION_COLUMNS.map((c) => [c, ''])) as CriterionCells;
 
-const isoTime = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString());
-
-/**
- * Each quote on its own line, with who said it, when and which message: `[agent Alex Moreno,
- * 2026-11-02T10:02:00Z, message 90012] "I have issued the refund"`.
- */
-function evidenceCell(answer: Answer | undefined): string {
-  return (answer?.evidence ?? [])
-    .map((e) => `[${[`${e.role} ${e.author}`, e.at, `message ${e.messageId}`].filter(Boolean).join(', ')}] "${e.quote}"`)
-    .join('\n');
-}
-
-const UNKNOWN_CRITERION: CriterionCells = {
-  section: '',
-  criterion_id: '',
-  criterion: '',
-  weight: '',
-  critical: '',
-  na: '',
-  answer_label: '',
-  answer_value: '',
-  comment: '',
-  evidence: '',
-  root_causes: '',
-};
+const HEAD: readonly EvaluationColumn[] = EVALUATION_COLUMNS;
+const TAIL: readonly EvaluationColumn[] = EVALUATION_TAIL_COLUMNS;
 
 /**
  * Cells for each criterion of the scorecard version the evaluation used, in scorecard order. The
  * `critical` column holds the criterion's criticality: 'none', 'section' or 'evaluation'.
  */
-function criterionCells(evaluation: Evaluation, scorecard: Scorecard): CriterionCells[] {
+function criterionCells(evaluation: Evaluation, scorecard: Scorecard, rootCauses: readonly RootCause[]): CriterionCells[] {
   const sectionTitles = new Map(scorecard.sections.map((s) => [s.id, s.title]));
-  return scoreEvaluation(scorecard, evaluation.answers).criteria.map((result) => ({
-    section: sectionTitles.get(result.sectionId) ?? '',
-    criterion_id: result.criterionId,
-    criterion: result.title,
-    weight: text(result.weight),
-    critical: result.critical,
-    na: text(result.state === 'na'),
-    answer_label: text(result.optionLabel),
-    answer_value: text(result.value),
-    comment: evaluation.answers[result.criterionId]?.comment ?? '',
-    evidence: evidenceCell(evaluation.answers[result.criterionId]),
-    root_causes: (evaluation.answers[result.criterionId]?.rootCauses ?? []).join('; '),
-  }));
+  return scoreEvaluation(scorecard, evaluation.answers).criteria.map((result) => {
+    const answer = evaluation.answers[result.criterionId];
+    return {
+      section: sectionTitles.get(result.sectionId) ?? '',
+      criterion_id: result.criterionId,
+      criterion: result.title,
+      weight: text(result.weight),
+      critical: result.critical,
+      na: text(result.state === 'na'),
+      answer_label: text(result.optionLabel),
+      answer_value: text(result.value),
+      comment: answer?.comment ?? '',
+      evidence: evidenceCell(answer),
+      root_causes: rootCausesCell(answer, rootCauses),
+    };
+  });
 }
 
 /**
- * Without the scorecard version only the answers themselves are known: their criterion ids, N/A and
- * comments. An evaluation with no answers still gets one row, so it is never silently dropped.
+ * Without the scorecard version only the answers themselves are known: their criterion ids, N/A,
+ * comments, evidence and root causes. An evaluation with no answers still gets one row, so it is
+ * never silently dropped.
  */
-function answerCells(evaluation: Evaluation): CriterionCells[] {
+function answerCells(evaluation: Evaluation, rootCauses: readonly RootCause[]): CriterionCells[] {
   const cells = Object.entries(evaluation.answers).map(([criterionId, answer]) => ({
     ...UNKNOWN_CRITERION,
     criterion_id: criterionId,
@@ -109,43 +78,27 @@ function answerCells(evaluation: Evaluation): CriterionCells[] {
     answer_label: answer.na ? NA_LABEL : '',
     comment: answer.comment,
     evidence: evidenceCell(answer),
-    root_causes: answer.rootCauses.join('; '),
+    root_causes: rootCausesCell(answer, rootCauses),
   }));
   return cells.length > 0 ? cells : [UNKNOWN_CRITERION];
 }
 
 /**
  * The rows of one evaluation, each in LONG_COLUMNS order. `scorecard` must be the version the
- * evaluation pinned; any other scorecard (or none) is treated as missing.
+ * evaluation pinned; any other scorecard (or none) is treated as missing. `rootCauses` is the
+ * team's list, which turns root-cause ids into the labels people read.
  */
-export function longRows(evaluation: Evaluation, scorecard: Scorecard | undefined): string[][] {
-  const matches = scorecard?.id === evaluation.scorecardId && scorecard.version === evaluation.scorecardVersion;
-  const criteria = matches && scorecard ? criterionCells(evaluation, scorecard) : answerCells(evaluation);
-  const { ticket } = evaluation;
-
-  return criteria.map((criterion) => {
-    const row: Record<LongColumn, string> = {
-      evaluation_id: evaluation.id,
-      ticket_ref: ticket.ticketId,
-      ticket_url: ticket.url,
-      helpdesk: ticket.helpdesk,
-      channel: ticket.channel,
-      agent: ticket.agent?.name ?? '',
-      reviewer: evaluation.author.name,
-      kind: evaluation.kind,
-      status: evaluation.status,
-      scorecard_id: evaluation.scorecardId,
-      scorecard_name: matches && scorecard ? scorecard.name : '',
-      scorecard_version: text(evaluation.scorecardVersion),
-      ...criterion,
-      evaluation_score: text(evaluation.score),
-      passed: text(evaluation.passed),
-      strengths: evaluation.strengths,
-      improvements: evaluation.improvements,
-      created_at: isoTime(evaluation.createdAt),
-      submitted_at: isoTime(evaluation.submittedAt),
-      review_seconds: text(evaluation.reviewSeconds),
-    };
-    return LONG_COLUMNS.map((column) => row[column]);
-  });
+export function longRows(
+  evaluation: Evaluation,
+  scorecard: Scorecard | undefined,
+  rootCauses: readonly RootCause[] = DEFAULT_ROOT_CAUSES,
+): string[][] {
+  const criteria = isPinnedScorecard(evaluation, scorecard)
+    ? criterionCells(evaluation, scorecard, rootCauses)
+    : answerCells(evaluation, rootCauses);
+  // Arrays, not merged objects: an export builds millions of these rows.
+  const shared = evaluationCells(evaluation, scorecard);
+  const head = HEAD.map((column) => shared[column]);
+  const tail = TAIL.map((column) => shared[column]);
+  return criteria.map((criterion) => [...head, ...CRITERION_COLUMNS.map((column) => criterion[column]), ...tail]);
 }

@@ -187,3 +187,13 @@ export function nextSort(current: EvaluationSort, key: SortKey): EvaluationSort 
   if (current.key === key) return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
   return { key, direction: key === 'date' || key === 'score' ? 'descending' : 'ascending' };
 }
+
+/**
+ * Whether the filter keeps one evaluation, for code that reads evaluations page by page (the CSV
+ * export) instead of filtering a loaded list. Drafts are never kept, as in `filterEvaluations`.
+ */
+export function evaluationMatcher(filter: EvaluationFilter): (evaluation: Evaluation) => boolean {
+  const keep = matcher(filter);
+  return (evaluation) =>
+    evaluation.status !== 'draft' && evaluation.submittedAt !== null && keep(toRow(evaluation, evaluation.submittedAt, () => undefined));
+}

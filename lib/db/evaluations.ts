@@ -1,6 +1,8 @@
 import { scoreEvaluation } from '../scoring';
 import type { Evaluation, Scorecard, TicketContext } from '../schemas';
 import type { QaLensDatabase } from './database';
+import { addWorkingDays } from '../feedback/working-days';
+import { getTeamSettings } from './settings';
 import { saveTicketSnapshot } from './tickets';
 
 /** Thrown when an evaluation cannot be submitted as it stands; the message is shown to the user. */
@@ -37,7 +39,8 @@ export async function saveDraft(db: QaLensDatabase, draft: Evaluation, now: numb
 
 /**
  * Scores and submits a draft, and keeps the ticket as it was read beside it, in one transaction:
- * either both are stored or neither is.
+ * either both are stored or neither is. A review gets the team's acknowledgement deadline,
+ * counted in working days in `timeZone` (the user's own by default).
  */
 export async function submitEvaluation(
   db: QaLensDatabase,
@@ -45,6 +48,7 @@ export async function submitEvaluation(
   scorecard: Scorecard,
   ticket: TicketContext,
   now: number,
+  timeZone: string = Intl.DateTimeFormat().resolvedOptions().timeZone,
 ): Promise<Evaluation> {
   if (scorecard.id !== draft.scorecardId || scorecard.version !== draft.scorecardVersion) {
     throw new EvaluationNotReady('The scorecard does not match the one this evaluation was started with.');
@@ -54,21 +58,27 @@ export async function submitEvaluation(
     const titles = result.criteria.filter((c) => c.state === 'unanswered').map((c) => c.title);
     throw new EvaluationNotReady(`Answer every criterion or mark it N/A first: ${titles.join(', ')}.`);
   }
-  const submitted: Evaluation = {
-    ...draft,
-    status: 'submitted',
-    score: result.score,
-    passed: result.passed,
-    updatedAt: now,
-    submittedAt: now,
-  };
-  await db.transaction('rw', db.evaluations, db.tickets, async () => {
+  return db.transaction('rw', [db.evaluations, db.tickets, db.settings], async () => {
     const stored = await db.evaluations.get(draft.id);
     if (stored && stored.status !== 'draft') throw new EvaluationNotReady('This evaluation was already submitted.');
+    const { acknowledgementWorkingDays } = await getTeamSettings(db);
+    const submitted: Evaluation = {
+      ...draft,
+      status: 'submitted',
+      score: result.score,
+      passed: result.passed,
+      acknowledgeBy: draft.kind === 'review' && acknowledgementWorkingDays > 0 ? addWorkingDays(now, acknowledgementWorkingDays, timeZone) : null,
+      history: [
+        ...draft.history,
+        { at: now, by: draft.author, from: 'draft', to: 'submitted', reason: '', answerChanges: [], scoreBefore: null, scoreAfter: null },
+      ],
+      updatedAt: now,
+      submittedAt: now,
+    };
     await db.evaluations.put(submitted);
     await saveTicketSnapshot(db, ticket, now);
+    return submitted;
   });
-  return submitted;
 }
 
 /** Submitted evaluations of one ticket, newest first. */

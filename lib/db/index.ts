@@ -4,3 +4,6 @@ export * from './scorecards';
 export * from './settings';
 export * from './tickets';
 export * from './kpis';
+export * from './bulk';
+export * from './backup';
+export * from './export-evaluations';

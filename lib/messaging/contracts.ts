@@ -54,6 +54,12 @@ export const requests = {
     request: z.object({}),
     response: Ack,
   },
+  /** A page changed reviews, coaching plans or the profile: re-plan reminders, badge and alarms now. */
+  'reminders/refresh': {
+    from: 'extension-page',
+    request: z.object({}),
+    response: Ack,
+  },
 } as const satisfies Record<string, { from: SenderKind; request: z.ZodType; response: z.ZodType }>;
 
 export type RequestName = keyof typeof requests;

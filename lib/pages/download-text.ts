@@ -1,6 +1,6 @@
-/** Offers `text` to the user as a file download, from an extension page. */
-export function downloadText(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Offers a Blob to the user as a file download, from an extension page. */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
@@ -10,4 +10,9 @@ export function downloadText(filename: string, text: string, type: string): void
   link.remove();
   // The download has started by now; keep the URL a little longer for slow browsers.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Offers `text` to the user as a file download, from an extension page. */
+export function downloadText(filename: string, text: string, type: string): void {
+  downloadBlob(filename, new Blob([text], { type }));
 }

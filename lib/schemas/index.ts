@@ -9,3 +9,4 @@ export * from './coaching';
 export * from './team-settings';
 export * from './imported-ticket';
 export * from './reminder';
+export * from './backup';

@@ -47,7 +47,9 @@ describe('the dashboard', () => {
   it('exports the long CSV: one row per criterion, parseable, with formulas neutralised', async () => {
     const page = await openDashboard();
     expect(await axeViolations(page.mainFrame())).toEqual([]);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export evaluations as CSV' });
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
     expect(download.suggestedFilename()).toMatch(/^qa-lens-evaluations-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync((await download.path())!, 'utf8');
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });

@@ -1,6 +1,6 @@
 import type { Page, Worker } from 'playwright-core';
 import type { browser } from 'wxt/browser';
-import { panelFrame, startSession, type BrowserSession } from './support/session';
+import { panelFrame, startSession, stopServiceWorker, type BrowserSession } from './support/session';
 
 /** The extension's own API, as the code passed to `worker.evaluate` sees it in the service worker. */
 declare const chrome: typeof browser;
@@ -20,28 +20,6 @@ describe('the panel frame on the page', () => {
   afterEach(() => page.close());
 
   const worker = (): Worker => session.context.serviceWorkers()[0]!;
-
-  /**
-   * Stops the extension's service worker as the browser does when it is idle, and waits until
-   * DevTools reports it stopped. The ServiceWorker domain sees the workers of its page's origin,
-   * so the request comes from an extension page.
-   */
-  async function stopServiceWorker(): Promise<void> {
-    const extensionPage = await session.context.newPage();
-    await extensionPage.goto(session.extensionUrl('dashboard.html'));
-    const cdp = await session.context.newCDPSession(extensionPage);
-    let status = 'unknown';
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      const ours = versions.find((v) => v.scriptURL.endsWith('/background.js'));
-      if (ours) status = ours.runningStatus;
-    });
-    await cdp.send('ServiceWorker.enable');
-    await expect.poll(() => status).toBe('running');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => status).toBe('stopped');
-    await cdp.detach();
-    await extensionPage.close();
-  }
 
   it('toggles when the keyboard command reaches the tab', async () => {
     await page.goto(TICKET(1001));
@@ -79,7 +57,7 @@ describe('the panel frame on the page', () => {
     const panel = await panelFrame(page);
     await expect.poll(() => panel.getByTestId('ticket-agent').textContent()).toBe('Alex Moreno');
 
-    await stopServiceWorker();
+    await stopServiceWorker(session);
 
     // The next navigation wakes the worker, which still knows the tab from session storage.
     await page.getByRole('link', { name: '#1002 Chat' }).click();

@@ -88,3 +88,25 @@ export async function writeSpecificFeedback(frame: Frame): Promise<void> {
 export async function waitForDraftSaved(frame: Frame): Promise<void> {
   await frame.getByText('Draft saved').waitFor();
 }
+
+/**
+ * Stops the extension's service worker as the browser does when it is idle, and waits until
+ * DevTools reports it stopped. The ServiceWorker domain sees the workers of its page's origin,
+ * so the request comes from an extension page.
+ */
+export async function stopServiceWorker(session: BrowserSession): Promise<void> {
+  const extensionPage = await session.context.newPage();
+  await extensionPage.goto(session.extensionUrl('dashboard.html'));
+  const cdp = await session.context.newCDPSession(extensionPage);
+  let status = 'unknown';
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    const ours = versions.find((v) => v.scriptURL.endsWith('/background.js'));
+    if (ours) status = ours.runningStatus;
+  });
+  await cdp.send('ServiceWorker.enable');
+  await expect.poll(() => status).toBe('running');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect.poll(() => status).toBe('stopped');
+  await cdp.detach();
+  await extensionPage.close();
+}

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvLine, neutraliseFormula, toCsv } from '../../../lib/csv/csv-text';
+import { csvLine, neutraliseFormula, restoreFormula, toCsv } from '../../../lib/csv/csv-text';
 
 describe('neutraliseFormula', () => {
   it.each([
@@ -25,6 +25,20 @@ describe('neutraliseFormula', () => {
   it.each(['', 'Hello', 'a=b', 'x-1', "'already quoted", ' =with leading space'])('leaves %j alone', (cell) => {
     expect(neutraliseFormula(cell)).toBe(cell);
   });
+
+  it("adds one more apostrophe to text that already starts with apostrophes and a formula, so it reads back exactly", () => {
+    expect(neutraliseFormula("'=1+1")).toBe("''=1+1");
+    expect(neutraliseFormula("''@x")).toBe("'''@x");
+  });
+});
+
+describe('restoreFormula', () => {
+  it.each(['=1+1', "'=1+1", '+44 20 7946 0000', '-SUM(A1)', '@x', '\t=cmd', '\r=cmd', '-5', 'plain', "'already quoted", "it's", ''])(
+    'undoes neutraliseFormula on %j',
+    (cell) => {
+      expect(restoreFormula(neutraliseFormula(cell))).toBe(cell);
+    },
+  );
 });
 
 describe('toCsv', () => {

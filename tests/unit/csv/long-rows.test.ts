@@ -12,9 +12,9 @@ const asRecords = (rows: string[][]) =>
 const scorecard = makeScorecard();
 
 describe('LONG_COLUMNS', () => {
-  it('lists the 30 columns of the long format, each once', () => {
-    expect(LONG_COLUMNS).toHaveLength(30);
-    expect(new Set(LONG_COLUMNS).size).toBe(30);
+  it('lists the 31 columns of the long format, each once', () => {
+    expect(LONG_COLUMNS).toHaveLength(31);
+    expect(new Set(LONG_COLUMNS).size).toBe(31);
     expect(LONG_COLUMNS[0]).toBe('evaluation_id');
     expect(LONG_COLUMNS.at(-1)).toBe('review_seconds');
   });
@@ -57,6 +57,7 @@ describe('longRows', () => {
         scorecard_id: 'sc-support',
         scorecard_name: 'Support basics',
         scorecard_version: '1',
+        subject: 'Refund not received',
         evidence: '',
         root_causes: '',
         strengths: 'Quick and accurate',
@@ -100,7 +101,7 @@ describe('longRows', () => {
     expect(clarify).toMatchObject({ na: 'true', answer_label: 'N/A', answer_value: '', comment: 'Request was clear' });
   });
 
-  it('writes the evidence quoted for a criterion, one quote a line, and its root causes', () => {
+  it('writes the evidence quoted for a criterion as JSON an import can read back, and its root causes by label', () => {
     const quoted = makeEvaluation();
     quoted.answers.tone = {
       ...quoted.answers.tone!,
@@ -111,8 +112,11 @@ describe('longRows', () => {
       rootCauses: ['knowledge-gap', 'tooling-problem'],
     };
     const tone = asRecords(longRows(quoted, scorecard)).find((r) => r.criterion_id === 'tone');
-    expect(tone?.evidence).toBe('[agent Alex Moreno, 2026-11-02T10:02:00Z, message 90012] "I have issued the refund"\n[customer Dana, message 90014] "=1+1 "thanks""');
-    expect(tone?.root_causes).toBe('knowledge-gap; tooling-problem');
+    expect(JSON.parse(tone?.evidence ?? '')).toEqual([
+      { role: 'agent', author: 'Alex Moreno', at: '2026-11-02T10:02:00Z', message: '90012', quote: 'I have issued the refund' },
+      { role: 'customer', author: 'Dana', at: '', message: '90014', quote: '=1+1 "thanks"' },
+    ]);
+    expect(tone?.root_causes).toBe('Knowledge gap\nTool or system problem');
   });
 
   it('leaves unanswered criteria blank', () => {

@@ -1,10 +1,12 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import Papa from 'papaparse';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DashboardClient } from '../../../components/dashboard/dashboard-client';
 import { DashboardApp } from '../../../components/dashboard/DashboardApp';
 import { LONG_COLUMNS } from '../../../lib/csv/long-rows';
+import { createCsvIoClient } from '../../../lib/pages/csv-io-client';
 import type { Evaluation, Scorecard } from '../../../lib/schemas';
+import { freshDatabase } from '../db/factories';
 import { CRITERIA_COUNT, makeEvaluation, makeScorecard } from './factories';
 
 const scorecard = makeScorecard();
@@ -36,21 +38,40 @@ const EVALUATIONS = [
   }),
 ];
 
-function fakeClient(evaluations: Evaluation[] = EVALUATIONS, scorecards: Scorecard[] = [scorecard]) {
-  const download = vi.fn<(filename: string, text: string) => void>();
-  const client: DashboardClient = {
+function fakeClient(evaluations: Evaluation[] = EVALUATIONS, scorecards: Scorecard[] = [scorecard]): DashboardClient {
+  return {
     listEvaluations: async () => [...evaluations],
     getScorecard: async (id, version) => scorecards.find((s) => s.id === id && s.version === version),
-    download,
   };
-  return { client, download };
 }
 
-async function renderApp(evaluations?: Evaluation[], scorecards?: Scorecard[]) {
-  const fake = fakeClient(evaluations, scorecards);
-  render(<DashboardApp client={fake.client} />);
+/**
+ * The dashboard with CSV export over a real (in-memory) database holding the same evaluations;
+ * `files` collects what each export wrote.
+ */
+async function renderApp(evaluations: Evaluation[] = EVALUATIONS, scorecards: Scorecard[] = [scorecard]) {
+  const db = freshDatabase();
+  await db.evaluations.bulkAdd(evaluations);
+  await db.scorecards.bulkAdd(scorecards);
+  const files: { filename: string; text: string }[] = [];
+  const csv = createCsvIoClient(db, async (filename) => {
+    const file = { filename, text: '' };
+    files.push(file);
+    return { write: async (chunk) => void (file.text += chunk), close: async () => {}, abort: async () => {} };
+  });
+  render(<DashboardApp client={fakeClient(evaluations, scorecards)} csv={csv} />);
   await screen.findByRole('table');
-  return fake;
+  return { files };
+}
+
+/** Opens the export dialog, chooses the options given and exports; resolves with the file written. */
+async function exportCsv(files: { filename: string; text: string }[], choose: (dialog: HTMLElement) => void = () => {}) {
+  fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+  const dialog = screen.getByRole('dialog', { name: 'Export evaluations as CSV' });
+  choose(dialog);
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Export' }));
+  await within(dialog).findByText(/^Exported \d+ evaluations? to/);
+  return files.at(-1)!;
 }
 
 /** The ticket refs of the body rows, top to bottom. */
@@ -86,7 +107,7 @@ describe('DashboardApp', () => {
   });
 
   it('shows the empty state when there are no evaluations', async () => {
-    const { client } = fakeClient([]);
+    const client = fakeClient([]);
     render(<DashboardApp client={client} />);
     expect(
       await screen.findByText('No evaluations yet. Open a ticket in your helpdesk and score it in the QA Lens panel.'),
@@ -95,7 +116,7 @@ describe('DashboardApp', () => {
   });
 
   it('reports a failure to load', async () => {
-    const { client } = fakeClient();
+    const client = fakeClient();
     client.listEvaluations = () => Promise.reject(new Error('database blocked'));
     render(<DashboardApp client={client} />);
     expect((await screen.findByRole('alert')).textContent).toContain('database blocked');
@@ -139,11 +160,18 @@ describe('DashboardApp', () => {
     expect(listedTickets()).toEqual(['102']);
   });
 
-  it('says so when no evaluation matches, and cannot export nothing', async () => {
-    await renderApp();
+  it('says so when no evaluation matches, and cannot export the empty filter, only everything', async () => {
+    const { files } = await renderApp();
     fireEvent.input(screen.getByRole('textbox', { name: 'Search' }), { target: { value: 'zzz' } });
     expect(screen.getByText('No evaluations match these filters.')).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Export CSV' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    const dialog = screen.getByRole('dialog', { name: 'Export evaluations as CSV' });
+    expect(within(dialog).getByRole('radio', { name: 'The current filter (0)' })).toBeTruthy();
+    expect((within(dialog).getByRole('button', { name: 'Export' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'Everything' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Export' }));
+    await within(dialog).findByText(/^Exported 3 evaluations/);
+    expect(parseCsv(files[0]!.text)).toHaveLength(1 + 3 * CRITERIA_COUNT);
   });
 
   it('sorts by score from the column header button', async () => {
@@ -228,11 +256,9 @@ describe('DashboardApp', () => {
   });
 
   it('exports every listed evaluation in the long format', async () => {
-    const { download } = await renderApp();
-    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    const { files } = await renderApp();
+    const { filename, text } = await exportCsv(files);
 
-    expect(download).toHaveBeenCalledTimes(1);
-    const [filename, text] = download.mock.calls[0] ?? [];
     expect(filename).toMatch(/^qa-lens-evaluations-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(text?.startsWith('\uFEFF')).toBe(false);
     expect(text).toContain('\r\n');
@@ -243,11 +269,9 @@ describe('DashboardApp', () => {
   });
 
   it('exports only the filtered evaluations, one row per criterion', async () => {
-    const { download } = await renderApp();
+    const { files } = await renderApp();
     fireEvent.change(screen.getByRole('combobox', { name: 'Agent' }), { target: { value: 'Ben' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
-
-    const data = parseCsv(download.mock.calls[0]?.[1] ?? '');
+    const data = parseCsv((await exportCsv(files)).text);
     const column = (name: (typeof LONG_COLUMNS)[number]) => LONG_COLUMNS.indexOf(name);
     const rows = data.slice(1);
     expect(rows).toHaveLength(CRITERIA_COUNT);

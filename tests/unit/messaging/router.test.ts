@@ -25,6 +25,9 @@ function recordingHandlers() {
     async 'panel/close'() {
       throw new Error('The tab is gone.');
     },
+    async 'reminders/refresh'() {
+      return { ok: true };
+    },
   };
   return { calls, route: createRequestRouter(handlers, options) };
 }
@@ -42,6 +45,7 @@ describe('the request router', () => {
     ['an unknown type', { type: 'evaluations/delete-all', payload: {} }, panelPage, /Unknown message type "evaluations\/delete-all"/],
     ['a prototype key as type', { type: 'constructor', payload: {} }, panelPage, /Unknown message type/],
     ['a page-only request from a content script', { type: 'panel/hello', payload: {} }, contentScript, /not accepted from this sender/],
+    ['a reminder refresh from a content script', { type: 'reminders/refresh', payload: {} }, contentScript, /not accepted from this sender/],
     ['a content request from an extension page', { type: 'ticket/observed', payload: { ticket: null } }, panelPage, /not accepted from this sender/],
     ['another extension', { type: 'ticket/observed', payload: { ticket: null } }, { ...contentScript, id: 'someone-else' }, /not accepted/],
     ['a sender with no tab and no extension url', { type: 'ticket/observed', payload: { ticket: null } }, { id: 'qa-lens-id' }, /not accepted/],

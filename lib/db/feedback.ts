@@ -1,0 +1,104 @@
+import { isAboutMe } from '../evaluations/is-about-me';
+import {
+  acknowledgeReview,
+  disputeReview,
+  resolveDispute,
+  ReviewTransitionError,
+  type Actor,
+  type DecisionInput,
+  type DisputedCriterionInput,
+} from '../feedback/review-lifecycle';
+import { newId } from '../ids';
+import type { Acknowledgement, Dispute, Evaluation, Scorecard } from '../schemas';
+import type { QaLensDatabase } from './database';
+
+/** A review with the agent's answers to it, as the agent and the reviewer see it. */
+export interface ReviewWithAnswers {
+  evaluation: Evaluation;
+  scorecard: Scorecard | undefined;
+  acknowledgement: Acknowledgement | undefined;
+  disputes: Dispute[];
+}
+
+async function withAnswers(db: QaLensDatabase, evaluations: Evaluation[]): Promise<ReviewWithAnswers[]> {
+  const ids = evaluations.map((e) => e.id);
+  const [acknowledgements, disputes, scorecards] = await Promise.all([
+    db.acknowledgements.where('evaluationId').anyOf(ids).toArray(),
+    db.disputes.where('evaluationId').anyOf(ids).toArray(),
+    db.scorecards.bulkGet(evaluations.map((e) => [e.scorecardId, e.scorecardVersion] as [string, number])),
+  ]);
+  return evaluations.map((evaluation, i) => ({
+    evaluation,
+    scorecard: scorecards[i],
+    acknowledgement: acknowledgements.find((a) => a.evaluationId === evaluation.id),
+    disputes: disputes.filter((d) => d.evaluationId === evaluation.id).sort((a, b) => a.createdAt - b.createdAt),
+  }));
+}
+
+/** Submitted reviews about the signed-in agent, newest first. */
+export async function listMyReviews(db: QaLensDatabase, me: Actor): Promise<ReviewWithAnswers[]> {
+  const reviews = await db.evaluations
+    .where('kind')
+    .equals('review')
+    .filter((e) => e.status !== 'draft' && isAboutMe(e.ticket.agent, e.ticket.helpdesk, me))
+    .toArray();
+  return withAnswers(db, reviews.sort((a, b) => (b.submittedAt ?? 0) - (a.submittedAt ?? 0)));
+}
+
+/** Reviews with an open dispute, oldest dispute first: what the reviewers have to answer. */
+export async function listDisputedReviews(db: QaLensDatabase): Promise<ReviewWithAnswers[]> {
+  const open = await db.disputes.where('status').equals('open').sortBy('createdAt');
+  const evaluations = await db.evaluations.bulkGet(open.map((d) => d.evaluationId));
+  return withAnswers(db, evaluations.filter((e): e is Evaluation => e !== undefined));
+}
+
+async function requireReview(db: QaLensDatabase, id: string): Promise<{ evaluation: Evaluation; scorecard: Scorecard }> {
+  const evaluation = await db.evaluations.get(id);
+  if (!evaluation) throw new ReviewTransitionError('This review no longer exists.');
+  const scorecard = await db.scorecards.get([evaluation.scorecardId, evaluation.scorecardVersion]);
+  if (!scorecard) throw new ReviewTransitionError('The scorecard this review used is no longer stored.');
+  return { evaluation, scorecard };
+}
+
+/** The agent acknowledges a review: the acknowledgement and the status change are stored together. */
+export function acknowledge(db: QaLensDatabase, evaluationId: string, me: Actor, now: number, comment = ''): Promise<Evaluation> {
+  return db.transaction('rw', [db.evaluations, db.scorecards, db.acknowledgements], async () => {
+    const { evaluation } = await requireReview(db, evaluationId);
+    const acknowledged = acknowledgeReview(evaluation, me, now, comment);
+    await db.evaluations.put(acknowledged);
+    await db.acknowledgements.add({ id: newId(), evaluationId, agent: { name: me.name, role: me.role }, comment: comment.trim(), createdAt: now });
+    return acknowledged;
+  });
+}
+
+/** The agent disputes criteria of a review, each with a reason. */
+export function dispute(db: QaLensDatabase, evaluationId: string, me: Actor, now: number, criteria: DisputedCriterionInput[]): Promise<Evaluation> {
+  return db.transaction('rw', [db.evaluations, db.scorecards, db.disputes], async () => {
+    const { evaluation, scorecard } = await requireReview(db, evaluationId);
+    const disputed = disputeReview(evaluation, scorecard, me, now, criteria);
+    await db.evaluations.put(disputed);
+    await db.disputes.add({
+      id: newId(),
+      evaluationId,
+      agent: { name: me.name, role: me.role },
+      criteria: criteria.map((c) => ({ criterionId: c.criterionId, reason: c.reason.trim() })),
+      createdAt: now,
+      status: 'open',
+      resolution: null,
+    });
+    return disputed;
+  });
+}
+
+/** The reviewer answers a dispute: new answers and score, history, and the closed dispute together. */
+export function resolve(db: QaLensDatabase, disputeId: string, decisions: DecisionInput[], me: Actor, now: number): Promise<Evaluation> {
+  return db.transaction('rw', [db.evaluations, db.scorecards, db.disputes], async () => {
+    const open = await db.disputes.get(disputeId);
+    if (!open) throw new ReviewTransitionError('This dispute no longer exists.');
+    const { evaluation, scorecard } = await requireReview(db, open.evaluationId);
+    const result = resolveDispute(evaluation, scorecard, open, decisions, me, now);
+    await db.evaluations.put(result.evaluation);
+    await db.disputes.put({ ...open, status: 'resolved', resolution: result.resolution });
+    return result.evaluation;
+  });
+}

@@ -1,0 +1,237 @@
+/**
+ * Import of the long CSV format: rows are checked one by one, grouped back into evaluations by
+ * `evaluation_id`, and each evaluation is rescored with the scoring rules against its scorecard
+ * version, which must be stored in this profile (restore a backup or import the scorecard file
+ * first): the rows alone do not carry a scale's other options, its pass mark or bonus sections, so a
+ * scorecard rebuilt from them could score differently. An evaluation whose recorded score does not
+ * match its answers is refused rather than stored with a number nobody can reproduce.
+ */
+import { z } from 'zod';
+import { restoreFormula } from '../csv/csv-text';
+import { LONG_COLUMNS, type LongColumn } from '../csv/long-rows';
+import {
+  EvaluationKindSchema,
+  EvaluationStatusSchema,
+  EvidenceSchema,
+  type Answer,
+  type Evaluation,
+  type RootCause,
+  type Scorecard,
+} from '../schemas';
+import { NA_LABEL, scaleOptions, scoreEvaluation } from '../scoring';
+import { describeIssues } from '../schemas/describe-issues';
+import { booleanCell, channelCell, integerCell, numberCell, optionalBooleanCell, optionalNumberCell, optionalTimeCell, requiredCell, timeCell } from './csv-cells';
+import { cellsByField, emptyPreview, mapColumns, type ImportPreview, type RejectedRow } from './import-preview';
+
+const SPECS = LONG_COLUMNS.map((field) => ({ field, aliases: [], required: true }));
+
+const EvidenceCellSchema = z.string().transform((cell, ctx) => {
+  if (cell.trim() === '') return [];
+  try {
+    const parsed = z
+      .array(z.object({ role: z.string(), author: z.string(), at: z.string(), message: z.string(), quote: z.string() }))
+      .parse(JSON.parse(cell));
+    return parsed.map((e) => EvidenceSchema.parse({ messageId: e.message, quote: e.quote, author: e.author, role: e.role, at: e.at || undefined }));
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'is not the evidence list QA Lens writes (a JSON array of quotes)' });
+    return z.NEVER;
+  }
+});
+
+const RowSchema = z.object({
+  evaluation_id: requiredCell('the evaluation id'),
+  ticket_ref: requiredCell('the ticket reference'),
+  ticket_url: z.string(),
+  subject: z.string(),
+  helpdesk: requiredCell('the helpdesk'),
+  channel: channelCell,
+  agent: z.string(),
+  reviewer: z.string(),
+  kind: EvaluationKindSchema,
+  status: EvaluationStatusSchema.exclude(['draft']),
+  scorecard_id: requiredCell('the scorecard id'),
+  scorecard_name: z.string(),
+  scorecard_version: integerCell,
+  section: z.string(),
+  criterion_id: requiredCell('the criterion id'),
+  criterion: z.string(),
+  weight: numberCell,
+  critical: z.string(),
+  na: booleanCell,
+  answer_label: z.string(),
+  answer_value: optionalNumberCell,
+  comment: z.string(),
+  evidence: EvidenceCellSchema,
+  root_causes: z.string(),
+  evaluation_score: optionalNumberCell,
+  passed: optionalBooleanCell,
+  strengths: z.string(),
+  improvements: z.string(),
+  created_at: timeCell,
+  submitted_at: optionalTimeCell,
+  review_seconds: integerCell,
+});
+type Row = z.infer<typeof RowSchema> & { line: number; rootCauseIds: string[] };
+
+/** Columns that describe the evaluation, so every row of one evaluation must agree on them. */
+const SHARED: readonly LongColumn[] = [
+  'ticket_ref', 'ticket_url', 'subject', 'helpdesk', 'channel', 'agent', 'reviewer', 'kind', 'status', 'scorecard_id',
+  'scorecard_version', 'evaluation_score', 'passed', 'strengths', 'improvements', 'created_at', 'submitted_at', 'review_seconds',
+];
+
+export interface EvaluationImportContext {
+  scorecards: readonly Scorecard[];
+  rootCauses: readonly RootCause[];
+}
+
+/** Collects rows as the file is read, then builds the preview. */
+export class EvaluationImport {
+  private header: string[] = [];
+  private columns = mapColumns([], SPECS);
+  private readonly groups = new Map<string, Row[]>();
+  private readonly rejected: RejectedRow[] = [];
+  private rows = 0;
+
+  constructor(private readonly context: EvaluationImportContext) {}
+
+  /** Returns why the header is refused, or ''. */
+  start(header: string[]): string {
+    this.header = header;
+    this.columns = mapColumns(header, SPECS);
+    return this.columns.error && `${this.columns.error} Export a long CSV from the QA Lens dashboard to see the expected columns.`;
+  }
+
+  add(cells: string[], line: number): void {
+    this.rows += 1;
+    const fields = cellsByField(cells.map(restoreFormula), this.header, this.columns);
+    if (typeof fields === 'string') return this.reject(line, fields);
+    const parsed = RowSchema.safeParse(fields);
+    if (!parsed.success) return this.reject(line, describeIssues(parsed.error, 'row'));
+    const rootCauseIds = this.rootCauseIds(parsed.data.root_causes);
+    if (typeof rootCauseIds === 'string') return this.reject(line, rootCauseIds);
+    const group = this.groups.get(parsed.data.evaluation_id) ?? [];
+    group.push({ ...parsed.data, line, rootCauseIds });
+    this.groups.set(parsed.data.evaluation_id, group);
+  }
+
+  /** Ids of the evaluations read so far, to look up which are already stored. */
+  evaluationIds(): string[] {
+    return [...this.groups.keys()];
+  }
+
+  /** The preview; evaluations whose id is in `stored` are refused, since an import adds and never overwrites. */
+  finish(stored: ReadonlySet<string> = new Set()): ImportPreview<Evaluation> {
+    const accepted: Evaluation[] = [];
+    const rejected = [...this.rejected];
+    const reject = (line: number, reason: string) => rejected.push({ line, reason });
+    for (const [id, rows] of this.groups) {
+      if (stored.has(id)) {
+        rows.forEach((r) => reject(r.line, `evaluation ${id} is already in this profile`));
+        continue;
+      }
+      const evaluation = this.evaluationFrom(rows, reject);
+      if (evaluation) accepted.push(evaluation);
+    }
+    return { ...emptyPreview<Evaluation>('', this.columns.mapping), accepted, rejected: rejected.sort((a, b) => a.line - b.line), rows: this.rows };
+  }
+
+  private reject(line: number, reason: string): void {
+    this.rejected.push({ line, reason });
+  }
+
+  private rootCauseIds(cell: string): string[] | string {
+    const ids: string[] = [];
+    for (const name of cell.split(/\r\n|\r|\n/).map((s) => s.trim()).filter(Boolean)) {
+      const cause = this.context.rootCauses.find((c) => c.label === name || c.id === name);
+      if (!cause) return `root_causes: "${name}" is not in the team's root-cause list`;
+      ids.push(cause.id);
+    }
+    return ids;
+  }
+
+  /** One evaluation from its rows, or undefined after rejecting the rows at fault. */
+  private evaluationFrom(rows: Row[], reject: (line: number, reason: string) => void): Evaluation | undefined {
+    const first = rows[0]!;
+    const rejectAll = (reason: string) => rows.forEach((r) => reject(r.line, reason));
+    const scorecard = this.context.scorecards.find((s) => s.id === first.scorecard_id && s.version === first.scorecard_version);
+    if (!scorecard) {
+      rejectAll(`unknown scorecard ${first.scorecard_id} version ${first.scorecard_version}: restore a backup or import that scorecard first`);
+      return undefined;
+    }
+    const criteria = new Map(scorecard.sections.flatMap((s) => s.criteria).map((c) => [c.id, c]));
+    const seen = new Map<string, number>();
+    const answers: Record<string, Answer> = {};
+    let bad = false;
+    for (const row of rows) {
+      const problem = this.rowProblem(row, first, seen, criteria.get(row.criterion_id));
+      if (problem) {
+        reject(row.line, problem);
+        bad = true;
+        continue;
+      }
+      seen.set(row.criterion_id, row.line);
+      answers[row.criterion_id] = this.answerFrom(row, criteria.get(row.criterion_id)!);
+    }
+    if (bad) return undefined;
+
+    const result = scoreEvaluation(scorecard, answers);
+    if (result.score !== first.evaluation_score || result.passed !== first.passed) {
+      rejectAll(
+        `evaluation ${first.evaluation_id}: the file says score ${first.evaluation_score ?? 'none'}, passed ${first.passed ?? 'none'}, ` +
+          `but its answers score ${result.score ?? 'none'}, passed ${result.passed ?? 'none'} on ${scorecard.name} v${scorecard.version}`,
+      );
+      return undefined;
+    }
+    return {
+      id: first.evaluation_id,
+      kind: first.kind,
+      status: first.status,
+      ticket: {
+        key: `${first.helpdesk}:${first.ticket_ref}`,
+        helpdesk: first.helpdesk,
+        ticketId: first.ticket_ref,
+        url: first.ticket_url,
+        channel: first.channel,
+        subject: first.subject,
+        agent: first.agent ? { name: first.agent } : null,
+      },
+      scorecardId: scorecard.id,
+      scorecardVersion: scorecard.version,
+      answers,
+      strengths: first.strengths,
+      improvements: first.improvements,
+      // The long format names the reviewer only; a self-assessment's author is the agent.
+      author: { name: first.reviewer, role: first.kind === 'self-assessment' ? 'agent' : 'supervisor' },
+      score: result.score,
+      passed: result.passed,
+      reviewSeconds: first.review_seconds,
+      acknowledgeBy: null,
+      history: [],
+      createdAt: first.created_at,
+      updatedAt: first.submitted_at ?? first.created_at,
+      submittedAt: first.submitted_at,
+    };
+  }
+
+  private rowProblem(row: Row, first: Row, seen: Map<string, number>, criterion: Scorecard['sections'][number]['criteria'][number] | undefined) {
+    const earlier = seen.get(row.criterion_id);
+    if (earlier !== undefined) return `duplicate row: criterion ${row.criterion_id} of evaluation ${row.evaluation_id} is already on line ${earlier}`;
+    const differs = SHARED.find((column) => row[column] !== first[column]);
+    if (differs) return `${differs} differs from line ${first.line} of the same evaluation ${row.evaluation_id}`;
+    if (!criterion) return `criterion ${row.criterion_id} is not on scorecard ${first.scorecard_id} version ${first.scorecard_version}`;
+    if (row.na) return criterion.allowNa ? '' : `criterion ${row.criterion_id} does not allow N/A`;
+    if (row.answer_label === '' || scaleOptions(criterion.scale).some((o) => o.label === row.answer_label)) return '';
+    return `answer "${row.answer_label}" is not an option of criterion ${row.criterion_id}`;
+  }
+
+  private answerFrom(row: Row, criterion: Scorecard['sections'][number]['criteria'][number]): Answer {
+    const option = row.na || row.answer_label === NA_LABEL ? undefined : scaleOptions(criterion.scale).find((o) => o.label === row.answer_label);
+    return {
+      ...(option ? { optionId: option.id } : {}),
+      na: row.na,
+      comment: row.comment,
+      evidence: row.evidence,
+      rootCauses: row.rootCauseIds,
+    };
+  }
+}
