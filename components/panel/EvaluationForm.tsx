@@ -105,14 +105,16 @@ export function EvaluationForm({ kind, scorecards, scorecard, draft, settings, m
         <textarea
           value={draft?.strengths ?? ''}
           placeholder={selfAssessment ? 'What you did well, with examples' : 'What went well: name the criterion or quote the conversation'}
-          onInput={(e) => change((d) => ({ ...d, strengths: e.currentTarget.value }))} />
+          onInput={(e) => change((d) => ({ ...d, strengths: e.currentTarget.value }))}
+        />
       </label>
       <label class="field">
         Improvements
         <textarea
           value={draft?.improvements ?? ''}
           placeholder={selfAssessment ? 'What you would do differently' : 'What to do differently next time, and how'}
-          onInput={(e) => change((d) => ({ ...d, improvements: e.currentTarget.value }))} />
+          onInput={(e) => change((d) => ({ ...d, improvements: e.currentTarget.value }))}
+        />
       </label>
       <ScoreSummary breakdown={breakdown} />
       {error && (

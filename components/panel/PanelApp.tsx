@@ -72,7 +72,7 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
   const meter = useReviewTime(client.now);
   const activeSeconds = useCallback(() => meter.activeSeconds(), [meter]);
   const newKind = evaluationKindFor(ticket, profile);
-  const { draft, loaded, saveState, update, clear, reviewSeconds } = useEvaluationDraft(client, ticket, profile, { kind: newKind, activeSeconds });
+  const { draft, loaded, saveState, update, clear, flush, reviewSeconds } = useEvaluationDraft(client, ticket, profile, { kind: newKind, activeSeconds });
   const kind = draft?.kind ?? newKind;
   useEffect(() => {
     if (!loaded || fillIns !== null) return;
@@ -106,7 +106,10 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
     else void client.getScorecard(draft.scorecardId, draft.scorecardVersion).then((s) => setPinned(s ?? null));
   }, [client, draft, pinned, scorecards]);
 
-  const scorecard = (draft ? pinned : null) ?? chosen ?? pickScorecard(scorecards, ticket.channel);
+  // A self-assessment starts on the scorecard the ticket was reviewed with (never showing the review), so the two compare.
+  const reviewed = kind === 'self-assessment' ? earlier.find((e) => e.kind === 'review') : undefined;
+  const sameAsReview = reviewed && scorecards.find((s) => s.id === reviewed.scorecardId);
+  const scorecard = (draft ? pinned : null) ?? chosen ?? sameAsReview ?? pickScorecard(scorecards, ticket.channel);
   if (!scorecard) {
     return (
       <main class="panel">
@@ -127,6 +130,8 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
 
   const submit = async () => {
     if (!draft) throw new Error('Answer the criteria first.');
+    // Write any pending autosave first, so it cannot land after (and over) the submission.
+    flush();
     const submitted = await client.submit({ ...draft, reviewSeconds: reviewSeconds() }, scorecard, ticket);
     clear();
     meter.reset();

@@ -97,9 +97,17 @@ function Message({ message, criteria, onAttach }: MessageProps) {
   const menu = useRef<HTMLDivElement>(null);
   const menuId = `attach-${message.id}`;
   const isOpen = choosing !== null;
+  // Focus goes into the menu when it opens and back to its button once it has closed (after the render removed it).
+  const returnFocus = useRef(false);
   useEffect(() => {
     if (isOpen) menu.current?.querySelector('button')?.focus();
+    else if (returnFocus.current) button.current?.focus();
+    returnFocus.current = false;
   }, [isOpen]);
+  const close = () => {
+    returnFocus.current = true;
+    setChoosing(null);
+  };
 
   const open = () => {
     if (choosing !== null) return setChoosing(null);
@@ -109,8 +117,7 @@ function Message({ message, criteria, onAttach }: MessageProps) {
   const attach = (criterion: EvidenceTarget) => {
     const evidence = evidenceFromSelection(message, choosing ?? '');
     onAttach(criterion, evidence, evidence.quote !== evidenceFromSelection(message, '').quote);
-    setChoosing(null);
-    button.current?.focus();
+    close();
   };
 
   return (
@@ -143,9 +150,7 @@ function Message({ message, criteria, onAttach }: MessageProps) {
               role="group"
               aria-label={choosing ? 'Attach the selected passage to' : 'Attach this message to'}
               onKeyDown={(e) => {
-                if (e.key !== 'Escape') return;
-                setChoosing(null);
-                button.current?.focus();
+                if (e.key === 'Escape') close();
               }}
             >
               <p class="muted">{choosing ? `Attach “${choosing.trim()}” to:` : 'Attach the whole message to:'}</p>

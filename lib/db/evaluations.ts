@@ -20,10 +20,20 @@ export async function findDraft(db: QaLensDatabase, key: string, authorName: str
   return drafts.at(-1);
 }
 
+const ALREADY_SUBMITTED = 'This evaluation was already submitted and can no longer be edited as a draft.';
+
+/**
+ * Stores a draft, unless the evaluation was submitted meanwhile: an autosave that lands after the
+ * submission (a late timer, a second tab) must not turn a submitted evaluation back into a draft.
+ */
 export async function saveDraft(db: QaLensDatabase, draft: Evaluation, now: number): Promise<Evaluation> {
-  if (draft.status !== 'draft') throw new EvaluationNotReady('This evaluation was already submitted and can no longer be edited as a draft.');
+  if (draft.status !== 'draft') throw new EvaluationNotReady(ALREADY_SUBMITTED);
   const saved = { ...draft, updatedAt: now };
-  await db.evaluations.put(saved);
+  await db.transaction('rw', db.evaluations, async () => {
+    const stored = await db.evaluations.get(draft.id);
+    if (stored && stored.status !== 'draft') throw new EvaluationNotReady(ALREADY_SUBMITTED);
+    await db.evaluations.put(saved);
+  });
   return saved;
 }
 

@@ -95,7 +95,7 @@ describe('feedback that changes behaviour, in the panel', () => {
     await page.keyboard.press('Enter');
     await thanks.getByRole('button', { name: 'Proactive help' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(focused).toBe('Attach as evidence');
+    await panel.getByText('Attached the message to Proactive help.').waitFor();
     await panel.getByRole('button', { name: 'Remove evidence “Great, thank you Alex!”' }).click();
     expect(await panel.getByRole('list', { name: 'Evidence for Proactive help' }).count()).toBe(0);
 

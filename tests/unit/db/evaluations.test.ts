@@ -67,6 +67,15 @@ describe('evaluations', () => {
     await expect(saveDraft(db, submitted, 12)).rejects.toThrow(/already submitted/);
   });
 
+  it('never turns a submitted evaluation back into a draft when a late autosave arrives', async () => {
+    const db = freshDatabase();
+    const card = await saveScorecard(db, { content: chatTemplate }, 1);
+    const draft = { ...newDraft({ ticket, scorecard: card, author: reviewer, now: 2 }), answers: bestAnswers(card) };
+    await submitEvaluation(db, draft, card, ticket, 10);
+    await expect(saveDraft(db, draft, 11)).rejects.toThrow('This evaluation was already submitted and can no longer be edited as a draft.');
+    expect((await listTicketEvaluations(db, ticket.helpdesk + ':' + ticket.ticketId)).map((e) => e.status)).toEqual(['submitted']);
+  });
+
   it('refuses a scorecard other than the one the draft is pinned to', async () => {
     const db = freshDatabase();
     const card = await saveScorecard(db, { content: chatTemplate }, 1);
