@@ -19,6 +19,7 @@ import { criteriaIndex } from '../../lib/reports/criterion-outcomes';
 import { drillMatcher, type Drill } from '../../lib/reports/drill';
 import type { TrendGrain } from '../../lib/reports/time-buckets';
 import type { Evaluation } from '../../lib/schemas';
+import { PageNav } from '../shared/PageNav';
 import type { CsvIoClient } from './csv-io-client';
 import { CsvExportDialog } from './CsvExportDialog';
 import { CsvImportDialog } from './CsvImportDialog';
@@ -40,15 +41,18 @@ export function DashboardApp({ client, csv }: { client: DashboardClient; csv?: C
   // An import changes the data: a new generation reloads it.
   const [generation, setGeneration] = useState(0);
   return (
-    <main class="dashboard">
-      <h1>Evaluations</h1>
-      {csv && (
-        <div class="page-toolbar">
-          <CsvImportDialog client={csv} onImported={() => setGeneration((g) => g + 1)} />
-        </div>
-      )}
-      <DashboardContent key={generation} client={client} csv={csv} />
-    </main>
+    <>
+      <PageNav current="dashboard" />
+      <main class="dashboard">
+        <h1>Evaluations</h1>
+        {csv && (
+          <div class="page-toolbar">
+            <CsvImportDialog client={csv} onImported={() => setGeneration((g) => g + 1)} />
+          </div>
+        )}
+        <DashboardContent key={generation} client={client} csv={csv} />
+      </main>
+    </>
   );
 }
 

@@ -2,6 +2,7 @@ import type { TargetedEvent, TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseScorecardFile, scorecardFile } from '../../lib/options/parse-scorecard-file';
 import { RoleSchema, type Profile, type Role, type Scorecard } from '../../lib/schemas';
+import { PageNav } from '../shared/PageNav';
 import { IdentitiesEditor } from './IdentitiesEditor';
 import type { BackupClient } from './backup-client';
 import { BackupSection } from './BackupSection';
@@ -275,13 +276,16 @@ function ScorecardsSection({ client }: { client: OptionsClient }) {
 /** The settings page: who is reviewing, the team's rules, the scorecards they review against, and backups. */
 export function OptionsApp({ client, sites, backup }: { client: OptionsClient; sites?: SitesClient; backup?: BackupClient }) {
   return (
-    <main class="options">
-      <h1>QA Lens settings</h1>
-      <ProfileSection client={client} />
-      <TeamRulesSection client={client} />
-      <ScorecardsSection client={client} />
-      {sites && <SitesSection client={sites} />}
-      {backup && <BackupSection client={backup} />}
-    </main>
+    <>
+      <PageNav current="options" />
+      <main class="options">
+        <h1>QA Lens settings</h1>
+        <ProfileSection client={client} />
+        <TeamRulesSection client={client} />
+        <ScorecardsSection client={client} />
+        {sites && <SitesSection client={sites} />}
+        {backup && <BackupSection client={backup} />}
+      </main>
+    </>
   );
 }

@@ -2,11 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
-import { answerAll, axeViolations, panelFrame, startSession, type BrowserSession } from './support/session';
+import { answerAll, axeViolations, evaluationList, panelFrame, startSession, type BrowserSession } from './support/session';
 
-/** The dashboard's figures as a reviewer reads them: the summary line and every table row. */
+/** The dashboard's figures as a reviewer reads them: the summary line and every row of every table, reports included. */
 async function figures(page: Page): Promise<string[]> {
-  await page.getByRole('table').waitFor();
+  await evaluationList(page).waitFor();
   const rows = await page.getByRole('row').allInnerTexts();
   return [await page.getByRole('status').filter({ hasText: /^\d+ evaluations?$/ }).innerText(), ...rows];
 }

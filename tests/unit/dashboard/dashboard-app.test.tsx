@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { DashboardClient } from '../../../components/dashboard/dashboard-client';
 import { DashboardApp } from '../../../components/dashboard/DashboardApp';
+import { PAGES } from '../../../components/shared/PageNav';
 import { LONG_COLUMNS } from '../../../lib/csv/long-rows';
 import { createCsvIoClient } from '../../../lib/pages/csv-io-client';
 import { DEFAULT_TEAM_SETTINGS, type Evaluation, type Scorecard } from '../../../lib/schemas';
@@ -250,7 +251,9 @@ describe('DashboardApp', () => {
     fireEvent.click(screen.getByRole('button', { name: /666/ }));
     expect(screen.getByText('<script>alert(2)</script>')).toBeTruthy();
     expect(document.querySelector('img, script')).toBeNull();
-    expect(screen.queryByRole('link')).toBeNull();
+    // Only the links between QA Lens pages remain: the ticket's own link is refused.
+    expect(screen.queryAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(PAGES.map((p) => p.href));
+    expect(document.querySelector('a[href^="javascript:"]')).toBeNull();
   });
 
   it('still opens an evaluation whose scorecard version is gone', async () => {
