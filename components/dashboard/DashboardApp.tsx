@@ -117,10 +117,18 @@ function Dashboard({ csv, data }: { csv?: CsvIoClient; data: LoadedData }) {
 
   const scorecardFor = (id: string, version: number) => scorecards.get(scorecardKey(id, version));
   const options = useFilterOptions(evaluations, scorecards);
-  const report = useMemo(
-    () => measured('qa-lens:dashboard-report', () => buildReport(evaluations, { filter, grain, scorecardFor, rootCauses: settings.rootCauses, kpis })),
+  const reportInput = { filter, grain, scorecardFor, rootCauses: settings.rootCauses, kpis };
+  // Two passes, each measured on its own: the headline and trend need only the critical criteria;
+  // the weakest-criteria and root-cause reports walk every answer. A grain change redoes the first only.
+  const overview = useMemo(
+    () => measured('qa-lens:dashboard-report', () => buildReport(evaluations, { ...reportInput, parts: 'overview' })),
     [evaluations, filter, grain, scorecards, settings, kpis],
   );
+  const criteriaReport = useMemo(
+    () => measured('qa-lens:dashboard-criteria', () => buildReport(evaluations, { ...reportInput, parts: 'criteria' })),
+    [evaluations, filter, scorecards, settings],
+  );
+  const report = { ...overview, criteria: criteriaReport.criteria, rootCauses: criteriaReport.rootCauses };
   const rows = useMemo(() => {
     const filtered = filterEvaluations(evaluations, filter, sort, (id, version) => scorecardFor(id, version)?.name);
     if (!drill) return filtered;

@@ -5,7 +5,7 @@
 import { evaluationMatcher, type EvaluationFilter } from '../dashboard/filter-evaluations';
 import type { Evaluation, KpiRecord, RootCause } from '../schemas';
 import { AgentAccumulator, type AgentRow } from './per-agent';
-import { criteriaIndex, ratedOption, type ScorecardLookup } from './criterion-outcomes';
+import { criteriaIndex, ratedOption, type CriterionInfo, type ScorecardLookup } from './criterion-outcomes';
 import { HeadlineAccumulator, type Headline } from './headline';
 import { summariseKpis, type KpiFigures } from './kpi-summary';
 import { CriterionAccumulator, type CriterionRow } from './per-criterion';
@@ -25,6 +25,13 @@ export interface ReportInput {
   /** The team's root-cause list, for labels and categories. */
   rootCauses: readonly RootCause[];
   kpis: readonly KpiRecord[];
+  /**
+   * Which reports to build. `overview` (headline, trend, agents, reviewers, QA vs CSAT, the
+   * self-review gap) reads only the critical criteria of each evaluation; `criteria` (weakest
+   * criteria, root causes) walks every answer, which is most of the work on a big sample. The
+   * dashboard builds the two apart so each is measured on its own; `all` is both.
+   */
+  parts?: 'all' | 'overview' | 'criteria';
 }
 
 export interface DashboardReport {
@@ -48,8 +55,22 @@ export interface ReportBuilder {
   finish(): DashboardReport;
 }
 
+const criticalCache = new WeakMap<readonly CriterionInfo[], readonly CriterionInfo[]>();
+
+/** The critical criteria of a scorecard version: all the headline's critical-fail rate needs. */
+function criticalOnly(criteria: readonly CriterionInfo[]): readonly CriterionInfo[] {
+  let critical = criticalCache.get(criteria);
+  if (!critical) {
+    critical = criteria.filter((c) => c.critical !== 'none');
+    criticalCache.set(criteria, critical);
+  }
+  return critical;
+}
+
 export function createReportBuilder(input: ReportInput): ReportBuilder {
   const { filter, grain } = input;
+  const wantOverview = input.parts !== 'criteria';
+  const wantCriteria = input.parts !== 'overview';
   const period = timeRange(filter);
   const before = previousDays(filter);
   const previousPeriod = before ? timeRange(before) : null;
@@ -74,17 +95,18 @@ export function createReportBuilder(input: ReportInput): ReportBuilder {
       const at = evaluation.submittedAt;
       if (evaluation.status === 'draft' || at === null || !inScope(evaluation)) return;
       const current = at >= period.start && at < period.end;
-      if (current) gap.add(evaluation);
+      if (current && wantOverview) gap.add(evaluation);
       if (filter.kind && evaluation.kind !== filter.kind) return;
       const inPrevious = previousPeriod !== null && at >= previousPeriod.start && at < previousPeriod.end;
-      if (!current && !inPrevious) return;
+      if (!current && (!inPrevious || !wantOverview)) return;
 
       // One walk over the answers feeds the critical-fail rate, the criteria and the root causes.
-      const scorecardCriteria = criteriaFor(evaluation);
+      const allCriteria = criteriaFor(evaluation);
+      const scorecardCriteria = allCriteria && !wantCriteria ? criticalOnly(allCriteria) : allCriteria;
       let criticalFailed: boolean | undefined;
       if (scorecardCriteria) {
         criticalFailed = false;
-        const totals = current ? criteria.totalsFor(scorecardCriteria) : undefined;
+        const totals = current && wantCriteria ? criteria.totalsFor(scorecardCriteria) : undefined;
         for (let i = 0; i < scorecardCriteria.length; i++) {
           const criterion = scorecardCriteria[i]!;
           const answer = evaluation.answers[criterion.criterionId];
@@ -94,9 +116,10 @@ export function createReportBuilder(input: ReportInput): ReportBuilder {
           if (criterion.critical !== 'none' && !option.passes) criticalFailed = true;
           if (totals) CriterionAccumulator.add(totals[i]!, option);
         }
-      } else if (current) {
+      } else if (current && wantCriteria) {
         rootCauses.add(evaluation);
       }
+      if (!wantOverview) return;
       if (!current) {
         previous.add(evaluation, criticalFailed);
         return;
@@ -118,8 +141,8 @@ export function createReportBuilder(input: ReportInput): ReportBuilder {
         headline: { current: headline.figures(), previous: previousPeriod ? previous.figures() : null },
         trend: points.map((p) => ({ ...p, kpis: kpis.byBucket.get(p.bucket.key) })),
         agents: agents.rows(points.map((p) => p.bucket.key)).map((row) => ({ ...row, kpis: kpis.byAgent.get(row.name) })),
-        criteria: criteria.rows(),
-        rootCauses: rootCauses.rows(input.rootCauses),
+        criteria: wantCriteria ? criteria.rows() : [],
+        rootCauses: wantCriteria ? rootCauses.rows(input.rootCauses) : [],
         qaVsCsat: qaVsCsat.result(),
         reviewers: reviewers.rows(),
         selfReviewGap: gap.result(criteriaFor),

@@ -158,7 +158,12 @@ async function dashboardRun(page: Page, url: string) {
   await page.getByRole('list', { name: 'Headline figures' }).waitFor({ timeout: 120_000 });
   return page.evaluate(() => {
     const last = (name: string) => performance.getEntriesByName(name).at(-1)?.duration ?? NaN;
-    return { read: last('qa-lens:dashboard-read'), report: last('qa-lens:dashboard-report'), shown: performance.now() };
+    return {
+      read: last('qa-lens:dashboard-read'),
+      report: last('qa-lens:dashboard-report'),
+      criteria: last('qa-lens:dashboard-criteria'),
+      shown: performance.now(),
+    };
   });
 }
 
@@ -175,7 +180,7 @@ it(`measures the dashboard reports over ${EVALUATIONS.toLocaleString('en')} eval
     const seedSeconds = (Date.now() - seedStart) / 1000;
 
     const raw: number[] = [];
-    const runs: { read: number; report: number; shown: number }[] = [];
+    const runs: { read: number; report: number; criteria: number; shown: number }[] = [];
     await dashboardRun(page, url); // warm-up: first open after seeding
     for (let i = 0; i < RUNS; i++) {
       const scan = await rawCursorScan(page);
@@ -186,7 +191,9 @@ it(`measures the dashboard reports over ${EVALUATIONS.toLocaleString('en')} eval
     const rawMs = median(raw);
     const readMs = median(runs.map((r) => r.read));
     const reportMs = median(runs.map((r) => r.report));
+    const criteriaMs = median(runs.map((r) => r.criteria));
     const totalMs = median(runs.map((r) => r.read + r.report));
+    const everythingMs = median(runs.map((r) => r.read + r.report + r.criteria));
     const shownMs = median(runs.map((r) => r.shown));
     const loadAfter = os.loadavg()[0]!;
     const busy = Math.max(loadBefore, loadAfter) > os.cpus().length;
@@ -194,15 +201,17 @@ it(`measures the dashboard reports over ${EVALUATIONS.toLocaleString('en')} eval
     const table = [
       '## Dashboard reports over 100k evaluations',
       '',
-      `Command: \`npm run bench\` (tests/bench/dashboard-report.bench-run.ts). The built extension in headless Chromium; ${EVALUATIONS.toLocaleString('en')} evaluations × ${CRITERIA} criteria over a year, 50 agents, 10 reviewers, one ticket KPI record per 5 evaluations, generated inside the page from a fixed seed (${seedSeconds.toFixed(0)} s to write). Median of ${RUNS} runs, each a fresh load of dashboard.html after one warm-up; the baseline is a hand-written IndexedDB cursor over the same store in the same page, adding up count and score only. *Report pass* is the dashboard's one pass that builds the headline (with the previous period), the trend and every other report. Machine: ${os.cpus().length} cores, 1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after${busy ? ' (**busy: other work shared the cores, so absolute times are inflated; the ratio to the raw scan, measured alongside, is the steadier figure**)' : ''}.`,
+      `Command: \`npm run bench\` (tests/bench/dashboard-report.bench-run.ts). The built extension in headless Chromium; ${EVALUATIONS.toLocaleString('en')} evaluations × ${CRITERIA} criteria over a year, 50 agents, 10 reviewers, one ticket KPI record per 5 evaluations, generated inside the page from a fixed seed (${seedSeconds.toFixed(0)} s to write). Median of ${RUNS} runs, each a fresh load of dashboard.html after one warm-up; the baseline is a hand-written IndexedDB cursor over the same store in the same page, adding up count and score only. *Headline and trend pass* is the dashboard's pass that builds the headline (with the previous period), the trend, the agents, the reviewers, QA vs CSAT and the self-review gap, reading only each evaluation's critical criteria; *criteria pass* is the second pass that walks every answer for the weakest criteria and the root causes. Machine: ${os.cpus().length} cores, 1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after${busy ? ' (**busy: other work shared the cores, so absolute times are inflated; the ratio to the raw scan, measured alongside, is the steadier figure**)' : ''}.`,
       '',
       '| Metric | Measured | Target | Result |',
       '| --- | --: | --: | :-: |',
       `| Raw IndexedDB cursor scan (baseline) | ${rawMs.toFixed(0)} ms | — | — |`,
       `| Dashboard read (\`qa-lens:dashboard-read\`, Dexie) | ${readMs.toFixed(0)} ms | — | — |`,
-      `| Report pass in memory (\`qa-lens:dashboard-report\`) | ${reportMs.toFixed(0)} ms | ≤ ${TARGET_MS} ms | ${verdict(reportMs <= TARGET_MS)} |`,
-      `| Read + report pass | ${totalMs.toFixed(0)} ms | — | — |`,
-      `| Read + report pass / raw scan | ${(totalMs / rawMs).toFixed(2)}× | ≤ ${TARGET_RATIO}× | ${verdict(totalMs / rawMs <= TARGET_RATIO)} |`,
+      `| Headline and trend pass in memory (\`qa-lens:dashboard-report\`) | ${reportMs.toFixed(0)} ms | ≤ ${TARGET_MS} ms | ${verdict(reportMs <= TARGET_MS)} |`,
+      `| Criteria pass in memory (\`qa-lens:dashboard-criteria\`) | ${criteriaMs.toFixed(0)} ms | — | — |`,
+      `| Read + headline and trend pass | ${totalMs.toFixed(0)} ms | — | — |`,
+      `| Read + headline and trend pass / raw scan | ${(totalMs / rawMs).toFixed(2)}× | ≤ ${TARGET_RATIO}× | ${verdict(totalMs / rawMs <= TARGET_RATIO)} |`,
+      `| Read + both passes / raw scan | ${(everythingMs / rawMs).toFixed(2)}× | — | — |`,
       `| Headline on screen, from navigation start | ${shownMs.toFixed(0)} ms | — | — |`,
     ].join('\n');
     writeBenchSection('dashboard-report', table);

@@ -69,6 +69,18 @@ const input = (overrides: Partial<ReportInput['filter']> = {}, grain: ReportInpu
 describe('buildReport', () => {
   const report = buildReport(ALL, input());
 
+  it('builds the same figures in two parts as in one: the overview without the answer walk, then the criteria', () => {
+    const overview = buildReport(ALL, { ...input(), parts: 'overview' });
+    const criteria = buildReport(ALL, { ...input(), parts: 'criteria' });
+    // The overview's critical-fail rate comes from the critical criteria alone.
+    expect({ ...overview, criteria: report.criteria, rootCauses: report.rootCauses }).toEqual(report);
+    expect(overview.criteria).toEqual([]);
+    expect(overview.rootCauses).toEqual([]);
+    expect(criteria.criteria).toEqual(report.criteria);
+    expect(criteria.rootCauses).toEqual(report.rootCauses);
+    expect(report.criteria.length).toBeGreaterThan(0);
+  });
+
   it('gives the headline for the period and the week before', () => {
     expect(report.headline.current.evaluations).toBe(3);
     expect(report.headline.current.meanScore).toBeCloseTo((100 + 0 + 83.33) / 3, 2);
