@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
-import { answerAll, axeViolations, evaluationList, panelFrame, startSession, type BrowserSession } from './support/session';
+import { answerAll, axeViolations, evaluationList, openDashboard, panelFrame, startSession, type BrowserSession } from './support/session';
 
 /** The dashboard's figures as a reviewer reads them: the summary line and every row of every table, reports included. */
 async function figures(page: Page): Promise<string[]> {
@@ -61,13 +61,6 @@ describe('CSV export and import, backup and restore', () => {
   });
   afterAll(() => session?.close());
 
-  async function openDashboard(): Promise<Page> {
-    const page = await session.context.newPage();
-    await page.goto(session.extensionUrl('dashboard.html'));
-    await page.getByRole('heading', { name: 'Evaluations' }).waitFor();
-    return page;
-  }
-
   async function exportLong(page: Page): Promise<string> {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export evaluations as CSV' });
@@ -79,7 +72,7 @@ describe('CSV export and import, backup and restore', () => {
   }
 
   it('exports from the dashboard, re-imports after clearing, and shows identical figures', async () => {
-    const page = await openDashboard();
+    const page = await openDashboard(session);
     const before = await figures(page);
     expect(before[0]).toBe('2 evaluations');
     const csv = await exportLong(page);
@@ -108,7 +101,7 @@ describe('CSV export and import, backup and restore', () => {
   });
 
   it('shows every refused row with its line and imports nothing', async () => {
-    const page = await openDashboard();
+    const page = await openDashboard(session);
     const file = join(tmp, `qa-lens-tickets-${Date.now()}.csv`);
     writeFileSync(file, 'id,url,channel,agent\r\n7,https://acme.zendesk.com/agent/tickets/7,fax,Ana\r\n8,https://acme.zendesk.com/agent/tickets/8,email,Ben\r\n');
     await page.getByRole('button', { name: 'Import' }).click();
@@ -130,7 +123,7 @@ describe('CSV export and import, backup and restore', () => {
     const backup = join(tmp, `qa-lens-backup-${Date.now()}.json`);
     writeFileSync(backup, await saved(download));
 
-    const dashboard = await openDashboard();
+    const dashboard = await openDashboard(session);
     const before = await figures(dashboard);
     await clearEvaluations(dashboard);
 

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { scoreEvaluation } from '../../lib/scoring';
 import type { Answer, Evaluation, KpiRecord, Scorecard } from '../../lib/schemas';
 import { putRows } from '../support/seed-database';
-import { axeViolations, evaluationList, startSession, type BrowserSession } from './support/session';
+import { axeViolations, evaluationList, openDashboard, startSession, type BrowserSession } from './support/session';
 
 const DAY = 86_400_000;
 const now = Date.now();
@@ -97,9 +97,7 @@ describe('the dashboard reports', () => {
 
   beforeAll(async () => {
     session = await startSession();
-    page = await session.context.newPage();
-    await page.goto(session.extensionUrl('dashboard.html'));
-    await page.getByRole('heading', { name: 'Evaluations' }).waitFor();
+    page = await openDashboard(session);
     await putRows(page, { scorecards: [scorecard], evaluations: EVALUATIONS, kpis: KPIS });
   });
   afterAll(() => session?.close());

@@ -1,7 +1,6 @@
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { answerAll, axeViolations, evaluationList, panelFrame, startSession, writeSpecificFeedback, type BrowserSession } from './support/session';
+import { answerAll, axeViolations, evaluationList, openDashboard, panelFrame, startSession, writeSpecificFeedback, type BrowserSession } from './support/session';
 
 describe('the dashboard', () => {
   let session: BrowserSession;
@@ -24,15 +23,8 @@ describe('the dashboard', () => {
   });
   afterAll(() => session?.close());
 
-  async function openDashboard(): Promise<Page> {
-    const page = await session.context.newPage();
-    await page.goto(session.extensionUrl('dashboard.html'));
-    await page.getByRole('heading', { name: 'Evaluations' }).waitFor();
-    return page;
-  }
-
   it('lists the evaluation scored in the panel and opens it in full', async () => {
-    const page = await openDashboard();
+    const page = await openDashboard(session);
     const row = evaluationList(page).getByRole('row').filter({ hasText: 'Sam Okafor' });
     await row.waitFor();
     expect(await row.textContent()).toMatch(/Chat/);
@@ -45,7 +37,7 @@ describe('the dashboard', () => {
   });
 
   it('exports the long CSV: one row per criterion, parseable, with formulas neutralised', async () => {
-    const page = await openDashboard();
+    const page = await openDashboard(session);
     expect(await axeViolations(page.mainFrame())).toEqual([]);
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export evaluations as CSV' });

@@ -111,6 +111,14 @@ export async function stopServiceWorker(session: BrowserSession): Promise<void> 
   await extensionPage.close();
 }
 
+/** Opens the dashboard in a new tab and waits for its heading. */
+export async function openDashboard(session: BrowserSession): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(session.extensionUrl('dashboard.html'));
+  await page.getByRole('heading', { name: 'Evaluations' }).waitFor();
+  return page;
+}
+
 /** The dashboard's evaluation list (its reports above have tables and agent rows of their own). */
 export function evaluationList(page: Page): Locator {
   return page.getByRole('table', { name: /Submitted evaluations/ });
