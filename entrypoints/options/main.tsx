@@ -16,6 +16,7 @@ import {
 import { createBackupClient } from '../../lib/options/extension-backup-client';
 import { createSitesClient } from '../../lib/options/extension-sites-client';
 import { SCORECARD_TEMPLATES } from '../../lib/scorecards/templates';
+import { afterWrite } from '../../lib/pages/after-write';
 import { downloadText } from '../../lib/pages/download-text';
 
 const db = openDatabase();
@@ -33,7 +34,8 @@ const client: OptionsClient = {
   saveScorecard: (input) => saveScorecard(db, input, Date.now()),
   archiveScorecard: (id) => archiveScorecard(db, id, Date.now()),
   getProfile: () => getProfile(db),
-  saveProfile: (profile) => saveProfile(db, profile),
+  // Identities decide which reviews are the user's own, and so which deadlines to remind them of.
+  saveProfile: (profile) => afterWrite(saveProfile(db, profile)),
   getTeamSettings: () => getTeamSettings(db),
   saveTeamSettings: (settings) => saveTeamSettings(db, settings),
   download: (filename, text) => downloadText(filename, text, 'application/json;charset=utf-8'),
