@@ -30,6 +30,7 @@ import { FilterBar, type FilterOptions } from './FilterBar';
 import { scorecardLabel } from './format';
 import { ReportsView } from './ReportsView';
 import { scorecardKey, useDashboardData, type LoadedData } from './use-dashboard-data';
+import { measured } from '../../lib/measured';
 
 export const EMPTY_MESSAGE = 'No evaluations yet. Open a ticket in your helpdesk and score it in the QA Lens panel.';
 
@@ -72,15 +73,6 @@ function DashboardContent({ client, csv }: { client: DashboardClient; csv?: CsvI
   );
 }
 
-/** Runs `work` under a performance measure, so devtools and `npm run bench` can read how long it took. */
-function measured<T>(name: string, work: () => T): T {
-  const start = performance.now();
-  try {
-    return work();
-  } finally {
-    performance.measure(name, { start, end: performance.now() });
-  }
-}
 
 function useFilterOptions(evaluations: readonly Evaluation[], scorecards: LoadedData['scorecards']): FilterOptions {
   return useMemo(() => {

@@ -20,19 +20,8 @@ import { request } from '../messaging/client';
 import { events } from '../messaging/contracts';
 import type { TicketContext } from '../schemas';
 import { SCORECARD_TEMPLATES } from '../scorecards/templates';
+import { measured } from '../measured';
 
-/**
- * Runs a storage call under a performance measure, so devtools and `npm run bench` can read how
- * long saves take in the real browser.
- */
-async function measured<T>(name: string, work: () => Promise<T>): Promise<T> {
-  const start = performance.now();
-  try {
-    return await work();
-  } finally {
-    performance.measure(name, { start, end: performance.now() });
-  }
-}
 
 /**
  * The ticket only if this panel is framed by the page that reported it. Any site may frame the
