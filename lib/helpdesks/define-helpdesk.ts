@@ -72,6 +72,19 @@ export function apiThenPage(
   };
 }
 
+/**
+ * GETs a path of the helpdesk's own JSON API with the signed-in session. Refuses a read the user
+ * has already left, and says which helpdesk answered what for which path (never the query, which
+ * may carry ids). `noContent` is what a 204 No Content answer means, for APIs that send one.
+ */
+export async function getJson<T>(context: ReadContext, path: string, helpdesk: string, options: { noContent?: T } = {}): Promise<T> {
+  context.signal.throwIfAborted();
+  const response = await context.fetch(path);
+  if (!response.ok) throw new Error(`${helpdesk} answered ${response.status} for ${path.split('?')[0]}`);
+  if (response.status === 204 && options.noContent !== undefined) return options.noContent;
+  return (await response.json()) as T;
+}
+
 /** `text(selector, within)`: the clean text of the first match under `within` (default `root`), or ''. */
 export function pageText(root: ParentNode): (selector: string, within?: ParentNode) => string {
   return (selector, within = root) => cleanText(within.querySelector(selector)?.textContent);

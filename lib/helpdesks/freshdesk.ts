@@ -1,7 +1,7 @@
 import type { Channel } from '../schemas/common';
 import type { MessageRole, Person, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { apiThenPage, cleanText, clip, defineHelpdesk, pageMessages, pageText, type ReadContext, type TicketRef } from './define-helpdesk';
+import { apiThenPage, cleanText, clip, defineHelpdesk, getJson, pageMessages, pageText, type ReadContext, type TicketRef } from './define-helpdesk';
 
 /** Shapes of the Freshdesk API v2 (developers.freshdesk.com/api), read with the agent's own session. */
 interface FreshdeskContact {
@@ -71,17 +71,10 @@ function person(name: string | null | undefined, email?: string | null): Person 
   return clean ? { name: clip(clean), ...(email ? { email: clip(email) } : {}) } : null;
 }
 
-async function getJson<T>(context: ReadContext, path: string): Promise<T> {
-  context.signal.throwIfAborted();
-  const response = await context.fetch(path);
-  if (!response.ok) throw new Error(`Freshdesk answered ${response.status} for ${path.split('?')[0]}`);
-  return (await response.json()) as T;
-}
-
 /** An agent's name and email, or null when the profile cannot be read (a deleted agent, a contact). */
 async function agentProfile(context: ReadContext, id: number): Promise<Person | null> {
   try {
-    const agent = await getJson<FreshdeskAgent>(context, `/api/v2/agents/${id}`);
+    const agent = await getJson<FreshdeskAgent>(context, `/api/v2/agents/${id}`, 'Freshdesk');
     return person(agent.contact?.name, agent.contact?.email);
   } catch (error) {
     if (context.signal.aborted) throw error;
@@ -98,7 +91,7 @@ function conversationRole(conversation: FreshdeskConversation, requesterId: numb
 }
 
 async function readFromApi(ref: TicketRef, context: ReadContext): Promise<TicketContext> {
-  const ticket = await getJson<FreshdeskTicket>(context, `/api/v2/tickets/${ref.ticketId}?include=requester`);
+  const ticket = await getJson<FreshdeskTicket>(context, `/api/v2/tickets/${ref.ticketId}?include=requester`, 'Freshdesk');
   const conversations: FreshdeskConversation[] = [];
   let unread = false;
   for (let page = 1; ; page++) {
@@ -106,7 +99,7 @@ async function readFromApi(ref: TicketRef, context: ReadContext): Promise<Ticket
       unread = true;
       break;
     }
-    const batch = await getJson<FreshdeskConversation[]>(context, `/api/v2/tickets/${ref.ticketId}/conversations?per_page=${PER_PAGE}&page=${page}`);
+    const batch = await getJson<FreshdeskConversation[]>(context, `/api/v2/tickets/${ref.ticketId}/conversations?per_page=${PER_PAGE}&page=${page}`, 'Freshdesk');
     if (!Array.isArray(batch)) throw new Error('Freshdesk answered conversations in an unknown shape');
     for (const conversation of batch) {
       if (conversations.length < LIMITS.messages - 1) conversations.push(conversation);

@@ -1,7 +1,7 @@
 import type { Channel } from '../schemas/common';
 import type { MessageRole, Person, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { apiThenPage, cleanText, clip, defineHelpdesk, pageMessages, pageText, type ReadContext, type TicketRef } from './define-helpdesk';
+import { apiThenPage, cleanText, clip, defineHelpdesk, getJson, pageMessages, pageText, type ReadContext, type TicketRef } from './define-helpdesk';
 
 /** Shapes of the Gorgias REST API (developers.gorgias.com), which the helpdesk app calls on its own origin. */
 interface GorgiasPerson {
@@ -88,13 +88,6 @@ function messageRole(message: GorgiasMessage): MessageRole {
   return 'agent';
 }
 
-async function getJson<T>(context: ReadContext, path: string): Promise<T> {
-  context.signal.throwIfAborted();
-  const response = await context.fetch(path);
-  if (!response.ok) throw new Error(`Gorgias answered ${response.status} for ${path.split('?')[0]}`);
-  return (await response.json()) as T;
-}
-
 /** The messages list, for a ticket answer that carries none: cursor pages of 100. */
 async function readMessages(context: ReadContext, id: string): Promise<{ messages: GorgiasMessage[]; unread: boolean }> {
   const messages: GorgiasMessage[] = [];
@@ -102,7 +95,7 @@ async function readMessages(context: ReadContext, id: string): Promise<{ message
   for (let page = 0; ; page++) {
     if (page === MAX_PAGES || messages.length >= LIMITS.messages) return { messages, unread: true };
     const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-    const body: MessagesPage = await getJson<MessagesPage>(context, `/api/tickets/${id}/messages?limit=100&order_by=created_datetime:asc${query}`);
+    const body: MessagesPage = await getJson<MessagesPage>(context, `/api/tickets/${id}/messages?limit=100&order_by=created_datetime:asc${query}`, 'Gorgias');
     for (const message of body.data ?? []) if (messages.length < LIMITS.messages) messages.push(message);
     cursor = body.meta?.next_cursor ?? null;
     if (!cursor) return { messages, unread: false };
@@ -110,7 +103,7 @@ async function readMessages(context: ReadContext, id: string): Promise<{ message
 }
 
 async function readFromApi(ref: TicketRef, context: ReadContext): Promise<TicketContext> {
-  const ticket = await getJson<GorgiasTicket>(context, `/api/tickets/${ref.ticketId}`);
+  const ticket = await getJson<GorgiasTicket>(context, `/api/tickets/${ref.ticketId}`, 'Gorgias');
   const { messages: raw, unread } = Array.isArray(ticket.messages)
     ? { messages: ticket.messages.slice(0, LIMITS.messages), unread: ticket.messages.length > LIMITS.messages }
     : await readMessages(context, ref.ticketId);

@@ -1,7 +1,7 @@
 import type { Channel } from '../schemas/common';
 import type { MessageRole, Person, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { apiThenPage, cleanText, clip, defineHelpdesk, pageMessages, pageText, type ReadContext, type TicketRef } from './define-helpdesk';
+import { apiThenPage, cleanText, clip, defineHelpdesk, getJson, pageMessages, pageText, type ReadContext, type TicketRef } from './define-helpdesk';
 
 /**
  * Intercom. The inbox (an Ember app) reads conversations from its own origin under `/ember/`,
@@ -88,11 +88,8 @@ function appIdOf(ref: TicketRef): string {
 }
 
 async function readFromApi(ref: TicketRef, context: ReadContext): Promise<TicketContext> {
-  context.signal.throwIfAborted();
   const path = `/ember/inbox/conversations/${ref.ticketId}?app_id=${encodeURIComponent(appIdOf(ref))}`;
-  const response = await context.fetch(path);
-  if (!response.ok) throw new Error(`Intercom answered ${response.status} for /ember/inbox/conversations/${ref.ticketId}`);
-  const body = (await response.json()) as { conversation?: IntercomConversation } & IntercomConversation;
+  const body = await getJson<{ conversation?: IntercomConversation } & IntercomConversation>(context, path, 'Intercom');
   const conversation = body.conversation ?? body;
   const rawParts = conversation.conversation_parts;
   const parts = Array.isArray(rawParts) ? rawParts : rawParts?.conversation_parts;

@@ -1,7 +1,7 @@
 import type { Channel } from '../schemas/common';
 import type { MessageRole, Person, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { apiThenPage, cleanText, clip, defineHelpdesk, pageMessages, pageText, type ReadContext, type TicketRef } from './define-helpdesk';
+import { apiThenPage, cleanText, clip, defineHelpdesk, getJson, pageMessages, pageText, type ReadContext, type TicketRef } from './define-helpdesk';
 
 /** Shapes of the Zendesk Support API (v2) that the agent app itself uses. */
 interface ZendeskUser {
@@ -83,15 +83,8 @@ function messageRole(comment: ZendeskComment, author: ZendeskUser | undefined, r
   return 'agent';
 }
 
-async function getJson<T>(context: ReadContext, path: string): Promise<T> {
-  context.signal.throwIfAborted();
-  const response = await context.fetch(path);
-  if (!response.ok) throw new Error(`Zendesk answered ${response.status} for ${path.split('?')[0]}`);
-  return (await response.json()) as T;
-}
-
 async function readFromApi(ref: TicketRef, context: ReadContext): Promise<TicketContext> {
-  const { ticket, users = [] } = await getJson<TicketResponse>(context, `/api/v2/tickets/${ref.ticketId}.json?include=users`);
+  const { ticket, users = [] } = await getJson<TicketResponse>(context, `/api/v2/tickets/${ref.ticketId}.json?include=users`, 'Zendesk');
   const people = new Map(users.map((u) => [u.id, u]));
   const comments: ZendeskComment[] = [];
   const commentsPath = `/api/v2/tickets/${ref.ticketId}/comments.json`;
@@ -103,7 +96,7 @@ async function readFromApi(ref: TicketRef, context: ReadContext): Promise<Ticket
       unread = true;
       break;
     }
-    const body: CommentsResponse = await getJson<CommentsResponse>(context, next);
+    const body: CommentsResponse = await getJson<CommentsResponse>(context, next, 'Zendesk');
     // A loop, not push(...spread): a huge page must not overflow the call stack.
     for (const comment of body.comments) {
       if (comments.length < LIMITS.messages) comments.push(comment);

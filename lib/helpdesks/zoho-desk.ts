@@ -1,7 +1,7 @@
 import type { Channel } from '../schemas/common';
 import type { MessageRole, Person, TicketContext, TranscriptMessage } from '../schemas/ticket';
 import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { apiThenPage, cleanText, clip, defineHelpdesk, pageMessages, pageText, type ReadContext, type TicketRef } from './define-helpdesk';
+import { apiThenPage, cleanText, clip, defineHelpdesk, getJson, pageMessages, pageText, type ReadContext, type TicketRef } from './define-helpdesk';
 
 /**
  * Shapes of the Zoho Desk API v1 (desk.zoho.com/DeskAPIDocument). The agent app calls it on its own
@@ -123,19 +123,16 @@ function orgIdFrom(document: Document): string | null {
   return null;
 }
 
-async function getJson<T>(context: ReadContext, path: string): Promise<T> {
-  context.signal.throwIfAborted();
-  const response = await context.fetch(path);
-  if (!response.ok) throw new Error(`Zoho Desk answered ${response.status} for ${path.split('?')[0]}`);
-  // 204 No Content: an empty list.
-  return (response.status === 204 ? {} : await response.json()) as T;
+/** Zoho Desk answers an empty list with 204 No Content. */
+function zohoJson<T>(context: ReadContext, path: string): Promise<T> {
+  return getJson<T>(context, path, 'Zoho Desk', { noContent: {} as T });
 }
 
 async function readList<T>(context: ReadContext, path: string, query: string, cap: number): Promise<{ items: T[]; unread: boolean }> {
   const items: T[] = [];
   for (let page = 0; ; page++) {
     if (page === MAX_PAGES || items.length >= cap) return { items, unread: true };
-    const body = await getJson<ZohoList<T>>(context, `${path}?from=${page * PAGE + 1}&limit=${PAGE}${query}`);
+    const body = await zohoJson<ZohoList<T>>(context, `${path}?from=${page * PAGE + 1}&limit=${PAGE}${query}`);
     const data = Array.isArray(body.data) ? body.data : [];
     for (const item of data) if (items.length < cap) items.push(item);
     if (data.length < PAGE) return { items, unread: false };
@@ -156,7 +153,7 @@ async function readFromApi(ref: TicketRef, context: ReadContext): Promise<Ticket
   const orgId = orgIdFrom(context.document);
   const org = orgId ? `&orgId=${orgId}` : '';
   const base = `/supportapi/zd/${portal}/api/v1/tickets/${ref.ticketId}`;
-  const ticket = await getJson<ZohoTicket>(context, `${base}?include=contacts,assignee${org}`);
+  const ticket = await zohoJson<ZohoTicket>(context, `${base}?include=contacts,assignee${org}`);
   const threads = await readList<ZohoThread>(context, `${base}/threads`, org, LIMITS.messages);
   const comments = await readList<ZohoComment>(context, `${base}/comments`, org, LIMITS.messages);
 
@@ -169,7 +166,7 @@ async function readFromApi(ref: TicketRef, context: ReadContext): Promise<Ticket
       summarised++;
       continue;
     }
-    const full = await getJson<ZohoThread>(context, `${base}/threads/${thread.id}?include=plainText${org}`);
+    const full = await zohoJson<ZohoThread>(context, `${base}/threads/${thread.id}?include=plainText${org}`);
     bodies.push(full.plainText ?? null);
   }
 
