@@ -2,7 +2,7 @@ import type { Channel } from '../../../lib/schemas/common';
 import { TicketContextSchema, type TicketContext } from '../../../lib/schemas/ticket';
 import type { TicketRef } from '../../../lib/helpdesks/define-helpdesk';
 import crisp, { CRISP_RENDER_TIMEOUT_MS, crispChannel } from '../../../lib/helpdesks/crisp';
-import { fixtureFetch, readFixture, readFixtureText } from './fixture-fetch';
+import { fixtureFetch, readFixture, showFixturePage } from './fixture-fetch';
 
 const INBOX = 'https://app.crisp.chat/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/inbox';
 const CHAT = 'session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881';
@@ -15,9 +15,7 @@ function refFor(sessionId: string): TicketRef {
 }
 
 /** The Crisp app as the adapter sees it: the snapshot's body, without its script. */
-function showPage(file: string): void {
-  document.body.innerHTML = new DOMParser().parseFromString(readFixtureText('crisp', file), 'text/html').body.innerHTML;
-}
+const showPage = (file: string) => void showFixturePage('crisp', file);
 
 /** Reads a conversation from the page; the adapter has no same-origin API, so any request is a failure. */
 async function read(sessionId: string, signal = new AbortController().signal) {

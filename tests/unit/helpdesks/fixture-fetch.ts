@@ -75,3 +75,13 @@ export function readFixture<T = unknown>(helpdesk: string, path: string): T {
 export function readFixtureText(helpdesk: string, path: string): string {
   return readFileSync(join(FIXTURES, helpdesk, path), 'utf8');
 }
+
+/**
+ * Puts a fixture page into the test's document as the adapter sees it: the snapshot's body,
+ * without its script. Returns the parsed page for what lies outside the body (its title).
+ */
+export function showFixturePage(helpdesk: string, file: string): Document {
+  const page = new DOMParser().parseFromString(readFixtureText(helpdesk, file), 'text/html');
+  document.body.innerHTML = page.body.innerHTML;
+  return page;
+}

@@ -2,7 +2,7 @@ import type { Channel } from '../../../lib/schemas/common';
 import { TICKET_LIMITS, TicketContextSchema, type TicketContext } from '../../../lib/schemas/ticket';
 import type { TicketRef } from '../../../lib/helpdesks/define-helpdesk';
 import freshdesk, { freshdeskChannel } from '../../../lib/helpdesks/freshdesk';
-import { fixtureFetch, readFixture, readFixtureText, type FixtureFetchOptions } from './fixture-fetch';
+import { fixtureFetch, readFixture, type FixtureFetchOptions, showFixturePage } from './fixture-fetch';
 
 const ORIGIN = 'https://acme.freshdesk.com';
 
@@ -26,9 +26,7 @@ const expected = (name: string) => readFixture<TicketContext>('freshdesk', `expe
 const ticketPath = (id: string) => `/api/v2/tickets/${id}?include=requester`;
 const conversationsPath = (id: string, page = 1) => `/api/v2/tickets/${id}/conversations?per_page=100&page=${page}`;
 
-function showPage(file: string): void {
-  document.body.innerHTML = new DOMParser().parseFromString(readFixtureText('freshdesk', file), 'text/html').body.innerHTML;
-}
+const showPage = (file: string) => void showFixturePage('freshdesk', file);
 
 afterEach(() => {
   document.body.innerHTML = '';

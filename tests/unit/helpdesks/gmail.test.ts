@@ -1,7 +1,7 @@
 import { TicketContextSchema, type TicketContext } from '../../../lib/schemas/ticket';
 import type { TicketRef } from '../../../lib/helpdesks/define-helpdesk';
 import gmail, { GMAIL_RENDER_TIMEOUT_MS } from '../../../lib/helpdesks/gmail';
-import { fixtureFetch, readFixture, readFixtureText } from './fixture-fetch';
+import { fixtureFetch, readFixture, showFixturePage } from './fixture-fetch';
 
 const REFUND = 'FMfcgzQbfBhJkLNpRsTvWxZbCdFgHjKl';
 const LOCKED = 'FMfcgzQbfBhJkLNpRsTvWxZbCdFgHjKm';
@@ -14,9 +14,7 @@ function refFor(url: string): TicketRef {
 
 /** Gmail as the adapter sees it: the snapshot's body, without its script. */
 function showPage(file: string): void {
-  const page = new DOMParser().parseFromString(readFixtureText('gmail', file), 'text/html');
-  document.title = page.title;
-  document.body.innerHTML = page.body.innerHTML;
+  document.title = showFixturePage('gmail', file).title;
 }
 
 /** Reads a thread; Gmail has no API for the adapter, so any request is a failure. */

@@ -2,7 +2,7 @@ import type { Channel } from '../../../lib/schemas/common';
 import { TICKET_LIMITS, TicketContextSchema, type TicketContext } from '../../../lib/schemas/ticket';
 import type { TicketRef } from '../../../lib/helpdesks/define-helpdesk';
 import gorgias, { gorgiasChannel } from '../../../lib/helpdesks/gorgias';
-import { fixtureFetch, readFixture, readFixtureText, type FixtureFetchOptions } from './fixture-fetch';
+import { fixtureFetch, readFixture, type FixtureFetchOptions, showFixturePage } from './fixture-fetch';
 
 const ORIGIN = 'https://acme.gorgias.com';
 
@@ -25,9 +25,7 @@ async function read(ticketId: string, options: FixtureFetchOptions = {}) {
 const expected = (name: string) => readFixture<TicketContext>('gorgias', `expected/${name}.json`);
 const messagesPath = (id: string, cursor?: string) => `/api/tickets/${id}/messages?limit=100&order_by=created_datetime:asc${cursor ? `&cursor=${cursor}` : ''}`;
 
-function showPage(file: string): void {
-  document.body.innerHTML = new DOMParser().parseFromString(readFixtureText('gorgias', file), 'text/html').body.innerHTML;
-}
+const showPage = (file: string) => void showFixturePage('gorgias', file);
 
 afterEach(() => {
   document.body.innerHTML = '';

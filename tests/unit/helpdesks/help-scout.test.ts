@@ -2,7 +2,7 @@ import type { Channel } from '../../../lib/schemas/common';
 import { TICKET_LIMITS, TicketContextSchema, type TicketContext } from '../../../lib/schemas/ticket';
 import type { TicketRef } from '../../../lib/helpdesks/define-helpdesk';
 import helpScout, { helpScoutChannel } from '../../../lib/helpdesks/help-scout';
-import { fixtureFetch, readFixture, readFixtureText } from './fixture-fetch';
+import { fixtureFetch, readFixture, readFixtureText, showFixturePage } from './fixture-fetch';
 
 const ORIGIN = 'https://secure.helpscout.net';
 const NUMBERS: Record<string, string> = { '2391938111': '349', '2391938222': '350', '2391938333': '351' };
@@ -14,9 +14,7 @@ function refFor(id: string): TicketRef {
 }
 
 /** The conversation view as the adapter sees it: the snapshot's body, without its script. */
-function showPage(id: string): void {
-  document.body.innerHTML = new DOMParser().parseFromString(readFixtureText('help-scout', `page-${id}.html`), 'text/html').body.innerHTML;
-}
+const showPage = (id: string) => void showFixturePage('help-scout', `page-${id}.html`);
 
 async function read(id: string, signal = new AbortController().signal) {
   const fixtures = fixtureFetch({ helpdesk: 'help-scout', origin: ORIGIN, failing: [id] });

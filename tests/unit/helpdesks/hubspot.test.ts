@@ -2,7 +2,7 @@ import type { Channel } from '../../../lib/schemas/common';
 import { TICKET_LIMITS, TicketContextSchema, type MessageRole, type TicketContext } from '../../../lib/schemas/ticket';
 import type { TicketRef } from '../../../lib/helpdesks/define-helpdesk';
 import hubspot, { HUBSPOT_RENDER_WAIT_MS, hubspotChannel, hubspotRole } from '../../../lib/helpdesks/hubspot';
-import { fixtureFetch, readFixture, readFixtureText } from './fixture-fetch';
+import { fixtureFetch, readFixture, showFixturePage } from './fixture-fetch';
 
 const ORIGIN = 'https://app.hubspot.com';
 const PAGES: Record<string, string> = {
@@ -18,9 +18,7 @@ function refFor(name: string): TicketRef {
 }
 
 /** The app as the adapter sees it: the snapshot's body, without its script. */
-function showPage(name: string): void {
-  document.body.innerHTML = new DOMParser().parseFromString(readFixtureText('hubspot', `page-${name}.html`), 'text/html').body.innerHTML;
-}
+const showPage = (name: string) => void showFixturePage('hubspot', `page-${name}.html`);
 
 /** Reads a ticket the way the content script does; the adapter asks nothing of the network. */
 async function read(name: string, signal: AbortSignal = new AbortController().signal) {

@@ -2,7 +2,7 @@ import type { Channel } from '../../../lib/schemas/common';
 import { TICKET_LIMITS, TicketContextSchema, type TicketContext } from '../../../lib/schemas/ticket';
 import type { TicketRef } from '../../../lib/helpdesks/define-helpdesk';
 import intercom, { intercomChannel, intercomText } from '../../../lib/helpdesks/intercom';
-import { fixtureFetch, readFixture, readFixtureText, type FixtureFetchOptions } from './fixture-fetch';
+import { fixtureFetch, readFixture, type FixtureFetchOptions, showFixturePage } from './fixture-fetch';
 
 const ORIGIN = 'https://app.intercom.com';
 
@@ -21,9 +21,7 @@ async function read(id: string, options: FixtureFetchOptions = {}) {
 const expected = (name: string) => readFixture<TicketContext>('intercom', `expected/${name}.json`);
 const apiPath = (id: string) => `/ember/inbox/conversations/${id}?app_id=abc123de`;
 
-function showPage(file: string): void {
-  document.body.innerHTML = new DOMParser().parseFromString(readFixtureText('intercom', file), 'text/html').body.innerHTML;
-}
+const showPage = (file: string) => void showFixturePage('intercom', file);
 
 afterEach(() => {
   document.body.innerHTML = '';

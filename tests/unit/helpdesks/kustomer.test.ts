@@ -2,7 +2,7 @@ import type { Channel } from '../../../lib/schemas/common';
 import { TICKET_LIMITS, TicketContextSchema, type MessageRole, type TicketContext } from '../../../lib/schemas/ticket';
 import type { TicketRef } from '../../../lib/helpdesks/define-helpdesk';
 import kustomer, { KUSTOMER_RENDER_WAIT_MS, kustomerChannel, kustomerRole } from '../../../lib/helpdesks/kustomer';
-import { fixtureFetch, readFixture, readFixtureText } from './fixture-fetch';
+import { fixtureFetch, readFixture, showFixturePage } from './fixture-fetch';
 
 const ORIGIN = 'https://acme.kustomerapp.com';
 const PAGES: Record<string, string> = {
@@ -17,9 +17,7 @@ function refFor(name: string): TicketRef {
 }
 
 /** The app as the adapter sees it: the snapshot's body, without its script. */
-function showPage(name: string): void {
-  document.body.innerHTML = new DOMParser().parseFromString(readFixtureText('kustomer', `page-${name}.html`), 'text/html').body.innerHTML;
-}
+const showPage = (name: string) => void showFixturePage('kustomer', `page-${name}.html`);
 
 /** Reads a conversation the way the content script does; the adapter asks nothing of the network. */
 async function read(name: string, signal: AbortSignal = new AbortController().signal) {

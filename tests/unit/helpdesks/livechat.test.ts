@@ -2,7 +2,7 @@ import type { Channel } from '../../../lib/schemas/common';
 import { TicketContextSchema, type TicketContext } from '../../../lib/schemas/ticket';
 import type { TicketRef } from '../../../lib/helpdesks/define-helpdesk';
 import livechat, { LIVECHAT_RENDER_TIMEOUT_MS, livechatChannel } from '../../../lib/helpdesks/livechat';
-import { fixtureFetch, readFixture, readFixtureText } from './fixture-fetch';
+import { fixtureFetch, readFixture, showFixturePage } from './fixture-fetch';
 
 function refFor(url: string): TicketRef {
   const ref = livechat.ticketFromUrl(new URL(url));
@@ -11,9 +11,7 @@ function refFor(url: string): TicketRef {
 }
 
 /** The agent app as the adapter sees it: the snapshot's body, without its script. */
-function showPage(file: string): void {
-  document.body.innerHTML = new DOMParser().parseFromString(readFixtureText('livechat', file), 'text/html').body.innerHTML;
-}
+const showPage = (file: string) => void showFixturePage('livechat', file);
 
 /** Reads a chat from the page; the adapter has no same-origin API, so any request is a failure. */
 async function read(url: string, signal = new AbortController().signal) {

@@ -2,7 +2,7 @@ import type { Channel } from '../../../lib/schemas/common';
 import { TICKET_LIMITS, TicketContextSchema, type MessageRole, type TicketContext } from '../../../lib/schemas/ticket';
 import type { TicketRef } from '../../../lib/helpdesks/define-helpdesk';
 import salesforce, { SALESFORCE_RENDER_WAIT_MS, salesforceChannel, salesforceRole, type FeedFacts } from '../../../lib/helpdesks/salesforce';
-import { fixtureFetch, readFixture, readFixtureText } from './fixture-fetch';
+import { fixtureFetch, readFixture, showFixturePage } from './fixture-fetch';
 
 const ORIGIN = 'https://acme.lightning.force.com';
 const PAGES: Record<string, string> = {
@@ -17,9 +17,7 @@ function refFor(name: string): TicketRef {
 }
 
 /** The app as the adapter sees it: the snapshot's body, without its script. */
-function showPage(name: string): void {
-  document.body.innerHTML = new DOMParser().parseFromString(readFixtureText('salesforce', `page-${name}.html`), 'text/html').body.innerHTML;
-}
+const showPage = (name: string) => void showFixturePage('salesforce', `page-${name}.html`);
 
 /** Reads a case the way the content script does; the adapter asks nothing of the network. */
 async function read(name: string, signal: AbortSignal = new AbortController().signal) {

@@ -2,7 +2,7 @@ import type { Channel } from '../../../lib/schemas/common';
 import { TICKET_LIMITS, TicketContextSchema, type TicketContext } from '../../../lib/schemas/ticket';
 import type { TicketRef } from '../../../lib/helpdesks/define-helpdesk';
 import zendesk, { zendeskChannel } from '../../../lib/helpdesks/zendesk';
-import { fixtureFetch, readFixture, readFixtureText, type FixtureFetchOptions } from './fixture-fetch';
+import { fixtureFetch, readFixture, type FixtureFetchOptions, showFixturePage } from './fixture-fetch';
 
 const ORIGIN = 'https://acme.zendesk.com';
 
@@ -29,9 +29,7 @@ const commentsPath = (id: string, page?: number) =>
   `/api/v2/tickets/${id}/comments.json?${page ? `page=${page}&` : ''}include=users&sort_order=asc`;
 
 /** The agent workspace as the DOM fallback sees it: the snapshot's body, without its script. */
-function showPage(file: string): void {
-  document.body.innerHTML = new DOMParser().parseFromString(readFixtureText('zendesk', file), 'text/html').body.innerHTML;
-}
+const showPage = (file: string) => void showFixturePage('zendesk', file);
 
 interface CommentsPage {
   comments: { plain_body?: string }[];

@@ -2,7 +2,7 @@ import type { Channel } from '../../../lib/schemas/common';
 import { TICKET_LIMITS, TicketContextSchema, type TicketContext } from '../../../lib/schemas/ticket';
 import type { TicketRef } from '../../../lib/helpdesks/define-helpdesk';
 import zohoDesk, { zohoDeskChannel } from '../../../lib/helpdesks/zoho-desk';
-import { fixtureFetch, readFixture, readFixtureText, type FixtureFetchOptions } from './fixture-fetch';
+import { fixtureFetch, readFixture, type FixtureFetchOptions, showFixturePage } from './fixture-fetch';
 
 const ORIGIN = 'https://desk.zoho.com';
 const T1 = '712000000300001';
@@ -27,9 +27,7 @@ async function read(ticketId: string, options: FixtureFetchOptions = {}) {
 
 const expected = (name: string) => readFixture<TicketContext>('zoho-desk', `expected/${name}.json`);
 
-function showPage(file: string): void {
-  document.body.innerHTML = new DOMParser().parseFromString(readFixtureText('zoho-desk', file), 'text/html').body.innerHTML;
-}
+const showPage = (file: string) => void showFixturePage('zoho-desk', file);
 
 afterEach(() => {
   document.body.innerHTML = '';
