@@ -47,8 +47,9 @@ export default tseslint.config(
     { group: ['dexie', '**/db', '**/db/*', 'wxt/browser', '**/messaging/client'], allowTypeImports: true, message: 'Components get data through props or a typed client passed in.' },
   ]),
   {
-    // Node scripts that also hand functions to the browser (page.evaluate) see both sets of globals.
+    // Node scripts that also hand functions to the browser (page.evaluate, and worker.evaluate in the
+    // extension's service worker) see both sets of globals, and the extension API.
     files: ['scripts/**', 'tests/**', '*.config.*'],
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    languageOptions: { globals: { ...globals.node, ...globals.browser, chrome: 'readonly' } },
   },
 );

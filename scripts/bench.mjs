@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { startFixtureServer } from '../tests/support/fixture-server.mjs';
 import { launchWithExtension } from '../tests/support/launch-extension.mjs';
+import { clickLauncher, rememberPanelOpen } from '../tests/support/panel-launcher.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BUILD_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -33,7 +34,7 @@ const TARGETS = {
   contentScriptGzipBytes: 8 * 1024,
   loadRatio: 1.1,
   scriptDeltaMs: 5,
-  panelAfterLoadMs: 300,
+  panelMs: 300,
   saveDraftMs: 20,
 };
 
@@ -130,15 +131,36 @@ function makeEmptyExtension() {
   return dir;
 }
 
-/** The three browsers start together, so none gets a quieter machine than the others. */
+/**
+ * Chromium's own price for any iframe, whoever makes it: the page itself adds a small cross-site frame
+ * (an out-of-process frame, like the panel) right after its `load`, and QA Lens is not installed.
+ */
+function addOwnIframeAfterLoad() {
+  if (window !== window.top) return;
+  addEventListener('load', () =>
+    setTimeout(() => {
+      const frame = document.createElement('iframe');
+      frame.src = 'https://support.example.org/bench-blank-frame';
+      document.body.append(frame);
+    }),
+  );
+}
+
+/** The browsers start together, so none gets a quieter machine than the others. */
 async function launchContexts(server, emptyExtensionDir, qaLensDir) {
   const specs = [
     { key: 'none', label: 'No extension', extensionDir: null },
+    { key: 'ownFrame', label: 'No extension, page adds its own iframe', extensionDir: null, setUp: (c) => c.addInitScript(addOwnIframeAfterLoad) },
     { key: 'empty', label: 'Empty content script', extensionDir: emptyExtensionDir },
-    { key: 'qa', label: 'QA Lens', extensionDir: qaLensDir },
+    { key: 'qa', label: 'QA Lens, fresh install (launcher)', extensionDir: qaLensDir },
+    { key: 'qaOpen', label: 'QA Lens, panel left open', extensionDir: qaLensDir, setUp: rememberPanelOpen },
   ];
   const settled = await Promise.allSettled(
-    specs.map((spec) => launchWithExtension({ extensionDir: spec.extensionDir, hostResolverRules: server.hostResolverRules, headless: true })),
+    specs.map(async (spec) => {
+      const launched = await launchWithExtension({ extensionDir: spec.extensionDir, hostResolverRules: server.hostResolverRules, headless: true });
+      await spec.setUp?.(launched.context);
+      return launched;
+    }),
   );
   const launched = settled.filter((s) => s.status === 'fulfilled').map((s) => s.value);
   const failed = settled.find((s) => s.status === 'rejected');
@@ -198,13 +220,35 @@ async function panelInteractiveAt(page, timeoutMs = PANEL_TIMEOUT_MS) {
   return { frame, at };
 }
 
+/** Clicks the launcher and returns when, on the page's timeline, the click happened (the event's own time stamp). */
+async function clickLauncherAt(page) {
+  const clicked = page.evaluate(
+    (timeout) =>
+      new Promise((resolve, reject) => {
+        addEventListener('click', (event) => resolve(event.timeStamp), { capture: true, once: true });
+        setTimeout(() => reject(new Error('the click on the launcher never reached the page')), timeout);
+      }),
+    PANEL_TIMEOUT_MS,
+  );
+  await clickLauncher(page);
+  return clicked;
+}
+
+/** Forgets that the panel was opened, so the next load is a fresh install's again. */
+function forgetPanelLayout(context) {
+  return context.serviceWorkers()[0].evaluate(() => chrome.storage.local.remove('panelLayout'));
+}
+
 /**
  * One measured load in a fresh page: load time from the Navigation Timing entry, main-thread script
  * time from CDP `Performance` (a delta, so nothing before the navigation counts) read at
- * `load + SETTLE_AFTER_LOAD_MS` in every context, and, with QA Lens, when its panel became usable.
+ * `load + SETTLE_AFTER_LOAD_MS` in every context, and, with QA Lens, when its panel became usable:
+ * after `load` where it was left open, after a click on the launcher on a fresh install (the click
+ * comes after the script time is read, so it is not counted in it).
  */
 async function measureLoad(entry) {
   const { context } = entry.launched;
+  if (entry.key === 'qa') await forgetPanelLayout(context);
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
@@ -220,12 +264,12 @@ async function measureLoad(entry) {
     }, SETTLE_AFTER_LOAD_MS);
     const scriptMs = (await scriptDurationMs(cdp)) - scriptBefore;
     const sample = { loadMs, scriptMs };
-    if (entry.key === 'qa') {
+    if (entry.key === 'qa' || entry.key === 'qaOpen') {
       try {
+        const startedAt = entry.key === 'qa' ? await clickLauncherAt(page) : loadMs;
         // Both clocks are epoch-based, so the frame's mark can be put on the page's timeline.
         const { at } = await panelInteractiveAt(page);
-        sample.panelMs = at - pageOrigin;
-        sample.panelAfterLoadMs = sample.panelMs - loadMs;
+        sample.panelMs = at - pageOrigin - startedAt;
       } catch (error) {
         // A panel that never becomes usable is a result to report, not a reason to stop measuring.
         sample.panelError = error instanceof Error ? error.message : String(error);
@@ -257,7 +301,6 @@ async function runPageCost(entries) {
       scriptMs: median(pick('scriptMs')),
       panelErrors: entry.samples.map((s) => s.panelError).filter(Boolean),
       panelMs: { median: median(pick('panelMs')), p95: percentile(pick('panelMs'), 95) },
-      panelAfterLoadMs: { median: median(pick('panelAfterLoadMs')), p95: percentile(pick('panelAfterLoadMs'), 95) },
     };
   }
   return summary;
@@ -328,30 +371,32 @@ function row(metric, measured, target = '—', pass = null) {
 }
 
 function buildRows({ size, cost, saves }) {
-  const { none, empty, qa } = cost;
+  const { none, ownFrame, empty, qa, qaOpen } = cost;
+  const browsers = [none, ownFrame, empty, qa, qaOpen];
   const loadRatio = qa.loadMs / empty.loadMs;
-  const floorRatio = empty.loadMs / none.loadMs;
   const scriptDelta = qa.scriptMs - none.scriptMs;
-  const saveMedian = median(saves.saves);
   const rows = [
     row(`Largest of ${size.count} content script(s), raw (${size.files.join(', ')})`, `${size.raw.toLocaleString('en')} B`),
     row('Largest content script, gzip -9', `${kb(size.gzip)} (${size.gzip.toLocaleString('en')} B)`, `≤ ${kb(TARGETS.contentScriptGzipBytes)}`, size.gzip <= TARGETS.contentScriptGzipBytes),
   ];
-  for (const c of [none, empty, qa]) rows.push(row(`Load (loadEventStart), median: ${c.label}`, medianWithSpread(c.loads, ms)));
+  for (const c of browsers) rows.push(row(`Load (loadEventStart), median: ${c.label}`, medianWithSpread(c.loads, ms)));
   rows.push(
-    row('Load ratio QA Lens / empty content script', ratio(loadRatio), `≤ ${TARGETS.loadRatio.toFixed(2)}×`, loadRatio <= TARGETS.loadRatio),
-    row('Load ratio empty content script / none (floor)', ratio(floorRatio)),
+    row('Load ratio QA Lens (fresh install) / empty content script', ratio(loadRatio), `≤ ${TARGETS.loadRatio.toFixed(2)}×`, loadRatio <= TARGETS.loadRatio),
+    row('Load ratio QA Lens (panel left open) / empty content script', ratio(qaOpen.loadMs / empty.loadMs)),
+    row('Load ratio empty content script / none (floor)', ratio(empty.loadMs / none.loadMs)),
   );
-  for (const c of [none, empty, qa]) rows.push(row(`Main-thread script time, median: ${c.label}`, medianWithSpread(c.scripts, ms)));
+  for (const c of browsers) rows.push(row(`Main-thread script time, median: ${c.label}`, medianWithSpread(c.scripts, ms)));
   rows.push(
-    row('Script time QA Lens − none', ms(scriptDelta), `≤ ${TARGETS.scriptDeltaMs} ms`, scriptDelta <= TARGETS.scriptDeltaMs),
-    row('Panel interactive from navigation start, median / p95', `${ms(qa.panelMs.median)} / ${ms(qa.panelMs.p95)}`),
-    row('Panel interactive after load, median', ms(qa.panelAfterLoadMs.median), `≤ ${TARGETS.panelAfterLoadMs} ms`, qa.panelAfterLoadMs.median <= TARGETS.panelAfterLoadMs),
-    row('Panel interactive after load, p95', ms(qa.panelAfterLoadMs.p95)),
+    row('Script time QA Lens (fresh install) − none', ms(scriptDelta), `≤ ${TARGETS.scriptDeltaMs} ms`, scriptDelta <= TARGETS.scriptDeltaMs),
+    row('Script time QA Lens (panel left open) − none', ms(qaOpen.scriptMs - none.scriptMs)),
+    row('Script time of a page’s own iframe − none (Chromium’s price for any frame)', ms(ownFrame.scriptMs - none.scriptMs)),
+    row('Panel interactive after a click on the launcher, median / p95', `${ms(qa.panelMs.median)} / ${ms(qa.panelMs.p95)}`, `≤ ${TARGETS.panelMs} ms`, qa.panelMs.median <= TARGETS.panelMs),
+    row('Panel interactive after load, panel left open, median / p95', `${ms(qaOpen.panelMs.median)} / ${ms(qaOpen.panelMs.p95)}`, `≤ ${TARGETS.panelMs} ms`, qaOpen.panelMs.median <= TARGETS.panelMs),
   );
-  if (qa.panelErrors.length) {
-    rows.push(row('Loads whose panel never became interactive', `${qa.panelErrors.length} of ${qa.loads.length}: ${qa.panelErrors[0]}`, '0', false));
+  for (const c of [qa, qaOpen]) {
+    if (c.panelErrors.length) rows.push(row(`${c.label}: loads whose panel never became interactive`, `${c.panelErrors.length} of ${c.loads.length}: ${c.panelErrors[0]}`, '0', false));
   }
+  const saveMedian = median(saves.saves);
   rows.push(
     row(`Draft save (qa-lens:save-draft), median of ${saves.saves.length}`, ms(saveMedian), `≤ ${TARGETS.saveDraftMs} ms`, saveMedian <= TARGETS.saveDraftMs),
     row('Draft save, p95', ms(percentile(saves.saves, 95))),
@@ -382,19 +427,23 @@ Page loads: ${LOADS} per browser after ${WARMUP_LOADS} warm-ups (\`BENCH_LOADS\`
 
 ${table}
 
-**How to read it.** Three Chromium browsers start together (one without extensions, one with an
-extension whose content script is empty but injected like QA Lens's, one with QA Lens) and load the
-same ticket in turn (A, B, C, A, B, C, …), each time in a fresh tab with a ${COOL_DOWN_MS} ms pause after it
-closes, so slow moments on the machine hit all three alike. *Load* is \`loadEventStart\` of the page's
-navigation entry, from navigation start; the interquartile range (IQR) in brackets shows the noise:
-when two browsers' ranges overlap widely, the difference between their medians means little. The
-"empty / none" ratio is the floor any content script pays, so QA Lens is judged against the empty
-extension. *Main-thread script time* is CDP \`Performance.getMetrics\` ScriptDuration for the page, read
-${SETTLE_AFTER_LOAD_MS} ms after \`load\` in all three browsers; it covers the page's main thread, where the content
-script runs, but not the panel, an out-of-process extension frame. *Panel interactive* is the panel's
-\`qa-lens:interactive\` mark put on the page's timeline through both documents' \`performance.timeOrigin\`
-(two processes, so allow a millisecond of clock skew); the ≤ ${TARGETS.panelAfterLoadMs} ms target is compared with the median
-time *after load*, because the panel deliberately mounts only after the page's \`load\`. *Draft save*
+**How to read it.** Five Chromium browsers start together and load the same ticket in turn (A, B, C, D,
+E, A, …), each time in a fresh tab with a ${COOL_DOWN_MS} ms pause after it closes, so slow moments on the
+machine hit all of them alike: one without extensions; one without extensions whose page adds a small
+cross-site iframe of its own right after \`load\` (what Chromium charges for any frame, the panel's
+included); one with an extension whose content script is empty but injected like QA Lens's (the
+floor any content script pays); QA Lens as freshly installed, where a ticket gets the launcher only;
+and QA Lens with the panel left open, as it stays once a user has opened it. *Load* is
+\`loadEventStart\` of the page's navigation entry, from navigation start; the interquartile range (IQR)
+in brackets shows the noise: when two browsers' ranges overlap widely, the difference between their
+medians means little. *Main-thread script time* is CDP \`Performance.getMetrics\` ScriptDuration for
+the page, read ${SETTLE_AFTER_LOAD_MS} ms after \`load\` in every browser; it covers the page's main thread, where
+the content script runs, but not the panel, an out-of-process extension frame. *Panel interactive*
+is the panel's \`qa-lens:interactive\` mark put on the page's timeline through both documents'
+\`performance.timeOrigin\` (two processes, so allow a millisecond of clock skew), counted from the
+click's own event time on a fresh install (the click comes after the script time is read) and from
+\`load\` where the panel was left open, since the panel deliberately mounts only after the page's
+\`load\`. *Draft save*
 is the \`qa-lens:save-draft\` measure around the IndexedDB write, over ${SAVES} answers on ticket 1002;
 *Submit* is one \`qa-lens:submit\` after answering every criterion. Targets are judged on medians; the
 p95 rows show the tails. KB = 1,024 bytes.
@@ -425,7 +474,7 @@ async function main() {
   let entries = [];
   try {
     entries = await launchContexts(server, emptyExtensionDir, qaLensDir);
-    const qa = entries.find((e) => e.key === 'qa');
+    const qa = entries.find((e) => e.key === 'qaOpen');
     const machine = {
       cpu: os.cpus()[0]?.model ?? 'unknown CPU',
       cores: os.cpus().length,

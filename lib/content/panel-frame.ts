@@ -16,40 +16,37 @@ function clampWidth(width: number): number {
   return Math.min(PANEL_WIDTH.max, Math.max(PANEL_WIDTH.min, Math.round(width)));
 }
 
+/** The panel beside the ticket: its resize handle and the extension page in an iframe. */
+interface OpenPanel {
+  box: HTMLDivElement;
+  handle: HTMLDivElement;
+  iframe: HTMLIFrameElement;
+}
+
 /**
  * The slim launcher at the right edge and the panel iframe beside the ticket, in a closed shadow
  * root so the helpdesk's styles and scripts cannot reach into it. The iframe is an extension page:
- * the page cannot read what it shows.
+ * the page cannot read what it shows. Only the launcher is built up front; the panel and its iframe
+ * are built the first time the panel opens, because every element, and above all a frame, costs the
+ * helpdesk page's main thread (docs/benchmarks.md).
  */
 export class PanelFrame {
   private readonly host = document.createElement('qa-lens-panel');
+  private readonly root = this.host.attachShadow({ mode: 'closed' });
   private readonly launcher = document.createElement('button');
-  private readonly panel = document.createElement('div');
-  private readonly handle = document.createElement('div');
-  private iframe: HTMLIFrameElement | null = null;
+  private panel: OpenPanel | null = null;
   private width: number = PANEL_WIDTH.default;
-  private open = true;
+  private open = false;
 
-  constructor() {
-    const root = this.host.attachShadow({ mode: 'closed' });
+  /** `onOpen` runs whenever the panel opens, remembered or asked for: the ticket is read then. */
+  constructor(private readonly options: { onOpen(): void }) {
     const style = document.createElement('style');
     style.textContent = STYLE;
     this.launcher.className = 'launcher';
     this.launcher.textContent = 'QA Lens';
     this.launcher.setAttribute('aria-label', 'Open QA Lens panel');
     this.launcher.addEventListener('click', () => this.setOpen(true, true));
-    this.panel.className = 'panel';
-    this.handle.className = 'handle';
-    this.handle.tabIndex = 0;
-    this.handle.setAttribute('role', 'separator');
-    this.handle.setAttribute('aria-orientation', 'vertical');
-    this.handle.setAttribute('aria-label', 'Resize QA Lens panel');
-    this.handle.setAttribute('aria-valuemin', String(PANEL_WIDTH.min));
-    this.handle.setAttribute('aria-valuemax', String(PANEL_WIDTH.max));
-    this.handle.addEventListener('keydown', (event) => this.onHandleKey(event));
-    this.handle.addEventListener('pointerdown', (event) => this.onHandleDrag(event));
-    this.panel.append(this.handle);
-    root.append(style, this.launcher, this.panel);
+    this.root.append(style, this.launcher);
   }
 
   /** Shows the launcher and, if the user left it open, the panel, as `layout` remembers them. */
@@ -58,6 +55,11 @@ export class PanelFrame {
     this.open = layout.open;
     document.documentElement.append(this.host);
     this.render();
+    if (this.open) this.options.onOpen();
+  }
+
+  get isOpen(): boolean {
+    return this.open;
   }
 
   unmount(): void {
@@ -72,21 +74,38 @@ export class PanelFrame {
     this.open = open;
     sendToBackground('panel/layout', { open });
     this.render();
-    if (focus) (open ? this.iframe : this.launcher)?.focus();
+    if (focus) (open ? this.panel?.iframe : this.launcher)?.focus();
+    if (open) this.options.onOpen();
   }
 
   private render(): void {
-    if (this.open && !this.iframe) {
-      // Created on first open only, so a closed panel costs the page nothing.
-      this.iframe = document.createElement('iframe');
-      this.iframe.title = 'QA Lens';
-      this.iframe.src = browser.runtime.getURL('/panel.html');
-      this.panel.append(this.iframe);
-    }
     this.launcher.hidden = this.open;
-    this.panel.hidden = !this.open;
-    this.panel.style.width = `${this.width}px`;
-    this.handle.setAttribute('aria-valuenow', String(this.width));
+    if (!this.open && !this.panel) return;
+    const panel = (this.panel ??= this.buildPanel());
+    panel.box.hidden = !this.open;
+    panel.box.style.width = `${this.width}px`;
+    panel.handle.setAttribute('aria-valuenow', String(this.width));
+  }
+
+  private buildPanel(): OpenPanel {
+    const box = document.createElement('div');
+    box.className = 'panel';
+    const handle = document.createElement('div');
+    handle.className = 'handle';
+    handle.tabIndex = 0;
+    handle.setAttribute('role', 'separator');
+    handle.setAttribute('aria-orientation', 'vertical');
+    handle.setAttribute('aria-label', 'Resize QA Lens panel');
+    handle.setAttribute('aria-valuemin', String(PANEL_WIDTH.min));
+    handle.setAttribute('aria-valuemax', String(PANEL_WIDTH.max));
+    handle.addEventListener('keydown', (event) => this.onHandleKey(event));
+    const iframe = document.createElement('iframe');
+    handle.addEventListener('pointerdown', (event) => this.onHandleDrag(event, handle, iframe));
+    iframe.title = 'QA Lens';
+    iframe.src = browser.runtime.getURL('/panel.html');
+    box.append(handle, iframe);
+    this.root.append(box);
+    return { box, handle, iframe };
   }
 
   private resize(width: number, persist: boolean): void {
@@ -102,20 +121,20 @@ export class PanelFrame {
     this.resize(this.width + delta, true);
   }
 
-  private onHandleDrag(start: PointerEvent): void {
+  private onHandleDrag(start: PointerEvent, handle: HTMLElement, iframe: HTMLIFrameElement): void {
     start.preventDefault();
-    this.handle.setPointerCapture(start.pointerId);
+    handle.setPointerCapture(start.pointerId);
     // The iframe would swallow pointer events while the pointer crosses it.
-    if (this.iframe) this.iframe.style.pointerEvents = 'none';
+    iframe.style.pointerEvents = 'none';
     const startWidth = this.width;
     const move = (event: PointerEvent) => this.resize(startWidth + (start.clientX - event.clientX), false);
     const end = () => {
-      this.handle.removeEventListener('pointermove', move);
-      if (this.iframe) this.iframe.style.pointerEvents = '';
+      handle.removeEventListener('pointermove', move);
+      iframe.style.pointerEvents = '';
       this.resize(this.width, true);
     };
-    this.handle.addEventListener('pointermove', move);
-    this.handle.addEventListener('pointerup', end, { once: true });
-    this.handle.addEventListener('pointercancel', end, { once: true });
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', end, { once: true });
+    handle.addEventListener('pointercancel', end, { once: true });
   }
 }

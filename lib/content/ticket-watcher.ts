@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentCommand } from '../messaging/contracts';
 import { DEFAULT_PANEL_LAYOUT } from '../messaging/panel-layout';
-import { placeholderTicket, type Helpdesk } from '../helpdesks/define-helpdesk';
+import { placeholderTicket, type Helpdesk, type TicketRef } from '../helpdesks/define-helpdesk';
 import type { TicketContext } from '../schemas/ticket';
 import { PanelFrame } from './panel-frame';
 import { sendToBackground } from './send-to-background';
@@ -16,7 +16,7 @@ function pageFetch(input: URL, init: RequestInit): Promise<Response> {
   return content?.fetch ? content.fetch(input, init) : fetch(input, init);
 }
 
-/** How long a read may take before the panel opens with the ticket's id only. */
+/** How long a read may take before the panel shows the ticket's id alone. */
 const SLOW_READ_MS = 150;
 
 function report(ticket: TicketContext | null) {
@@ -24,16 +24,18 @@ function report(ticket: TicketContext | null) {
 }
 
 /**
- * Follows the helpdesk app as it moves between tickets without reloading: reports each ticket as
- * soon as it is read (or by its id first, when reading is slow). A read still under way for a ticket the user has
- * left is aborted, and its answer is dropped, so one ticket's data never lands under another's id.
+ * Follows the helpdesk app as it moves between tickets without reloading. Each ticket is reported
+ * by its id at once; it is read (API or page) and reported whole only while the panel is open, so a
+ * closed panel costs the helpdesk page one small message per ticket and nothing more. A read still
+ * under way for a ticket the user has left is aborted, and its answer is dropped, so one ticket's
+ * data never lands under another's id.
  */
 export function watchTickets(ctx: ContentScriptContext, helpdesk: Helpdesk): void {
-  const frame = new PanelFrame();
-  let mounted = false;
-  let currentKey: string | null = null;
+  /** The ticket on screen: `announced` once reported by id, `read` once a read has started. */
+  let current: { key: string; ref: TicketRef; announced: boolean; read: boolean } | null = null;
   let reading: AbortController | null = null;
   let slowReadTimer: ReturnType<typeof setTimeout> | undefined;
+  let mounted = false;
 
   const stopReading = () => {
     reading?.abort();
@@ -41,45 +43,55 @@ export function watchTickets(ctx: ContentScriptContext, helpdesk: Helpdesk): voi
     clearTimeout(slowReadTimer);
   };
 
-  /** Reports what is known of the ticket; the first report of a page also mounts the panel. */
-  const show = (key: string, ticket: TicketContext) => {
-    const reported = report(ticket);
-    if (mounted) return;
-    mounted = true;
-    void reported.then((reply) => currentKey === key && frame.mount(reply?.layout ?? DEFAULT_PANEL_LAYOUT));
+  /** Reads the current ticket and reports it, once per ticket visit. */
+  const readCurrent = () => {
+    const ticket = current;
+    if (!ticket || ticket.read || !ctx.isValid) return;
+    ticket.read = true;
+    const controller = (reading = new AbortController());
+    const signal = controller.signal;
+    // A read usually takes milliseconds and one message then carries the whole ticket. A slow read
+    // (a long conversation, a slow API) gets the id reported first, so the panel is not left empty.
+    if (!ticket.announced) slowReadTimer = setTimeout(() => void report(placeholderTicket(ticket.ref)), SLOW_READ_MS);
+    const settle = (read: TicketContext) => {
+      if (signal.aborted || current !== ticket) return;
+      clearTimeout(slowReadTimer);
+      void report(read);
+    };
+    const fetchSameOrigin = (path: string) =>
+      pageFetch(new URL(path, location.origin), { credentials: 'same-origin', signal, headers: { accept: 'application/json' } });
+    helpdesk
+      .readTicket(ticket.ref, { document, fetch: fetchSameOrigin, signal })
+      .then(settle)
+      .catch((error: unknown) => settle({ ...placeholderTicket(ticket.ref), problem: `Could not read the ticket: ${String(error)}`.slice(0, 1000) }));
   };
+
+  const frame = new PanelFrame({ onOpen: readCurrent });
 
   // The Navigation API announces a pushState before `location` changes: trust the event's URL.
   const onLocation = (url: URL) => {
     const ref = helpdesk.ticketFromUrl(url);
     const key = ref ? `${ref.helpdesk}:${ref.ticketId}` : null;
-    if (key === currentKey) return;
-    currentKey = key;
+    if (key === (current?.key ?? null)) return;
     stopReading();
-    if (!ref || !key) {
+    current = ref && key ? { key, ref, announced: false, read: false } : null;
+    if (!current) {
       if (mounted) frame.unmount();
       mounted = false;
       void report(null);
       return;
     }
     if (!ctx.isValid) return;
-    const controller = (reading = new AbortController());
-    const signal = controller.signal;
-    // A read usually takes milliseconds, and then one message carries the whole ticket: every
-    // message costs the helpdesk's main thread. A slow read (a long conversation, a slow API) gets
-    // the ticket's id reported first, so the panel opens at once and fills in on arrival.
-    slowReadTimer = setTimeout(() => show(key, placeholderTicket(ref)), SLOW_READ_MS);
-    const settle = (ticket: TicketContext) => {
-      if (signal.aborted || currentKey !== key) return;
-      clearTimeout(slowReadTimer);
-      show(key, ticket);
-    };
-    const fetchSameOrigin = (path: string) =>
-      pageFetch(new URL(path, location.origin), { credentials: 'same-origin', signal, headers: { accept: 'application/json' } });
-    helpdesk
-      .readTicket(ref, { document, fetch: fetchSameOrigin, signal })
-      .then(settle)
-      .catch((error: unknown) => settle({ ...placeholderTicket(ref), problem: `Could not read the ticket: ${String(error)}`.slice(0, 1000) }));
+    if (frame.isOpen && mounted) return readCurrent();
+    // The first ticket of a page: its id tells the worker which ticket the tab shows, and the answer
+    // says whether the user left the panel open (then it opens and the ticket is read) or closed.
+    const visit = current;
+    visit.announced = true;
+    void report(placeholderTicket(visit.ref)).then((reply) => {
+      if (current !== visit || mounted) return;
+      mounted = true;
+      frame.mount(reply?.layout ?? DEFAULT_PANEL_LAYOUT);
+    });
   };
 
   browser.runtime.onMessage.addListener((message: ContentCommand) => {

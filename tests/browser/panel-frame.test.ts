@@ -1,6 +1,7 @@
 import type { Page, Worker } from 'playwright-core';
 import type { browser } from 'wxt/browser';
-import { panelFrame, startSession, stopServiceWorker, type BrowserSession } from './support/session';
+import { clickLauncher, waitForLauncher } from '../support/panel-launcher.mjs';
+import { accessibleNames, panelFrame, startSession, stopServiceWorker, type BrowserSession } from './support/session';
 
 /** The extension's own API, as the code passed to `worker.evaluate` sees it in the service worker. */
 declare const chrome: typeof browser;
@@ -65,5 +66,74 @@ describe('the panel frame on the page', () => {
     await page.reload();
     const reloaded = await panelFrame(page);
     await expect.poll(() => reloaded.getByTestId('ticket-ref').textContent()).toBe('#1002');
+  });
+});
+
+describe('the launcher on a fresh install', () => {
+  let session: BrowserSession;
+  let page: Page;
+  beforeAll(async () => {
+    session = await startSession({ panelOpen: false });
+  });
+  afterAll(() => session?.close());
+  beforeEach(async () => {
+    // Every case starts as a fresh install: the panel has never been opened.
+    await session.context.serviceWorkers()[0]!.evaluate(() => chrome.storage.local.remove('panelLayout'));
+    page = await session.context.newPage();
+  });
+  afterEach(() => page.close());
+
+  const panelFrames = () => page.frames().filter((f) => f.url().includes('/panel.html'));
+  const focusIsOnQaLens = () => page.evaluate(() => document.activeElement?.localName === 'qa-lens-panel');
+
+  it('shows only the launcher until it is clicked; the panel then opens, focused, and stays open on the next ticket', async () => {
+    await page.goto(TICKET(1001));
+    await waitForLauncher(page);
+    expect(await accessibleNames(page, 'button')).toContain('Open QA Lens panel');
+    // No frame until asked: a closed panel costs the helpdesk page no iframe.
+    await page.waitForTimeout(300);
+    expect(panelFrames()).toHaveLength(0);
+
+    await clickLauncher(page);
+    const panel = await panelFrame(page);
+    await expect.poll(() => panel.getByTestId('ticket-agent').textContent()).toBe('Alex Moreno');
+    expect(await focusIsOnQaLens()).toBe(true);
+    expect(await accessibleNames(page, 'button')).not.toContain('Open QA Lens panel');
+
+    // Opened once, it opens by itself on every ticket page, in this tab or another.
+    const other = await session.context.newPage();
+    await other.goto(TICKET(1002));
+    const otherPanel = await panelFrame(other);
+    await expect.poll(() => otherPanel.getByTestId('ticket-agent').textContent()).toBe('Sam Okafor');
+    await other.close();
+  });
+
+  it('is reached from the keyboard: Shift+Tab from the top of the page, then Enter', async () => {
+    await page.goto(TICKET(1001));
+    await waitForLauncher(page);
+    // The launcher comes last in the page's tab order, so one Shift+Tab from the start reaches it.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusIsOnQaLens()).toBe(true);
+    await page.keyboard.press('Enter');
+    const panel = await panelFrame(page);
+    await expect.poll(() => panel.getByTestId('ticket-ref').textContent()).toBe('#1001');
+  });
+
+  it('comes back in place of the panel when the panel is closed, and a reload keeps it closed', async () => {
+    await page.goto(TICKET(1001));
+    await clickLauncher(page);
+    const frameElement = await (await panelFrame(page)).frameElement();
+    await session.context.serviceWorkers()[0]!.evaluate(async () => {
+      for (const tab of await chrome.tabs.query({})) await chrome.tabs.sendMessage(tab.id!, { type: 'panel/close' }).catch(() => undefined);
+    });
+    await expect.poll(() => frameElement.isVisible()).toBe(false);
+    await waitForLauncher(page);
+    // Closing hands the focus back to the launcher, so a keyboard user is not left nowhere.
+    expect(await focusIsOnQaLens()).toBe(true);
+
+    await page.reload();
+    await waitForLauncher(page);
+    await page.waitForTimeout(300);
+    expect(panelFrames()).toHaveLength(0);
   });
 });

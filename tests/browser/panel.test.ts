@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { answerAll, axeViolations, hasPanel, iframeNames, panelFrame, startSession, waitForDraftSaved, writeSpecificFeedback, type BrowserSession } from './support/session';
+import { accessibleNames, answerAll, axeViolations, hasPanel, panelFrame, startSession, waitForDraftSaved, writeSpecificFeedback, type BrowserSession } from './support/session';
 
 const TICKET = (id: number) => `https://acme.zendesk.com/agent/tickets/${id}`;
 
@@ -22,7 +22,7 @@ describe('the panel on a Zendesk ticket', () => {
     expect(await panel.getByTestId('ticket-ref').textContent()).toBe('#1001');
     expect(await panel.getByTestId('ticket-channel').textContent()).toBe('Email');
     expect(await panel.getByRole('combobox', { name: 'Scorecard' }).inputValue()).not.toBe('');
-    expect(await iframeNames(page)).toContain('QA Lens');
+    expect(await accessibleNames(page, 'Iframe')).toContain('QA Lens');
   });
 
   it('stays away from pages that are not tickets, and arrives when the app navigates to one', async () => {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { startFixtureServer } from '../../support/fixture-server.mjs';
 import { launchWithExtension } from '../../support/launch-extension.mjs';
+import { rememberPanelOpen } from '../../support/panel-launcher.mjs';
 
 export type FixtureServer = Awaited<ReturnType<typeof startFixtureServer>>;
 
@@ -13,10 +14,15 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** A fixture helpdesk server and Chromium with the built extension, mapped onto each other. */
-export async function startSession(): Promise<BrowserSession> {
+/**
+ * A fixture helpdesk server and Chromium with the built extension, mapped onto each other. The panel
+ * is remembered as open, as it is for anyone who has used QA Lens once, so each ticket opens it;
+ * `{ panelOpen: false }` gives a fresh install, where a ticket shows the launcher only.
+ */
+export async function startSession({ panelOpen = true } = {}): Promise<BrowserSession> {
   const server = await startFixtureServer();
   const browser = await launchWithExtension({ hostResolverRules: server.hostResolverRules });
+  if (panelOpen) await rememberPanelOpen(browser.context);
   return {
     server,
     context: browser.context,
@@ -42,19 +48,19 @@ export async function panelFrame(page: Page, timeout = 10_000): Promise<Frame> {
   }
 }
 
-/** Whether the page shows a panel frame at all, after giving the content script time to act. */
+/** Whether the page shows QA Lens at all (panel frame or launcher), after giving the content script time to act. */
 export async function hasPanel(page: Page): Promise<boolean> {
   await page.waitForLoadState('load');
   await page.waitForTimeout(500);
-  return page.frames().some((f) => f.url().includes('/panel.html'));
+  return page.frames().some((f) => f.url().includes('/panel.html')) || (await page.locator('qa-lens-panel').count()) > 0;
 }
 
-/** Accessible names of the page's iframes, from the browser's own accessibility tree. */
-export async function iframeNames(page: Page): Promise<string[]> {
+/** Accessible names of the page's nodes with `role` (e.g. 'Iframe', 'button'), from the browser's own accessibility tree, closed shadow roots included. */
+export async function accessibleNames(page: Page, role: string): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
   const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value?: string }; name?: { value?: string } }[] };
   await cdp.detach();
-  return nodes.filter((n) => n.role?.value === 'Iframe').map((n) => String(n.name?.value ?? ''));
+  return nodes.filter((n) => n.role?.value === role).map((n) => String(n.name?.value ?? ''));
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
