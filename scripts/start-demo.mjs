@@ -5,7 +5,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { startFixtureServer } from '../tests/support/fixture-server.mjs';
 import { EXTENSION_DIR, launchWithExtension } from '../tests/support/launch-extension.mjs';
-import { clickLauncher } from '../tests/support/panel-launcher.mjs';
 
 const DEMO_TICKET = 'https://acme.zendesk.com/agent/tickets/1001';
 const screenshotArg = process.argv.indexOf('--screenshot');
@@ -28,8 +27,6 @@ const server = await startFixtureServer();
 const browser = await launchWithExtension({ hostResolverRules: server.hostResolverRules, headless });
 const page = await browser.context.newPage();
 await page.goto(DEMO_TICKET);
-// A fresh install shows the launcher at the right edge; the demo opens the panel from it as you would.
-await clickLauncher(page);
 const panel = await waitForPanel(page);
 
 if (headless) {

@@ -16,18 +16,30 @@ import { Transcript } from './Transcript';
 import { useEvaluationDraft } from './use-evaluation-draft';
 import { useReviewTime } from './use-review-time';
 
-/** Follows the ticket shown in this panel's tab, straight from the background worker. */
+/**
+ * Follows the ticket shown in this panel's tab, straight from the background worker. It listens
+ * before it asks which tab it is in: the content script often reports the whole ticket while the
+ * panel is still loading, and that update must not fall between the answer and the subscription.
+ * The worker announces every change after storing it, so an update that arrives before the answer
+ * is at least as new as the answer, and wins.
+ */
 function useTabTicket(client: PanelClient) {
   const [ticket, setTicket] = useState<TicketContext | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    let unsubscribe = () => {};
     let live = true;
+    let ownTabId: number | null = null;
+    const early: { tabId: number; ticket: TicketContext | null }[] = [];
+    const unsubscribe = client.onTicketChanged((update) => {
+      if (ownTabId === null) early.push(update);
+      else if (update.tabId === ownTabId) setTicket(update.ticket);
+    });
     client.hello().then(
-      ({ tabId, ticket }) => {
+      ({ tabId, ticket: answered }) => {
         if (!live) return;
-        setTicket(ticket);
-        unsubscribe = client.onTicketChanged(tabId, setTicket);
+        ownTabId = tabId;
+        const newer = early.filter((update) => update.tabId === tabId).at(-1);
+        setTicket(newer ? newer.ticket : answered);
       },
       (error: unknown) => setFailure(String(error)),
     );

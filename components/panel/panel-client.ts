@@ -7,8 +7,8 @@ import type { Evaluation, Profile, Scorecard, TeamSettings, TicketContext, Ticke
 export interface PanelClient {
   /** Which tab the panel is in and the ticket that tab shows. */
   hello(): Promise<{ tabId: number; ticket: TicketContext | null }>;
-  /** Calls back whenever the tab's ticket changes or finishes loading; returns an unsubscribe. */
-  onTicketChanged(tabId: number, listener: (ticket: TicketContext | null) => void): () => void;
+  /** Calls back whenever a tab's ticket changes or finishes loading; returns an unsubscribe. */
+  onTicketChanged(listener: (update: { tabId: number; ticket: TicketContext | null }) => void): () => void;
   getProfile(): Promise<Profile>;
   getTeamSettings(): Promise<TeamSettings>;
   listScorecards(): Promise<Scorecard[]>;

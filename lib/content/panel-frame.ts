@@ -27,8 +27,7 @@ interface OpenPanel {
  * The slim launcher at the right edge and the panel iframe beside the ticket, in a closed shadow
  * root so the helpdesk's styles and scripts cannot reach into it. The iframe is an extension page:
  * the page cannot read what it shows. Only the launcher is built up front; the panel and its iframe
- * are built the first time the panel opens, because every element, and above all a frame, costs the
- * helpdesk page's main thread (docs/benchmarks.md).
+ * are built the first time the panel opens, so a user who keeps the panel closed pays for neither.
  */
 export class PanelFrame {
   private readonly host = document.createElement('qa-lens-panel');

@@ -47,12 +47,12 @@ export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
       const { tabId, ticket } = await request('panel/hello', {});
       return { tabId, ticket: ownTicket(ticket) };
     },
-    onTicketChanged(tabId, listener) {
+    onTicketChanged(listener) {
       const onMessage = (message: unknown, sender: { id?: string }) => {
         if (sender.id !== browser.runtime.id) return;
         if (!message || typeof message !== 'object' || (message as { event?: unknown }).event !== 'ticket/updated') return;
         const parsed = events['ticket/updated'].safeParse((message as { data?: unknown }).data);
-        if (parsed.success && parsed.data.tabId === tabId) listener(ownTicket(parsed.data.ticket));
+        if (parsed.success) listener({ tabId: parsed.data.tabId, ticket: ownTicket(parsed.data.ticket) });
       };
       browser.runtime.onMessage.addListener(onMessage);
       return () => browser.runtime.onMessage.removeListener(onMessage);

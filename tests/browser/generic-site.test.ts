@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { startFixtureServer } from '../support/fixture-server.mjs';
 import { EXTENSION_DIR, launchWithExtension } from '../support/launch-extension.mjs';
-import { rememberPanelOpen } from '../support/panel-launcher.mjs';
 import { answerAll, hasPanel, panelFrame, writeSpecificFeedback } from './support/session';
 
 const SITE = 'https://plain.example.com';
@@ -37,7 +36,6 @@ describe('QA Lens on a site that matches no adapter', () => {
     extensionDir = extensionWithSitesGranted();
     browser = await launchWithExtension({ extensionDir, hostResolverRules: server.hostResolverRules });
     context = browser.context;
-    await rememberPanelOpen(context);
   });
   afterAll(async () => {
     await browser?.close();

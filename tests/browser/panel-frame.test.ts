@@ -1,6 +1,6 @@
 import type { Page, Worker } from 'playwright-core';
 import type { browser } from 'wxt/browser';
-import { clickLauncher, waitForLauncher } from '../support/panel-launcher.mjs';
+import { clickLauncher, rememberPanelClosed, waitForLauncher } from '../support/panel-launcher.mjs';
 import { accessibleNames, panelFrame, startSession, stopServiceWorker, type BrowserSession } from './support/session';
 
 /** The extension's own API, as the code passed to `worker.evaluate` sees it in the service worker. */
@@ -69,16 +69,16 @@ describe('the panel frame on the page', () => {
   });
 });
 
-describe('the launcher on a fresh install', () => {
+describe('the launcher, once the panel is closed', () => {
   let session: BrowserSession;
   let page: Page;
   beforeAll(async () => {
-    session = await startSession({ panelOpen: false });
+    session = await startSession();
   });
   afterAll(() => session?.close());
   beforeEach(async () => {
-    // Every case starts as a fresh install: the panel has never been opened.
-    await session.context.serviceWorkers()[0]!.evaluate(() => chrome.storage.local.remove('panelLayout'));
+    // Every case starts as the user left it: panel closed.
+    await rememberPanelClosed(session.context);
     page = await session.context.newPage();
   });
   afterEach(() => page.close());
@@ -86,7 +86,7 @@ describe('the launcher on a fresh install', () => {
   const panelFrames = () => page.frames().filter((f) => f.url().includes('/panel.html'));
   const focusIsOnQaLens = () => page.evaluate(() => document.activeElement?.localName === 'qa-lens-panel');
 
-  it('shows only the launcher until it is clicked; the panel then opens, focused, and stays open on the next ticket', async () => {
+  it('leaves only the launcher on a ticket; a click opens the panel, focused and filled in, and it then opens on every ticket', async () => {
     await page.goto(TICKET(1001));
     await waitForLauncher(page);
     expect(await accessibleNames(page, 'button')).toContain('Open QA Lens panel');
@@ -96,11 +96,12 @@ describe('the launcher on a fresh install', () => {
 
     await clickLauncher(page);
     const panel = await panelFrame(page);
+    // The ticket is read when the panel opens.
     await expect.poll(() => panel.getByTestId('ticket-agent').textContent()).toBe('Alex Moreno');
     expect(await focusIsOnQaLens()).toBe(true);
     expect(await accessibleNames(page, 'button')).not.toContain('Open QA Lens panel');
 
-    // Opened once, it opens by itself on every ticket page, in this tab or another.
+    // Opened again, it opens by itself on every ticket page, in this tab or another.
     const other = await session.context.newPage();
     await other.goto(TICKET(1002));
     const otherPanel = await panelFrame(other);
@@ -119,7 +120,7 @@ describe('the launcher on a fresh install', () => {
     await expect.poll(() => panel.getByTestId('ticket-ref').textContent()).toBe('#1001');
   });
 
-  it('comes back in place of the panel when the panel is closed, and a reload keeps it closed', async () => {
+  it('comes back in place of the panel when the panel is closed, with the focus, and a reload keeps it closed', async () => {
     await page.goto(TICKET(1001));
     await clickLauncher(page);
     const frameElement = await (await panelFrame(page)).frameElement();

@@ -29,17 +29,17 @@ export async function waitForLauncher(page, timeout = 10_000) {
   });
 }
 
-/** Opens the panel with a click on the launcher, as a user does on a fresh install. */
+/** Opens the panel with a click on the launcher, as a user does after closing it. */
 export async function clickLauncher(page, timeout) {
   const { x, y } = await waitForLauncher(page, timeout);
   await page.mouse.click(x, y);
 }
 
 /**
- * Remembers the panel as open, as it is once a user has opened it: every ticket page of `context`
- * then opens the panel beside the ticket at once. Written through the extension's own storage.
+ * Remembers the panel as closed, as it is once a user has closed it: every ticket page of `context`
+ * then shows the launcher only. Written through the extension's own storage.
  */
-export async function rememberPanelOpen(context) {
+export async function rememberPanelClosed(context) {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await worker.evaluate(() => chrome.storage.local.set({ panelLayout: { width: 400, open: true } }));
+  await worker.evaluate(() => chrome.storage.local.set({ panelLayout: { width: 400, open: false } }));
 }

@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { startFixtureServer } from '../../support/fixture-server.mjs';
 import { launchWithExtension } from '../../support/launch-extension.mjs';
-import { rememberPanelOpen } from '../../support/panel-launcher.mjs';
 
 export type FixtureServer = Awaited<ReturnType<typeof startFixtureServer>>;
 
@@ -14,15 +13,10 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/**
- * A fixture helpdesk server and Chromium with the built extension, mapped onto each other. The panel
- * is remembered as open, as it is for anyone who has used QA Lens once, so each ticket opens it;
- * `{ panelOpen: false }` gives a fresh install, where a ticket shows the launcher only.
- */
-export async function startSession({ panelOpen = true } = {}): Promise<BrowserSession> {
+/** A fixture helpdesk server and Chromium with the built extension, mapped onto each other. */
+export async function startSession(): Promise<BrowserSession> {
   const server = await startFixtureServer();
   const browser = await launchWithExtension({ hostResolverRules: server.hostResolverRules });
-  if (panelOpen) await rememberPanelOpen(browser.context);
   return {
     server,
     context: browser.context,

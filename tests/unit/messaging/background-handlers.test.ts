@@ -38,18 +38,18 @@ describe('background handlers', () => {
     await expect(backgroundHandlers['panel/hello']({}, { sender: { id: 'x' }, tabId: undefined })).rejects.toThrow(/inside a browser tab/);
   });
 
-  it('starts with the panel closed, then remembers its layout for every tab and hands it back with each ticket', async () => {
-    expect(await backgroundHandlers['ticket/observed']({ ticket }, fromTab(3))).toEqual({ layout: { width: 400, open: false } });
-    await backgroundHandlers['panel/layout']({ open: true }, fromTab(3));
+  it('starts with the panel open, then remembers its layout for every tab and hands it back with each ticket', async () => {
+    expect(await backgroundHandlers['ticket/observed']({ ticket }, fromTab(3))).toEqual({ layout: { width: 400, open: true } });
     await backgroundHandlers['panel/layout']({ width: 520 }, fromTab(3));
-    expect(await backgroundHandlers['ticket/observed']({ ticket }, fromTab(4))).toEqual({ layout: { width: 520, open: true } });
-    await backgroundHandlers['panel/layout']({ open: false }, fromTab(4));
-    expect(await backgroundHandlers['ticket/observed']({ ticket }, fromTab(3))).toEqual({ layout: { width: 520, open: false } });
+    await backgroundHandlers['panel/layout']({ open: false }, fromTab(3));
+    expect(await backgroundHandlers['ticket/observed']({ ticket }, fromTab(4))).toEqual({ layout: { width: 520, open: false } });
+    await backgroundHandlers['panel/layout']({ open: true }, fromTab(4));
+    expect(await backgroundHandlers['ticket/observed']({ ticket }, fromTab(3))).toEqual({ layout: { width: 520, open: true } });
   });
 
   it('falls back to the default layout when the stored one is corrupt', async () => {
     await fakeBrowser.storage.local.set({ panelLayout: { width: 'wide' } });
-    expect(await backgroundHandlers['ticket/observed']({ ticket }, fromTab(3))).toEqual({ layout: { width: 400, open: false } });
+    expect(await backgroundHandlers['ticket/observed']({ ticket }, fromTab(3))).toEqual({ layout: { width: 400, open: true } });
   });
 
   it('tells the generic content script how to read its own site, and nothing about others', async () => {

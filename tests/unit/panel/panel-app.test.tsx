@@ -1,4 +1,4 @@
-import { configure, fireEvent, render, screen, within } from '@testing-library/preact';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import type { PanelClient } from '@/components/panel/panel-client';
 import { PanelApp } from '@/components/panel/PanelApp';
 import {
@@ -20,7 +20,7 @@ import {
 } from '@/lib/db';
 import { newDraft } from '@/lib/evaluations/new-draft';
 import { SCORECARD_TEMPLATES } from '@/lib/scorecards/templates';
-import { BLANK_ANSWER, type Answer, type Profile, type Scorecard } from '@/lib/schemas';
+import { BLANK_ANSWER, type Answer, type Profile, type Scorecard, type TicketContext } from '@/lib/schemas';
 import { scaleOptions } from '@/lib/scoring';
 import { freshDatabase, ticket } from '../db/factories';
 
@@ -75,6 +75,43 @@ function firstOutcomes(card: Scorecard): Record<string, Answer> {
 function answerAll() {
   for (const group of screen.getAllByRole('radiogroup')) fireEvent.click(within(group).getAllByRole('radio')[0]!);
 }
+
+describe('the panel following its tab’s ticket', () => {
+  /** A worker whose answer to hello is late: updates for this tab and another arrive before it. */
+  function lateHelloClient(db: QaLensDatabase) {
+    let emit: (update: { tabId: number; ticket: TicketContext | null }) => void = () => {};
+    let answer: (value: { tabId: number; ticket: TicketContext | null }) => void = () => {};
+    const client: PanelClient = {
+      ...dexieClient(db, { now: START }),
+      hello: () => new Promise((resolve) => (answer = resolve)),
+      onTicketChanged: (listener) => {
+        emit = listener;
+        return () => (emit = () => {});
+      },
+    };
+    return { client, emit: (update: { tabId: number; ticket: TicketContext | null }) => emit(update), answer: (value: { tabId: number; ticket: TicketContext | null }) => answer(value) };
+  }
+
+  it('keeps the whole ticket that was reported while it was still asking which tab it is in', async () => {
+    const db = freshDatabase();
+    await seedScorecards(db, SCORECARD_TEMPLATES, START);
+    await saveProfile(db, { name: 'Rae Reviewer', role: 'supervisor', identities: [] });
+    const worker = lateHelloClient(db);
+    render(<PanelApp client={worker.client} />);
+    const idOnly: TicketContext = { ...ticket, agent: null, messages: [], complete: false };
+    // The worker read the id-only report for hello, then stored and announced the whole ticket,
+    // and another tab's ticket after it; its answer to hello arrives last.
+    worker.emit({ tabId: 1, ticket });
+    worker.emit({ tabId: 2, ticket: { ...ticket, ticketId: '2002', agent: { name: 'Sam Okafor' } } });
+    worker.answer({ tabId: 1, ticket: idOnly });
+    expect((await screen.findByTestId('ticket-agent')).textContent).toBe('Alex Moreno');
+
+    // Later updates for this tab still land; other tabs' do not.
+    worker.emit({ tabId: 2, ticket: { ...ticket, ticketId: '2002', agent: { name: 'Sam Okafor' } } });
+    worker.emit({ tabId: 1, ticket: { ...ticket, agent: { name: 'Jo Field' } } });
+    await waitFor(() => expect(screen.getByTestId('ticket-agent').textContent).toBe('Jo Field'));
+  });
+});
 
 describe('the panel', () => {
   it('stores the active review time: reading and scoring count, an idle spell beyond 30 s does not', async () => {
