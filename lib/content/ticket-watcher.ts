@@ -25,8 +25,8 @@ function report(ticket: TicketContext | null) {
 
 /**
  * Follows the helpdesk app as it moves between tickets without reloading. Each ticket is reported
- * by its id at once; it is read (API or page) and reported whole only while the panel is open, so a
- * closed panel costs the helpdesk page one small message per ticket and nothing more. A read still
+ * by its id at once; it is read (API or page) and reported whole only while the panel is open, so
+ * no customer data leaves the page while the user keeps the panel closed. A read still
  * under way for a ticket the user has left is aborted, and its answer is dropped, so one ticket's
  * data never lands under another's id.
  */
