@@ -61,6 +61,11 @@ export class PanelFrame {
     return this.open;
   }
 
+  /** Whether the launcher (and panel) are on the page: false before `mount`, after `unmount`, or if the page removed them. */
+  get isMounted(): boolean {
+    return this.host.isConnected;
+  }
+
   unmount(): void {
     this.host.remove();
   }

@@ -35,7 +35,6 @@ export function watchTickets(ctx: ContentScriptContext, helpdesk: Helpdesk): voi
   let current: { key: string; ref: TicketRef; announced: boolean; read: boolean } | null = null;
   let reading: AbortController | null = null;
   let slowReadTimer: ReturnType<typeof setTimeout> | undefined;
-  let mounted = false;
 
   const stopReading = () => {
     reading?.abort();
@@ -76,26 +75,24 @@ export function watchTickets(ctx: ContentScriptContext, helpdesk: Helpdesk): voi
     stopReading();
     current = ref && key ? { key, ref, announced: false, read: false } : null;
     if (!current) {
-      if (mounted) frame.unmount();
-      mounted = false;
+      frame.unmount();
       void report(null);
       return;
     }
     if (!ctx.isValid) return;
-    if (frame.isOpen && mounted) return readCurrent();
+    if (frame.isMounted && frame.isOpen) return readCurrent();
     // The first ticket of a page: its id tells the worker which ticket the tab shows, and the answer
     // says whether the user left the panel open (then it opens and the ticket is read) or closed.
     const visit = current;
     visit.announced = true;
     void report(placeholderTicket(visit.ref)).then((reply) => {
-      if (current !== visit || mounted) return;
-      mounted = true;
+      if (current !== visit || frame.isMounted) return;
       frame.mount(reply?.layout ?? DEFAULT_PANEL_LAYOUT);
     });
   };
 
   browser.runtime.onMessage.addListener((message: ContentCommand) => {
-    if (!mounted) return;
+    if (!frame.isMounted) return;
     if (message?.type === 'panel/toggle') frame.toggle();
     else if (message?.type === 'panel/close') frame.setOpen(false, true);
   });
