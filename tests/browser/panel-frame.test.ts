@@ -8,19 +8,86 @@ declare const chrome: typeof browser;
 
 const TICKET = (id: number) => `https://acme.zendesk.com/agent/tickets/${id}`;
 
-describe('the panel frame on the page', () => {
-  let session: BrowserSession;
-  let page: Page;
-  beforeAll(async () => {
-    session = await startSession();
-  });
-  afterAll(() => session?.close());
+// One browser for the file. The launcher cases run first: the last frame case stops the service worker.
+let session: BrowserSession;
+let page: Page;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(() => session?.close());
+afterEach(() => page.close());
+
+const worker = (): Worker => session.context.serviceWorkers()[0]!;
+
+describe('the launcher, once the panel is closed', () => {
   beforeEach(async () => {
+    // Every case starts as the user left it: panel closed.
+    await rememberPanelClosed(session.context);
     page = await session.context.newPage();
   });
-  afterEach(() => page.close());
 
-  const worker = (): Worker => session.context.serviceWorkers()[0]!;
+  const panelFrames = () => page.frames().filter((f) => f.url().includes('/panel.html'));
+  const focusIsOnQaLens = () => page.evaluate(() => document.activeElement?.localName === 'qa-lens-panel');
+
+  it('leaves only the launcher on a ticket; a click opens the panel, focused and filled in, and it then opens on every ticket', async () => {
+    await page.goto(TICKET(1001));
+    await waitForLauncher(page);
+    expect(await accessibleNames(page, 'button')).toContain('Open QA Lens panel');
+    // No frame until asked: a closed panel costs the helpdesk page no iframe.
+    await page.waitForTimeout(300);
+    expect(panelFrames()).toHaveLength(0);
+
+    await clickLauncher(page);
+    const panel = await panelFrame(page);
+    // The ticket is read when the panel opens.
+    await expect.poll(() => panel.getByTestId('ticket-agent').textContent()).toBe('Alex Moreno');
+    expect(await focusIsOnQaLens()).toBe(true);
+    expect(await accessibleNames(page, 'button')).not.toContain('Open QA Lens panel');
+
+    // Opened again, it opens by itself on every ticket page, in this tab or another.
+    const other = await session.context.newPage();
+    await other.goto(TICKET(1002));
+    const otherPanel = await panelFrame(other);
+    await expect.poll(() => otherPanel.getByTestId('ticket-agent').textContent()).toBe('Sam Okafor');
+    await other.close();
+  });
+
+  it('is reached from the keyboard: Shift+Tab from the top of the page, then Enter', async () => {
+    await page.goto(TICKET(1001));
+    await waitForLauncher(page);
+    // The launcher comes last in the page's tab order, so one Shift+Tab from the start reaches it.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusIsOnQaLens()).toBe(true);
+    await page.keyboard.press('Enter');
+    const panel = await panelFrame(page);
+    await expect.poll(() => panel.getByTestId('ticket-ref').textContent()).toBe('#1001');
+  });
+
+  it('comes back in place of the panel when the panel is closed, with the focus, and a reload keeps it closed', async () => {
+    await page.goto(TICKET(1001));
+    await clickLauncher(page);
+    const frameElement = await (await panelFrame(page)).frameElement();
+    await worker().evaluate(async () => {
+      for (const tab of await chrome.tabs.query({})) await chrome.tabs.sendMessage(tab.id!, { type: 'panel/close' }).catch(() => undefined);
+    });
+    await expect.poll(() => frameElement.isVisible()).toBe(false);
+    await waitForLauncher(page);
+    // Closing hands the focus back to the launcher, so a keyboard user is not left nowhere.
+    expect(await focusIsOnQaLens()).toBe(true);
+
+    await page.reload();
+    await waitForLauncher(page);
+    await page.waitForTimeout(300);
+    expect(panelFrames()).toHaveLength(0);
+  });
+});
+
+describe('the panel frame on the page', () => {
+  beforeEach(async () => {
+    // Every case starts as installed: panel open, default width.
+    await worker().evaluate(() => chrome.storage.local.remove('panelLayout'));
+    page = await session.context.newPage();
+  });
 
   it('toggles when the keyboard command reaches the tab', async () => {
     await page.goto(TICKET(1001));
@@ -66,75 +133,5 @@ describe('the panel frame on the page', () => {
     await page.reload();
     const reloaded = await panelFrame(page);
     await expect.poll(() => reloaded.getByTestId('ticket-ref').textContent()).toBe('#1002');
-  });
-});
-
-describe('the launcher, once the panel is closed', () => {
-  let session: BrowserSession;
-  let page: Page;
-  beforeAll(async () => {
-    session = await startSession();
-  });
-  afterAll(() => session?.close());
-  beforeEach(async () => {
-    // Every case starts as the user left it: panel closed.
-    await rememberPanelClosed(session.context);
-    page = await session.context.newPage();
-  });
-  afterEach(() => page.close());
-
-  const panelFrames = () => page.frames().filter((f) => f.url().includes('/panel.html'));
-  const focusIsOnQaLens = () => page.evaluate(() => document.activeElement?.localName === 'qa-lens-panel');
-
-  it('leaves only the launcher on a ticket; a click opens the panel, focused and filled in, and it then opens on every ticket', async () => {
-    await page.goto(TICKET(1001));
-    await waitForLauncher(page);
-    expect(await accessibleNames(page, 'button')).toContain('Open QA Lens panel');
-    // No frame until asked: a closed panel costs the helpdesk page no iframe.
-    await page.waitForTimeout(300);
-    expect(panelFrames()).toHaveLength(0);
-
-    await clickLauncher(page);
-    const panel = await panelFrame(page);
-    // The ticket is read when the panel opens.
-    await expect.poll(() => panel.getByTestId('ticket-agent').textContent()).toBe('Alex Moreno');
-    expect(await focusIsOnQaLens()).toBe(true);
-    expect(await accessibleNames(page, 'button')).not.toContain('Open QA Lens panel');
-
-    // Opened again, it opens by itself on every ticket page, in this tab or another.
-    const other = await session.context.newPage();
-    await other.goto(TICKET(1002));
-    const otherPanel = await panelFrame(other);
-    await expect.poll(() => otherPanel.getByTestId('ticket-agent').textContent()).toBe('Sam Okafor');
-    await other.close();
-  });
-
-  it('is reached from the keyboard: Shift+Tab from the top of the page, then Enter', async () => {
-    await page.goto(TICKET(1001));
-    await waitForLauncher(page);
-    // The launcher comes last in the page's tab order, so one Shift+Tab from the start reaches it.
-    await page.keyboard.press('Shift+Tab');
-    expect(await focusIsOnQaLens()).toBe(true);
-    await page.keyboard.press('Enter');
-    const panel = await panelFrame(page);
-    await expect.poll(() => panel.getByTestId('ticket-ref').textContent()).toBe('#1001');
-  });
-
-  it('comes back in place of the panel when the panel is closed, with the focus, and a reload keeps it closed', async () => {
-    await page.goto(TICKET(1001));
-    await clickLauncher(page);
-    const frameElement = await (await panelFrame(page)).frameElement();
-    await session.context.serviceWorkers()[0]!.evaluate(async () => {
-      for (const tab of await chrome.tabs.query({})) await chrome.tabs.sendMessage(tab.id!, { type: 'panel/close' }).catch(() => undefined);
-    });
-    await expect.poll(() => frameElement.isVisible()).toBe(false);
-    await waitForLauncher(page);
-    // Closing hands the focus back to the launcher, so a keyboard user is not left nowhere.
-    expect(await focusIsOnQaLens()).toBe(true);
-
-    await page.reload();
-    await waitForLauncher(page);
-    await page.waitForTimeout(300);
-    expect(panelFrames()).toHaveLength(0);
   });
 });
