@@ -5,7 +5,8 @@
  * and any failure leaves the profile as it was.
  */
 import { Dexie, type Table } from 'dexie';
-import { BACKUP_TABLES, type Backup, type BackupTable, type BackupTables } from '../schemas';
+import { BACKUP_TABLES, TEAM_SETTINGS_KEY, TeamSettingsSchema, type Backup, type BackupTable, type BackupTables, type SyncKind } from '../schemas';
+import { put, recordChanges, writeTransaction, type RecordChange } from './changes';
 import type { QaLensDatabase } from './database';
 
 export async function readAllTables(db: QaLensDatabase): Promise<BackupTables> {
@@ -37,21 +38,49 @@ const isNewer = (incoming: unknown, stored: unknown) => {
   return a !== undefined && b !== undefined && a > b;
 };
 
-async function mergeTable(table: Table, rows: readonly unknown[]): Promise<RestoreCounts> {
+/**
+ * The kind each restored table's rows share as. Ticket snapshots travel only with the evaluations
+ * that cite them, and of the settings only the team's rules are shared.
+ */
+const SHARED_AS: Partial<Record<BackupTable, SyncKind>> = {
+  scorecards: 'scorecard',
+  evaluations: 'evaluation',
+  acknowledgements: 'acknowledgement',
+  disputes: 'dispute',
+  coachingPlans: 'coaching-plan',
+  kpis: 'kpi',
+};
+
+function sharedChanges(name: BackupTable, written: readonly unknown[]): RecordChange[] {
+  const kind = SHARED_AS[name];
+  if (kind) return written.map((row) => put(kind, row as never));
+  if (name !== 'settings') return [];
+  const team = written.find((row) => (row as { key?: unknown }).key === TEAM_SETTINGS_KEY) as { value: unknown } | undefined;
+  const settings = team && TeamSettingsSchema.safeParse(team.value);
+  return settings?.success ? [put('team-settings', settings.data)] : [];
+}
+
+/** Merges one table's rows; returns the rows it wrote. */
+async function mergeTable(table: Table, rows: readonly unknown[]): Promise<{ counts: RestoreCounts; written: unknown[] }> {
   const keyPath = table.schema.primKey.keyPath!;
   const keys = rows.map((row) => Dexie.getByKeyPath(row as object, keyPath as string) as never);
   const stored = await table.bulkGet(keys);
   const write = rows.filter((row, i) => stored[i] === undefined || isNewer(row, stored[i]));
   await table.bulkPut(write);
   const added = stored.filter((row) => row === undefined).length;
-  return { added, updated: write.length - added, unchanged: rows.length - write.length };
+  return { counts: { added, updated: write.length - added, unchanged: rows.length - write.length }, written: write };
 }
 
-export async function restoreBackup(db: QaLensDatabase, backup: Backup): Promise<RestoreSummary> {
+/** Merges a backup into the profile; in a team, what it added or updated is shared like any other write of this user's. */
+export async function restoreBackup(db: QaLensDatabase, backup: Backup, now = Date.now()): Promise<RestoreSummary> {
   const tables = BACKUP_TABLES.map((name) => db.table(name));
-  return db.transaction('rw', tables, async () => {
+  return writeTransaction(db, tables, async () => {
     const summary = {} as RestoreSummary;
-    for (const name of BACKUP_TABLES) summary[name] = await mergeTable(db.table(name), backup.tables[name]);
+    for (const name of BACKUP_TABLES) {
+      const { counts, written } = await mergeTable(db.table(name), backup.tables[name]);
+      summary[name] = counts;
+      await recordChanges(db, sharedChanges(name, written), 'own', now);
+    }
     return summary;
   });
 }

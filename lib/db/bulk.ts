@@ -3,6 +3,7 @@
  * imports written all or nothing.
  */
 import type { Evaluation, ImportedTicket, KpiRecord, Scorecard } from '../schemas';
+import { put, recordChanges, writeTransaction } from './changes';
 import type { QaLensDatabase } from './database';
 
 /** Thrown when an import cannot be written as a whole; nothing was written. */
@@ -35,11 +36,12 @@ export function countEvaluations(db: QaLensDatabase): Promise<number> {
 
 /** Writes the evaluations in one transaction; refuses the whole import if any id is already stored. */
 export async function importEvaluations(db: QaLensDatabase, evaluations: readonly Evaluation[]): Promise<void> {
-  await db.transaction('rw', db.evaluations, async () => {
+  await writeTransaction(db, [db.evaluations], async () => {
     const stored = await db.evaluations.bulkGet(evaluations.map((e) => e.id));
     const clash = stored.find((e) => e !== undefined);
     if (clash) throw new ImportRefused(`Evaluation ${clash.id} is already in this profile. Nothing was imported.`);
     await db.evaluations.bulkAdd([...evaluations]);
+    await recordChanges(db, evaluations.map((e) => put('evaluation', e)));
   });
 }
 
@@ -51,7 +53,10 @@ export async function storedEvaluationIds(db: QaLensDatabase, ids: readonly stri
 
 /** Writes KPI records in one transaction. */
 export async function importKpis(db: QaLensDatabase, records: readonly KpiRecord[]): Promise<void> {
-  await db.transaction('rw', db.kpis, () => db.kpis.bulkAdd([...records]));
+  await writeTransaction(db, [db.kpis], async () => {
+    await db.kpis.bulkAdd([...records]);
+    await recordChanges(db, records.map((r) => put('kpi', r)));
+  });
 }
 
 /**
@@ -59,9 +64,10 @@ export async function importKpis(db: QaLensDatabase, records: readonly KpiRecord
  * is replaced by the newer import: the list is a set of candidates, keyed by ticket.
  */
 export async function importTicketList(db: QaLensDatabase, tickets: readonly ImportedTicket[], kpis: readonly KpiRecord[]): Promise<void> {
-  await db.transaction('rw', db.importedTickets, db.kpis, async () => {
+  await writeTransaction(db, [db.importedTickets, db.kpis], async () => {
     await db.importedTickets.bulkPut([...tickets]);
     await db.kpis.bulkAdd([...kpis]);
+    await recordChanges(db, kpis.map((r) => put('kpi', r)));
   });
 }
 

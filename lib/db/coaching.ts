@@ -3,6 +3,7 @@ import type { ScorecardLookup } from '../coaching/measure';
 import { baselinePeriod, buildCoachingPlan, CoachingPlanError, type PlanContext, type PlanDraft } from '../coaching/new-plan';
 import { weakestCriteria, type CriterionAverage } from '../coaching/weakest-criteria';
 import type { Author, CoachingPlan, Evaluation, KpiRecord, Person, Scorecard } from '../schemas';
+import { put, recordChanges, writeTransaction } from './changes';
 import type { QaLensDatabase } from './database';
 
 /** Everything a measurement reads: submitted reviews, their scorecards, and KPI records. */
@@ -17,19 +18,21 @@ export async function measurementSources(db: QaLensDatabase): Promise<{ evaluati
 }
 
 export function createCoachingPlan(db: QaLensDatabase, draft: PlanDraft, context: Pick<PlanContext, 'createdBy' | 'now' | 'timeZone'>): Promise<CoachingPlan> {
-  return db.transaction('rw', [db.evaluations, db.scorecards, db.kpis, db.coachingPlans], async () => {
+  return writeTransaction(db, [db.evaluations, db.scorecards, db.kpis, db.coachingPlans], async () => {
     const plan = buildCoachingPlan(draft, { ...context, ...(await measurementSources(db)) });
     await db.coachingPlans.add(plan);
+    await recordChanges(db, [put('coaching-plan', plan)], 'own', context.now);
     return plan;
   });
 }
 
 export function recordFollowUp(db: QaLensDatabase, planId: string, by: Author, now: number, note: string): Promise<CoachingPlan> {
-  return db.transaction('rw', [db.evaluations, db.scorecards, db.kpis, db.coachingPlans], async () => {
+  return writeTransaction(db, [db.evaluations, db.scorecards, db.kpis, db.coachingPlans], async () => {
     const plan = await db.coachingPlans.get(planId);
     if (!plan) throw new CoachingPlanError('This coaching plan no longer exists.');
     const followedUp = followUpPlan(plan, { by, now, note, ...(await measurementSources(db)) });
     await db.coachingPlans.put(followedUp);
+    await recordChanges(db, [put('coaching-plan', followedUp)], 'own', now);
     return followedUp;
   });
 }

@@ -6,25 +6,25 @@ import type {
   Evaluation,
   ImportedTicket,
   KpiRecord,
+  Member,
   Reminder,
   Scorecard,
-  TicketContext,
+  TicketSnapshot,
 } from '../schemas';
 import { createTables } from './migrations/001-create-tables';
 import { indexEvaluationsBySubmission } from './migrations/002-index-evaluations-by-submission';
 import { addFeedbackCoachingAndKpis } from './migrations/003-add-feedback-coaching-and-kpis';
+import { addSyncOutbox } from './migrations/004-add-sync-outbox';
+import type { OutboxEntry } from './changes';
+import type { SyncStateRow } from './sync-state';
 
 export const DATABASE_NAME = 'qa-lens';
 
 /** Every schema version in order. A new version is a new numbered file in ./migrations. */
-export const MIGRATIONS = [createTables, indexEvaluationsBySubmission, addFeedbackCoachingAndKpis] as const;
+export const MIGRATIONS = [createTables, indexEvaluationsBySubmission, addFeedbackCoachingAndKpis, addSyncOutbox] as const;
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** What the adapter read, kept so the evaluation can be reread and quoted later. */
-export interface TicketSnapshot extends TicketContext {
-  key: string;
-  capturedAt: number;
-}
+export type { TicketSnapshot };
 
 export interface SettingRow {
   key: string;
@@ -46,6 +46,9 @@ export class QaLensDatabase extends Dexie {
   kpis!: EntityTable<KpiRecord, 'id'>;
   importedTickets!: EntityTable<ImportedTicket, 'key'>;
   reminders!: EntityTable<Reminder, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'mutationId'>;
+  syncState!: Table<SyncStateRow, string>;
+  members!: EntityTable<Member, 'id'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -3,7 +3,8 @@ import type { Evaluation, Scorecard, TicketContext } from '../schemas';
 import type { QaLensDatabase } from './database';
 import { addWorkingDays } from '../feedback/working-days';
 import { getTeamSettings } from './settings';
-import { saveTicketSnapshot } from './tickets';
+import { put, recordChanges, writeTransaction } from './changes';
+import { ticketSnapshot } from './tickets';
 
 /** Thrown when an evaluation cannot be submitted as it stands; the message is shown to the user. */
 export class EvaluationNotReady extends Error {
@@ -58,7 +59,7 @@ export async function submitEvaluation(
     const titles = result.criteria.filter((c) => c.state === 'unanswered').map((c) => c.title);
     throw new EvaluationNotReady(`Answer every criterion or mark it N/A first: ${titles.join(', ')}.`);
   }
-  return db.transaction('rw', [db.evaluations, db.tickets, db.settings], async () => {
+  return writeTransaction(db, [db.evaluations, db.tickets, db.settings], async () => {
     const stored = await db.evaluations.get(draft.id);
     if (stored && stored.status !== 'draft') throw new EvaluationNotReady('This evaluation was already submitted.');
     const { acknowledgementWorkingDays } = await getTeamSettings(db);
@@ -75,8 +76,10 @@ export async function submitEvaluation(
       updatedAt: now,
       submittedAt: now,
     };
+    const snapshot = ticketSnapshot(ticket, now);
     await db.evaluations.put(submitted);
-    await saveTicketSnapshot(db, ticket, now);
+    await db.tickets.put(snapshot);
+    await recordChanges(db, [put('evaluation', submitted), put('ticket', snapshot)], 'own', now);
     return submitted;
   });
 }

@@ -10,6 +10,7 @@ import {
 } from '../feedback/review-lifecycle';
 import { newId } from '../ids';
 import type { Acknowledgement, Dispute, Evaluation, Scorecard } from '../schemas';
+import { put, recordChanges, writeTransaction } from './changes';
 import type { QaLensDatabase } from './database';
 
 /** A review with the agent's answers to it, as the agent and the reviewer see it. */
@@ -60,24 +61,30 @@ async function requireReview(db: QaLensDatabase, id: string): Promise<{ evaluati
   return { evaluation, scorecard };
 }
 
-/** The agent acknowledges a review: the acknowledgement and the status change are stored together. */
+/**
+ * The agent acknowledges a review: the acknowledgement and the status change are stored together.
+ * The acknowledgement is the agent's to share; the review stays its reviewer's record, so the
+ * status change is this browser's own copy of it (every other browser derives it on pull).
+ */
 export function acknowledge(db: QaLensDatabase, evaluationId: string, me: Actor, now: number, comment = ''): Promise<Evaluation> {
-  return db.transaction('rw', [db.evaluations, db.scorecards, db.acknowledgements], async () => {
+  return writeTransaction(db, [db.evaluations, db.scorecards, db.acknowledgements], async () => {
     const { evaluation } = await requireReview(db, evaluationId);
     const acknowledged = acknowledgeReview(evaluation, me, now, comment);
+    const acknowledgement: Acknowledgement = { id: newId(), evaluationId, agent: { name: me.name, role: me.role }, comment: comment.trim(), createdAt: now };
     await db.evaluations.put(acknowledged);
-    await db.acknowledgements.add({ id: newId(), evaluationId, agent: { name: me.name, role: me.role }, comment: comment.trim(), createdAt: now });
+    await db.acknowledgements.add(acknowledgement);
+    await recordChanges(db, [put('acknowledgement', acknowledgement)], 'own', now);
+    await recordChanges(db, [put('evaluation', acknowledged)], 'derived', now);
     return acknowledged;
   });
 }
 
-/** The agent disputes criteria of a review, each with a reason. */
+/** The agent disputes criteria of a review, each with a reason; shared as the agent's own record, like an acknowledgement. */
 export function dispute(db: QaLensDatabase, evaluationId: string, me: Actor, now: number, criteria: DisputedCriterionInput[]): Promise<Evaluation> {
-  return db.transaction('rw', [db.evaluations, db.scorecards, db.disputes], async () => {
+  return writeTransaction(db, [db.evaluations, db.scorecards, db.disputes], async () => {
     const { evaluation, scorecard } = await requireReview(db, evaluationId);
     const disputed = disputeReview(evaluation, scorecard, me, now, criteria);
-    await db.evaluations.put(disputed);
-    await db.disputes.add({
+    const raised: Dispute = {
       id: newId(),
       evaluationId,
       agent: { name: me.name, role: me.role },
@@ -85,20 +92,26 @@ export function dispute(db: QaLensDatabase, evaluationId: string, me: Actor, now
       createdAt: now,
       status: 'open',
       resolution: null,
-    });
+    };
+    await db.evaluations.put(disputed);
+    await db.disputes.add(raised);
+    await recordChanges(db, [put('dispute', raised)], 'own', now);
+    await recordChanges(db, [put('evaluation', disputed)], 'derived', now);
     return disputed;
   });
 }
 
 /** The reviewer answers a dispute: new answers and score, history, and the closed dispute together. */
 export function resolve(db: QaLensDatabase, disputeId: string, decisions: DecisionInput[], me: Actor, now: number): Promise<Evaluation> {
-  return db.transaction('rw', [db.evaluations, db.scorecards, db.disputes], async () => {
+  return writeTransaction(db, [db.evaluations, db.scorecards, db.disputes], async () => {
     const open = await db.disputes.get(disputeId);
     if (!open) throw new ReviewTransitionError('This dispute no longer exists.');
     const { evaluation, scorecard } = await requireReview(db, open.evaluationId);
     const result = resolveDispute(evaluation, scorecard, open, decisions, me, now);
+    const resolved: Dispute = { ...open, status: 'resolved', resolution: result.resolution };
     await db.evaluations.put(result.evaluation);
-    await db.disputes.put({ ...open, status: 'resolved', resolution: result.resolution });
+    await db.disputes.put(resolved);
+    await recordChanges(db, [put('evaluation', result.evaluation), put('dispute', resolved)], 'own', now);
     return result.evaluation;
   });
 }

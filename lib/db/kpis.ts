@@ -1,5 +1,6 @@
 import { newId } from '../ids';
 import { KpiRecordSchema, type KpiRecord, type TicketKpis } from '../schemas';
+import { put, recordChanges, writeTransaction } from './changes';
 import type { QaLensDatabase } from './database';
 
 type TicketKpiRecord = Extract<KpiRecord, { scope: 'ticket' }>;
@@ -19,7 +20,7 @@ export async function savePanelTicketKpis(
   input: { ticketKey: string; agent: string | null; kpis: TicketKpis },
   now: number,
 ): Promise<TicketKpiRecord> {
-  return db.transaction('rw', db.kpis, async () => {
+  return writeTransaction(db, [db.kpis], async () => {
     const existing = await getPanelTicketKpis(db, input.ticketKey);
     const record = KpiRecordSchema.parse({
       id: existing?.id ?? newId(),
@@ -33,6 +34,7 @@ export async function savePanelTicketKpis(
       updatedAt: now,
     }) as TicketKpiRecord;
     await db.kpis.put(record);
+    await recordChanges(db, [put('kpi', record)], 'own', now);
     return record;
   });
 }

@@ -1,6 +1,7 @@
 import { ScorecardContentSchema, type Scorecard, type ScorecardContent } from '../schemas';
 import type { QaLensDatabase } from './database';
 import { newId } from '../ids';
+import { put, recordChanges, writeTransaction } from './changes';
 
 /** The newest version of every scorecard that is not archived, by name. */
 export async function listScorecards(db: QaLensDatabase): Promise<Scorecard[]> {
@@ -30,11 +31,12 @@ export async function saveScorecard(
   now: number,
 ): Promise<Scorecard> {
   const content = ScorecardContentSchema.parse(input.content);
-  return db.transaction('rw', db.scorecards, db.evaluations, async () => {
+  return writeTransaction(db, [db.scorecards, db.evaluations], async () => {
     const current = input.id ? await latestVersion(db, input.id) : undefined;
     if (!current) {
       const created: Scorecard = { ...content, id: input.id ?? newId(), version: 1, archived: false, createdAt: now, updatedAt: now };
       await db.scorecards.add(created);
+      await recordChanges(db, [put('scorecard', created)], 'own', now);
       return created;
     }
     const inUse = await db.evaluations.where('[scorecardId+scorecardVersion]').equals([current.id, current.version]).count();
@@ -42,18 +44,23 @@ export async function saveScorecard(
       ? { ...content, id: current.id, version: current.version + 1, archived: false, createdAt: now, updatedAt: now }
       : { ...content, id: current.id, version: current.version, archived: current.archived, createdAt: current.createdAt, updatedAt: now };
     await db.scorecards.put(saved);
+    await recordChanges(db, [put('scorecard', saved)], 'own', now);
     return saved;
   });
 }
 
 /** Hides a scorecard from new evaluations; its versions stay for the evaluations that use them. */
 export async function archiveScorecard(db: QaLensDatabase, id: string, now: number): Promise<void> {
-  await db.scorecards.where('id').equals(id).modify({ archived: true, updatedAt: now });
+  await writeTransaction(db, [db.scorecards], async () => {
+    const archived = (await db.scorecards.where('id').equals(id).toArray()).map((card) => ({ ...card, archived: true, updatedAt: now }));
+    await db.scorecards.bulkPut(archived);
+    await recordChanges(db, archived.map((card) => put('scorecard', card)), 'own', now);
+  });
 }
 
 /** Puts the bundled templates in a profile that has no scorecards yet. */
 export async function seedScorecards(db: QaLensDatabase, templates: readonly ScorecardContent[], now: number): Promise<void> {
-  await db.transaction('rw', db.scorecards, db.evaluations, async () => {
+  await writeTransaction(db, [db.scorecards, db.evaluations], async () => {
     if ((await db.scorecards.count()) > 0) return;
     for (const content of templates) await saveScorecard(db, { content }, now);
   });

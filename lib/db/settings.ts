@@ -1,4 +1,6 @@
 import { DEFAULT_PROFILE, DEFAULT_TEAM_SETTINGS, ProfileSchema, TeamSettingsSchema, type Profile, type TeamSettings } from '../schemas';
+import { TEAM_SETTINGS_KEY as SHARED_TEAM_SETTINGS_KEY } from '../schemas';
+import { put, recordChanges, writeTransaction } from './changes';
 import type { QaLensDatabase } from './database';
 
 const PROFILE_KEY = 'profile';
@@ -15,7 +17,8 @@ export async function saveProfile(db: QaLensDatabase, profile: Profile): Promise
   return valid;
 }
 
-const TEAM_SETTINGS_KEY = 'team';
+/** The settings row of the team's rules: the same key they sync under. */
+const TEAM_SETTINGS_KEY = SHARED_TEAM_SETTINGS_KEY;
 
 /** The team's rules; the defaults until someone changes them. */
 export async function getTeamSettings(db: QaLensDatabase): Promise<TeamSettings> {
@@ -24,8 +27,11 @@ export async function getTeamSettings(db: QaLensDatabase): Promise<TeamSettings>
   return parsed.success ? parsed.data : DEFAULT_TEAM_SETTINGS;
 }
 
-export async function saveTeamSettings(db: QaLensDatabase, settings: TeamSettings): Promise<TeamSettings> {
+export async function saveTeamSettings(db: QaLensDatabase, settings: TeamSettings, now = Date.now()): Promise<TeamSettings> {
   const valid = TeamSettingsSchema.parse(settings);
-  await db.settings.put({ key: TEAM_SETTINGS_KEY, value: valid });
+  await writeTransaction(db, [db.settings], async () => {
+    await db.settings.put({ key: TEAM_SETTINGS_KEY, value: valid });
+    await recordChanges(db, [put('team-settings', valid)], 'own', now);
+  });
   return valid;
 }

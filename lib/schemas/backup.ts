@@ -7,17 +7,17 @@ import { ImportedTicketSchema } from './imported-ticket';
 import { KpiRecordSchema } from './kpi';
 import { ReminderSchema } from './reminder';
 import { ScorecardSchema } from './scorecard';
-import { TicketContextSchema } from './ticket';
+import { TicketSnapshotSchema } from './ticket';
 
 export const BACKUP_FORMAT = 'qa-lens-backup';
 
 /** The database schema version this build writes and restores (see lib/db/migrations). */
-export const BACKUP_SCHEMA_VERSION = 3;
+export const BACKUP_SCHEMA_VERSION = 4;
 
 /** Each table's rows as the current schema stores them. */
 export const BackupTablesSchema = z.object({
   scorecards: z.array(ScorecardSchema),
-  tickets: z.array(TicketContextSchema.extend({ key: z.string().min(1), capturedAt: Timestamp })),
+  tickets: z.array(TicketSnapshotSchema),
   evaluations: z.array(EvaluationSchema),
   settings: z.array(z.object({ key: z.string().min(1), value: z.unknown() })),
   acknowledgements: z.array(AcknowledgementSchema),

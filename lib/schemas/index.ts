@@ -10,3 +10,4 @@ export * from './team-settings';
 export * from './imported-ticket';
 export * from './reminder';
 export * from './backup';
+export * from './sync';

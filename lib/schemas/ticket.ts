@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { ChannelSchema } from './common';
+import { ChannelSchema, Timestamp } from './common';
 import { TICKET_LIMITS } from './ticket-limits';
 
 export { TICKET_LIMITS };
-
-
 
 const shortText = z.string().max(TICKET_LIMITS.fieldChars);
 
@@ -49,6 +47,14 @@ export const TicketContextSchema = z.object({
   problem: shortText.optional(),
 });
 export type TicketContext = z.infer<typeof TicketContextSchema>;
+
+/** What the adapter read, kept so the evaluation can be reread and quoted later. */
+export const TicketSnapshotSchema = TicketContextSchema.extend({
+  /** `<helpdesk>:<ticket id>`, see `ticketKey`. */
+  key: z.string().min(1).max(300),
+  capturedAt: Timestamp,
+});
+export type TicketSnapshot = z.infer<typeof TicketSnapshotSchema>;
 
 /** The stable key of a ticket across the whole product: `<helpdesk>:<ticket id>`. */
 export function ticketKey(ticket: Pick<TicketContext, 'helpdesk' | 'ticketId'>): string {

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { QaLensDatabase, SCHEMA_VERSION, listEvaluations } from '@/lib/db';
 import { createTables } from '@/lib/db/migrations/001-create-tables';
 import { indexEvaluationsBySubmission } from '@/lib/db/migrations/002-index-evaluations-by-submission';
+import { addFeedbackCoachingAndKpis } from '@/lib/db/migrations/003-add-feedback-coaching-and-kpis';
 
 /** Opens a database as version 1 of QA Lens would have, writes to it and closes it. */
 async function seedVersion1(name: string) {
@@ -85,6 +86,24 @@ describe('schema migrations', () => {
     expect(await db.disputes.count()).toBe(0);
     expect(await db.evaluations.where('ticket.agent.name').equals('Ana').count()).toBe(1);
     expect(await db.evaluations.where('kind').equals('review').count()).toBe(1);
+    db.close();
+  });
+
+  it('upgrades a version 3 database: rows stay, and the sync tables start empty', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    createTables(old);
+    indexEvaluationsBySubmission(old);
+    addFeedbackCoachingAndKpis(old);
+    await old.open();
+    await old.table('acknowledgements').add({ id: 'ack-1', evaluationId: 'ev-1', agent: { name: 'Ana', role: 'agent' }, comment: '', createdAt: 1 });
+    await old.table('settings').add({ key: 'team', value: { minFeedbackChars: 10 } });
+    old.close();
+
+    const db = new QaLensDatabase(name);
+    expect(await db.acknowledgements.get('ack-1')).toMatchObject({ evaluationId: 'ev-1' });
+    expect(await db.settings.get('team')).toEqual({ key: 'team', value: { minFeedbackChars: 10 } });
+    expect([await db.outbox.count(), await db.syncState.count(), await db.members.count()]).toEqual([0, 0, 0]);
     db.close();
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BackupSection } from '../../../components/options/BackupSection';
 import { readAllTables } from '../../../lib/db';
 import { backupEnvelope } from '../../../lib/imports/read-backup';
+import { BACKUP_SCHEMA_VERSION } from '../../../lib/schemas';
 import { createBackupClient } from '../../../lib/options/extension-backup-client';
 import { makeEvaluation, makeScorecard } from '../dashboard/factories';
 import { freshDatabase } from '../db/factories';
@@ -37,10 +38,10 @@ describe('Backup and restore in Settings', () => {
 
   it('refuses a backup from a newer QA Lens with a clear message, and changes nothing', async () => {
     const { db, section, choose } = renderSection();
-    choose('future.json', (await backupText()).replace('"schemaVersion":3', '"schemaVersion":9'));
+    choose('future.json', (await backupText()).replace(`"schemaVersion":${BACKUP_SCHEMA_VERSION}`, '"schemaVersion":99'));
     const alert = await within(section).findByRole('alert');
     expect(alert.textContent).toContain('future.json cannot be restored:');
-    expect(alert.textContent).toContain('This backup was made by a newer QA Lens (database schema version 9)');
+    expect(alert.textContent).toContain('This backup was made by a newer QA Lens (database schema version 99)');
     expect(within(section).queryByRole('button', { name: 'Restore' })).toBeNull();
     expect(await db.evaluations.count()).toBe(0);
   });
