@@ -96,6 +96,8 @@ export const EvaluationSchema = z.object({
   acknowledgeBy: Timestamp.nullable().default(null),
   /** Every state change after submission, oldest first. */
   history: z.array(StatusChangeSchema).default([]),
+  /** The calibration session a `calibration` evaluation belongs to: its scores never count toward the agent's. */
+  calibrationSessionId: RecordId.optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   submittedAt: Timestamp.nullable(),
