@@ -9,10 +9,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 
 /** The status line: `Synced`, `Syncing…`, `Offline` or the error, then when and what is waiting. */
 export function statusLine(status: TeamStatus, now: number): string {
-  const head = { synced: 'Synced', syncing: 'Syncing…', offline: 'Offline', error: status.error || 'Sync failed', 'signed-out': status.error || 'Signed out' }[status.phase];
+  const head = { synced: status.lastSyncedAt === null ? 'Waiting to sync' : 'Synced', syncing: 'Syncing…', offline: 'Offline', error: status.error || 'Sync failed', 'signed-out': status.error || 'Signed out' }[status.phase];
   const parts = [head];
   if (status.phase === 'offline' && status.error) parts.push(status.error);
-  parts.push(status.lastSyncedAt === null ? 'not synced yet' : `last synced ${clock(status.lastSyncedAt)}`);
+  parts.push(status.lastSyncedAt === null ? 'never synced yet' : `last synced ${clock(status.lastSyncedAt)}`);
   parts.push(status.pending === 0 ? 'no changes waiting' : `${plural(status.pending, 'change')} waiting to be sent`);
   if (status.retryAt !== null && status.retryAt > now && status.phase !== 'synced') parts.push(`next try ${clock(status.retryAt)}`);
   return parts.join(' · ');
