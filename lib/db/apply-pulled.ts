@@ -58,22 +58,31 @@ async function write(db: QaLensDatabase, kind: SyncKind, key: string, record: un
   else await table.put(record);
 }
 
-/** Replays the agents' acknowledgements and disputes onto this browser's copies of their reviews. */
+/**
+ * Replays the agents' acknowledgements and disputes onto this browser's copies of their reviews.
+ * Reads the answers of the whole page in two queries: a first sync brings thousands of reviews.
+ */
 async function reconcileReviews(db: QaLensDatabase, evaluationIds: ReadonlySet<string>, now: number): Promise<void> {
+  const ids = [...evaluationIds];
+  const [acknowledgements, disputes] = await Promise.all([
+    db.acknowledgements.where('evaluationId').anyOf(ids).toArray(),
+    db.disputes.where('evaluationId').anyOf(ids).toArray(),
+  ]);
+  const answered = new Set([...acknowledgements, ...disputes].map((a) => a.evaluationId));
   const derived: RecordChange[] = [];
-  for (const id of evaluationIds) {
-    const evaluation = await db.evaluations.get(id);
+  for (const evaluation of await db.evaluations.bulkGet([...answered])) {
     if (!evaluation) continue;
-    const [acknowledgements, disputes, scorecard] = await Promise.all([
-      db.acknowledgements.where('evaluationId').equals(id).toArray(),
-      db.disputes.where('evaluationId').equals(id).toArray(),
-      db.scorecards.get([evaluation.scorecardId, evaluation.scorecardVersion]),
-    ]);
+    const scorecard = await db.scorecards.get([evaluation.scorecardId, evaluation.scorecardVersion]);
     const titles = new Map(scorecard?.sections.flatMap((s) => s.criteria.map((c) => [c.id, c.title] as const)) ?? []);
-    const answered = withAgentAnswers(evaluation, acknowledgements, disputes, titles);
-    if (answered === evaluation) continue;
-    await db.evaluations.put(answered);
-    derived.push(put('evaluation', answered));
+    const withAnswers = withAgentAnswers(
+      evaluation,
+      acknowledgements.filter((a) => a.evaluationId === evaluation.id),
+      disputes.filter((d) => d.evaluationId === evaluation.id),
+      titles,
+    );
+    if (withAnswers === evaluation) continue;
+    await db.evaluations.put(withAnswers);
+    derived.push(put('evaluation', withAnswers));
   }
   await recordChanges(db, derived, 'derived', now);
 }
