@@ -93,14 +93,8 @@ export type Mutation = z.infer<typeof MutationSchema>;
 
 export const PushRequestSchema = z.object({
   clientId: z.string().uuid(),
-  mutations: z.array(MutationSchema).max(SYNC_LIMITS.mutationsPerPush),
-  /**
-   * Ids of mutations this client gave up after the server refused them for good (422 naming the
-   * mutation). The server counts them as done, doing nothing, so the ids after them follow on
-   * without a gap; only ids above the client's last applied one count.
-   */
-  setAside: z.array(z.number().int().positive()).max(SYNC_LIMITS.mutationsPerPush).default([]),
-}).refine((push) => push.mutations.length + push.setAside.length > 0, 'A push needs at least one mutation or set-aside id.');
+  mutations: z.array(MutationSchema).min(1).max(SYNC_LIMITS.mutationsPerPush),
+});
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
 export const PushResponseSchema = z.object({

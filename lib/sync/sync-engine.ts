@@ -52,8 +52,7 @@ async function nextBatch(db: QaLensDatabase, limit: number): Promise<OutboxEntry
 
 /**
  * Takes a change the server refused for good out of the queue, keeping why for the Team status.
- * Its id stays listed there, and every push names the listed ids (`setAside`) until the server
- * has counted them, so a worker stopped in between cannot leave a gap the server waits on forever.
+ * The server remembers the refused id too and passes over it, so the ids after it follow on.
  */
 async function setAside(db: QaLensDatabase, entry: OutboxEntry, reason: string, now: number): Promise<void> {
   await db.transaction('rw', [db.outbox, db.syncState], async () => {
@@ -64,21 +63,16 @@ async function setAside(db: QaLensDatabase, entry: OutboxEntry, reason: string, 
   });
 }
 
-const setAsideIds = async (db: QaLensDatabase, after: number) => (await getSyncStatus(db)).rejected.map((r) => r.mutationId).filter((id) => id > after);
-
 async function pushAll(db: QaLensDatabase, api: SyncApi, now: () => number): Promise<number> {
   const { clientId } = await db.transaction('rw', db.syncState, () => syncClient(db));
   let limit: number = SYNC_LIMITS.mutationsPerPush;
-  // Ids the server has counted are below this; set-aside ids below it need not be named again.
-  let confirmed = 0;
   let pushed = 0;
   for (;;) {
     const batch = await nextBatch(db, limit);
-    const skipped = await setAsideIds(db, confirmed);
-    if (batch.length === 0 && skipped.length === 0) return pushed;
+    if (batch.length === 0) return pushed;
     let lastMutationId: number;
     try {
-      ({ lastMutationId } = await api.push({ clientId, mutations: batch.map(toMutation), setAside: skipped }));
+      ({ lastMutationId } = await api.push({ clientId, mutations: batch.map(toMutation) }));
     } catch (error) {
       if (!(error instanceof SyncFailure)) throw error;
       const named = batch.find((e) => e.mutationId === error.details.mutationId);
@@ -90,16 +84,14 @@ async function pushAll(db: QaLensDatabase, api: SyncApi, now: () => number): Pro
         limit = Math.max(1, Math.floor(batch.length / 2));
         continue;
       }
-      if (error.kind === 'too-large' && batch.length === 1) {
+      if (error.kind === 'too-large') {
         await setAside(db, batch[0]!, error.message, now());
         continue;
       }
       throw error;
     }
-    confirmed = lastMutationId;
     pushed += await db.outbox.where('mutationId').belowOrEqual(lastMutationId).delete();
-    // The server stopped short of this batch (it lacks an earlier id): nothing more to gain this round.
-    if (batch.length === 0) return pushed;
+    // The server stopped short of this batch (it waits for an earlier id): nothing more to gain this round.
     if (lastMutationId < batch[0]!.mutationId) {
       throw new SyncFailure('unavailable', `The team server did not take change ${batch[0]!.mutationId}; it will be sent again.`);
     }
