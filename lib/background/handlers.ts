@@ -7,7 +7,7 @@ import { openDatabase } from '../db';
 import { saveSyncStatus } from '../db/sync-state';
 import { siteStore } from '../sites/site-store';
 import { tabTickets } from './tab-tickets';
-import { joinTeam, leaveTeam, runSync, syncSoon, teamStatus } from './team-sync';
+import { joinTeamAndSync, leaveTeam, runSync, syncSoon, teamStatus } from './team-sync';
 
 function requireTab(context: RequestContext): number {
   if (context.tabId === undefined) throw new Error('This request must come from a page inside a browser tab.');
@@ -50,7 +50,7 @@ export const backgroundHandlers: RequestHandlers = {
     await runReminders(openDatabase(), Date.now());
     return { ok: true };
   },
-  'team/join': (input) => joinTeam(openDatabase(), input, Date.now()),
+  'team/join': (input) => joinTeamAndSync(openDatabase(), input, Date.now()),
   'team/leave': () => leaveTeam(openDatabase()),
   'team/status': () => teamStatus(openDatabase()),
   async 'team/sync'({ soon }) {

@@ -6,9 +6,10 @@
 import { browser } from 'wxt/browser';
 import { openDatabase, type QaLensDatabase } from '../db';
 import { getSyncStatus, getTeamLink, IDLE_STATUS } from '../db/sync-state';
-import { linkTeam, unlinkTeam } from '../db/team-link';
+import { unlinkTeam } from '../db/team-link';
 import type { EventOf, TeamStatus } from '../messaging/contracts';
-import { createSyncApi, normaliseServerUrl } from '../sync/sync-api';
+import { joinTeam } from '../sync/join-team';
+import { createSyncApi } from '../sync/sync-api';
 import { syncOnce, type SyncRound } from '../sync/sync-engine';
 import { refreshBadge } from './badge';
 import { runReminders } from './reminders';
@@ -99,12 +100,9 @@ async function keepAlarm(db: QaLensDatabase): Promise<void> {
   }
 }
 
-/** Joins a team: the server checks the invite code, this browser links to the team and syncs at once. */
-export async function joinTeam(db: QaLensDatabase, input: { serverUrl: string; inviteCode: string }, now: number): Promise<TeamStatus> {
-  const serverUrl = normaliseServerUrl(input.serverUrl);
-  const clientId = crypto.randomUUID();
-  const joined = await createSyncApi(serverUrl, null).join({ inviteCode: input.inviteCode.trim(), clientId });
-  await linkTeam(db, { serverUrl, team: joined.team, member: joined.member, token: joined.token, expiresAt: joined.expiresAt, joinedAt: now }, clientId, now);
+/** Joins a team, then keeps the minute alarm and syncs at once. */
+export async function joinTeamAndSync(db: QaLensDatabase, input: { serverUrl: string; inviteCode: string }, now: number): Promise<TeamStatus> {
+  await joinTeam(db, input, now);
   await keepAlarm(db);
   await runSync(db, { ignoreBackoff: true });
   return teamStatus(db);

@@ -80,7 +80,11 @@ function disputeRefusal(attempt: WriteAttempt, byOther: boolean): string | null 
   if (attempt.op === 'delete') return 'Disputes are kept as the record of a decision; resolve it instead of deleting it.';
   if (!storedDispute) return 'This dispute is not on the team server yet: it can be resolved once the agent’s dispute has arrived.';
   const record = attempt.record as Dispute;
-  const same = record.evaluationId === storedDispute.evaluationId && JSON.stringify(record.criteria) === JSON.stringify(storedDispute.criteria);
+  // Field by field: a stored body comes back from jsonb with its keys in jsonb's order, not the client's.
+  const same =
+    record.evaluationId === storedDispute.evaluationId &&
+    record.criteria.length === storedDispute.criteria.length &&
+    record.criteria.every((c, i) => c.criterionId === storedDispute.criteria[i]!.criterionId && c.reason === storedDispute.criteria[i]!.reason);
   if (!same) return 'A resolution cannot change what the agent disputed: only the decision is yours.';
   return null;
 }
