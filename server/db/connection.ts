@@ -74,6 +74,10 @@ export function openPostgres({ connectionString, max = 10 }: PostgresOptions): D
     transaction: async (body) => {
       const client = await pool.connect();
       let broken = false;
+      // A checked-out connection that the database drops emits 'error' on the client, which the
+      // pool does not listen to then: unheard, it would crash the server. The query in flight fails anyway.
+      const dropped = () => (broken = true);
+      client.on('error', dropped);
       try {
         await client.query('BEGIN');
         const result = await body({ query: async (sql, params) => (await client.query(sql, params as unknown[] | undefined)).rows });
@@ -83,6 +87,7 @@ export function openPostgres({ connectionString, max = 10 }: PostgresOptions): D
         await client.query('ROLLBACK').catch(() => (broken = true));
         throw error;
       } finally {
+        client.off('error', dropped);
         // A connection whose rollback failed is dead (the database went away): do not reuse it.
         client.release(broken);
       }
