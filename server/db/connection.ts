@@ -21,6 +21,7 @@ export interface Database extends Queryable {
 }
 
 const INT8 = 20;
+const INT8_ARRAY = 1016;
 
 /**
  * int8 arrives as a number from PGlite and as a string from `pg`: both are pinned to this parser.
@@ -32,8 +33,14 @@ function parseInt8(text: string): number {
   return value;
 }
 
+/** `{1,2,3}` → [1, 2, 3]: the only int8 arrays we store are lists of ids, never with nulls. */
+function parseInt8Array(text: string): number[] {
+  const inner = text.slice(1, -1).trim();
+  return inner === '' ? [] : inner.split(',').map(parseInt8);
+}
+
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
-  const db = await PGlite.create(dataDir, { parsers: { [INT8]: parseInt8 } });
+  const db = await PGlite.create(dataDir, { parsers: { [INT8]: parseInt8, [INT8_ARRAY]: parseInt8Array } });
   const run = async <T>(q: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]) =>
     (await q.query<T>(sql, params as unknown[] | undefined)).rows;
   return {
@@ -56,7 +63,7 @@ export function openPostgres({ connectionString, max = 10 }: PostgresOptions): D
   const pool = new pg.Pool({
     connectionString,
     max,
-    types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 ? parseInt8 : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+    types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 ? parseInt8 : oid === INT8_ARRAY ? parseInt8Array : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
   });
   // An idle connection dropped by a restarting database emits 'error' on the pool; without a
   // listener Node would crash the server. The next query opens a fresh connection instead.
@@ -67,6 +74,10 @@ export function openPostgres({ connectionString, max = 10 }: PostgresOptions): D
     transaction: async (body) => {
       const client = await pool.connect();
       let broken = false;
+      // A checked-out connection that the database drops emits 'error' on the client, which the
+      // pool does not listen to then: unheard, it would crash the server. The query in flight fails anyway.
+      const dropped = () => (broken = true);
+      client.on('error', dropped);
       try {
         await client.query('BEGIN');
         const result = await body({ query: async (sql, params) => (await client.query(sql, params as unknown[] | undefined)).rows });
@@ -76,6 +87,7 @@ export function openPostgres({ connectionString, max = 10 }: PostgresOptions): D
         await client.query('ROLLBACK').catch(() => (broken = true));
         throw error;
       } finally {
+        client.off('error', dropped);
         // A connection whose rollback failed is dead (the database went away): do not reuse it.
         client.release(broken);
       }

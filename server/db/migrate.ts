@@ -30,7 +30,11 @@ export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
 
 /** Applies what the database lacks; returns the names applied now. */
 export async function migrate(db: Database, now: number, migrations = readMigrations()): Promise<string[]> {
-  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)');
+  // Under the lock too: two CREATE TABLE IF NOT EXISTS at once can still collide in PostgreSQL's catalog.
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_ID]);
+    await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)');
+  });
   const applied: string[] = [];
   for (const migration of migrations) {
     const done = await db.transaction(async (tx) => {

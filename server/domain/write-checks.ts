@@ -80,11 +80,14 @@ function disputeRefusal(attempt: WriteAttempt, byOther: boolean): string | null 
   if (attempt.op === 'delete') return 'Disputes are kept as the record of a decision; resolve it instead of deleting it.';
   if (!storedDispute) return 'This dispute is not on the team server yet: it can be resolved once the agent’s dispute has arrived.';
   const record = attempt.record as Dispute;
-  // Field by field: a stored body comes back from jsonb with its keys in jsonb's order, not the client's.
-  const same =
-    record.evaluationId === storedDispute.evaluationId &&
-    record.criteria.length === storedDispute.criteria.length &&
-    record.criteria.every((c, i) => c.criterionId === storedDispute.criteria[i]!.criterionId && c.reason === storedDispute.criteria[i]!.reason);
+  const same = record.evaluationId === storedDispute.evaluationId && canonical(record.criteria) === canonical(storedDispute.criteria);
   if (!same) return 'A resolution cannot change what the agent disputed: only the decision is yours.';
   return null;
+}
+
+/** JSON with object keys sorted: jsonb hands records back with its own key order. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }

@@ -63,7 +63,8 @@ export function createApp(options: AppOptions) {
     '*',
     bodyLimit({
       maxSize: SYNC_LIMITS.bodyBytes,
-      onError: (c) => c.json({ error: `A request to the team server may be at most ${SYNC_LIMITS.bodyBytes / MIB} MiB: send fewer changes at a time.` }, 413),
+      // The rest of the body is not read: close the connection rather than leave it half-consumed.
+      onError: (c) => c.json({ error: `A request to the team server may be at most ${SYNC_LIMITS.bodyBytes / MIB} MiB: send fewer changes at a time.` }, 413, { Connection: 'close' }),
     }),
   );
 

@@ -1,9 +1,10 @@
 /**
  * `GET /v1/pull`: the changes after a cursor that the caller may read, in revision order, one page.
  * One statement reads the page and the team's revision from the same snapshot, so when nothing is
- * left the cursor can jump to the team's revision past changes the caller may not read.
+ * left the cursor can jump to the team's revision past changes the caller may not read. Only kinds
+ * this protocol version knows are sent: a browser would refuse the whole page over another.
  */
-import { SYNC_LIMITS, type Change, type PullResponse, type Role } from '../../lib/schemas';
+import { SYNC_KINDS, SYNC_LIMITS, type Change, type PullResponse, type Role } from '../../lib/schemas';
 import type { Database } from '../db/connection';
 import type { Audience } from '../domain/visibility';
 import { ApiError } from '../http/errors';
@@ -21,13 +22,13 @@ export async function pull(db: Database, caller: Caller, since: number, limit: n
      FROM teams t
      LEFT JOIN LATERAL (
        SELECT x.revision, x.kind, x.key, x.deleted, x.body FROM records x
-       WHERE x.team_id = t.id AND x.revision > $2 AND (x.audience = ANY($3::text[]) OR $4 = ANY(x.readers))
+       WHERE x.team_id = t.id AND x.revision > $2 AND (x.audience = ANY($3::text[]) OR $4 = ANY(x.readers)) AND x.kind = ANY($6::text[])
        ORDER BY x.revision
        LIMIT $5
      ) r ON true
      WHERE t.id = $1
      ORDER BY r.revision`,
-    [caller.team.id, since, AUDIENCES[caller.member.role], caller.member.id, limit + 1],
+    [caller.team.id, since, AUDIENCES[caller.member.role], caller.member.id, limit + 1, SYNC_KINDS],
   );
   const teamRevision = rows[0]?.team_revision ?? 0;
   if (since > teamRevision) {

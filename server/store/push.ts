@@ -78,17 +78,13 @@ const stored = (row: RecordRow | null): StoredRecord | null => (row ? { authorId
 
 async function apply(tx: Queryable, caller: Caller, request: { clientId: string; mutations: Mutation[] }, now: number): Promise<PushResponse> {
   const teamId = caller.team.id;
-  const writer = await TeamWriter.lock(tx, teamId, now);
-  const [client] = await tx.query<{ member_id: string; last_mutation_id: number | null; refused: number[] }>(
-    'SELECT member_id, last_mutation_id, refused FROM clients WHERE team_id = $1 AND client_id = $2',
-    [teamId, request.clientId],
-  );
+  const { writer, client } = await TeamWriter.lockForClient(tx, teamId, request.clientId, now);
   if (!client) {
     await tx.query('INSERT INTO clients (team_id, client_id, member_id, created_at) VALUES ($1, $2, $3, $4)', [teamId, request.clientId, caller.member.id, now]);
-  } else if (client.member_id !== caller.member.id) {
+  } else if (client.memberId !== caller.member.id) {
     throw new ApiError(403, 'This browser’s sync id belongs to another member of the team, so its changes cannot be sent under your sign-in. Leave the team and join again.');
   }
-  const plan = planPush(request.mutations, { lastMutationId: client?.last_mutation_id ?? null, refused: client?.refused ?? [] });
+  const plan = planPush(request.mutations, { lastMutationId: client?.lastMutationId ?? null, refused: client?.refused ?? [] });
   for (const mutation of plan.apply) {
     const record = checkRecord(mutation);
     const row = await writer.get(mutation.kind, mutation.key);
@@ -99,12 +95,7 @@ async function apply(tx: Queryable, caller: Caller, request: { clientId: string;
     if (mutation.op === 'put') await writer.put(mutation.kind, mutation.key, record as never, caller.member.id, row);
     else await writer.remove(mutation.kind, mutation.key, row);
   }
-  await tx.query('UPDATE clients SET last_mutation_id = $3, refused = ARRAY(SELECT x FROM unnest(refused) x WHERE x > $3) WHERE team_id = $1 AND client_id = $2', [
-    teamId,
-    request.clientId,
-    plan.lastMutationId,
-  ]);
-  return { lastMutationId: plan.lastMutationId, revision: await writer.finish() };
+  return { lastMutationId: plan.lastMutationId, revision: await writer.finish({ clientId: request.clientId, lastMutationId: plan.lastMutationId }) };
 }
 
 /** Remembers a refused mutation id, so that the client's next push passes over it. */

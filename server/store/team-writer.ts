@@ -29,6 +29,12 @@ export interface RecordRow {
   grp_owner: string | null;
 }
 
+export interface ClientRow {
+  memberId: string;
+  lastMutationId: number | null;
+  refused: number[];
+}
+
 const RECORD_COLUMNS = 'kind, key, revision, deleted, author_id, body, audience, readers, about, inherits, gives, grp, grp_owner';
 
 /** Kinds have no colon; keys may (ticket keys are `<helpdesk>:<id>`). */
@@ -55,18 +61,43 @@ export class TeamWriter {
 
   /** Locks the team row for the rest of the transaction. */
   static async lock(tx: Queryable, teamId: string, now: number): Promise<TeamWriter> {
-    const [team] = await tx.query<{ revision: number }>('SELECT revision FROM teams WHERE id = $1 FOR UPDATE', [teamId]);
-    if (!team) throw new ApiError(404, 'This team no longer exists on the server.');
-    return new TeamWriter(tx, teamId, team.revision, team.revision, now);
+    return (await TeamWriter.lockForClient(tx, teamId, null, now)).writer;
+  }
+
+  /** Locks the team row and reads a client's progress with it, in one round trip (pushes hold the lock). */
+  static async lockForClient(tx: Queryable, teamId: string, clientId: string | null, now: number): Promise<{ writer: TeamWriter; client: ClientRow | null }> {
+    const [row] = await tx.query<{ revision: number; member_id: string | null; last_mutation_id: number | null; refused: number[] | null }>(
+      `SELECT t.revision, c.member_id, c.last_mutation_id, c.refused FROM teams t
+       LEFT JOIN clients c ON c.team_id = t.id AND c.client_id = $2
+       WHERE t.id = $1 FOR UPDATE OF t`,
+      [teamId, clientId],
+    );
+    if (!row) throw new ApiError(404, 'This team no longer exists on the server.');
+    const client = row.member_id === null ? null : { memberId: row.member_id, lastMutationId: row.last_mutation_id, refused: row.refused ?? [] };
+    return { writer: new TeamWriter(tx, teamId, row.revision, row.revision, now), client };
   }
 
   get revision(): number {
     return this.current;
   }
 
-  /** Stores the team's revision; call last, inside the same transaction. */
-  async finish(): Promise<number> {
-    if (this.current !== this.startedAt) await this.tx.query('UPDATE teams SET revision = $2 WHERE id = $1', [this.teamId, this.current]);
+  /**
+   * Stores the team's revision, and a pushing client's progress in the same statement; call last,
+   * inside the same transaction.
+   */
+  async finish(client?: { clientId: string; lastMutationId: number }): Promise<number> {
+    if (client) {
+      await this.tx.query(
+        `WITH progress AS (
+           UPDATE clients SET last_mutation_id = $4, refused = ARRAY(SELECT x FROM unnest(refused) x WHERE x > $4)
+           WHERE team_id = $1 AND client_id = $3
+         )
+         UPDATE teams SET revision = $2 WHERE id = $1`,
+        [this.teamId, this.current, client.clientId, client.lastMutationId],
+      );
+    } else if (this.current !== this.startedAt) {
+      await this.tx.query('UPDATE teams SET revision = $2 WHERE id = $1', [this.teamId, this.current]);
+    }
     return this.current;
   }
 

@@ -3,7 +3,7 @@
  * pg_ctl start on a free loopback port, and stop and remove afterwards. As root (CI), the
  * cluster runs as the `postgres` user, since PostgreSQL refuses to run as root.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -12,10 +12,10 @@ import pg from 'pg';
 
 export const INSTALL_HINT = 'PostgreSQL is not installed: run `apt-get install -y postgresql` (Debian), then the tests again.';
 
-function findBinDir(): string {
-  const onPath = (process.env.PATH ?? '').split(':').find((dir) => dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
+/** Where initdb and pg_ctl are: on PATH, or Debian's /usr/lib/postgresql/<version>/bin. */
+export function findBinDir(path = process.env.PATH ?? '', root = '/usr/lib/postgresql'): string {
+  const onPath = path.split(':').find((dir) => dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
   if (onPath) return onPath;
-  const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
   if (!newest) throw new Error(INSTALL_HINT);
@@ -101,15 +101,3 @@ export async function startPostgres(options: ClusterOptions = {}): Promise<Postg
     },
   };
 }
-
-/** Whether `initdb` can be found; used by the check that fails with the install command. */
-export function postgresInstalled(): boolean {
-  try {
-    findBinDir();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export const psqlVersion = () => execFileSync(join(findBinDir(), 'pg_ctl'), ['--version'], { encoding: 'utf8' }).trim();
