@@ -655,5 +655,33 @@ ${items.join('\n')}
   bench('salesforce', 'https://acme.lightning.force.com', `https://acme.lightning.force.com/lightning/r/Case/${id}/view`, 'page-long.html');
 }
 
-for (const make of [freshdesk, zohoDesk, gorgias, intercom, helpScout, front, gmail, hubspot, kustomer, livechat, crisp, salesforce]) make();
-console.log(`Wrote ${written.length} files: ${TOTAL}-message conversations for 12 helpdesks (${NOTES.length} internal notes each, none in Gmail).`);
+// ---------------------------------------------------------------------------------------------
+// Re:amaze (page): an email conversation with internal notes (visibility 1).
+function reamaze() {
+  const slug = 'support-sync-keeps-failing';
+  const messages = conversation('2026-11-24T08:00:00Z', 'Nora');
+  const names = { customer: 'Nora Lind', agent: 'Ana Silva', lead: 'Dana Brooks' };
+  const items = messages.map(
+    (m) =>
+      `<article data-testid="message" data-message-id="msg-${70000 + m.i}" data-origin="${m.role === 'customer' ? 'customer' : 'staff'}" data-visibility="${m.role === 'internal' ? 1 : 0}"><strong data-testid="message-author">${esc(m.role === 'customer' ? names.customer : m.lead ? names.lead : names.agent)}</strong> <time datetime="${isoSeconds(m.ms)}">${isoSeconds(m.ms)}</time> <div data-testid="message-body">${esc(m.text)}</div></article>`,
+  );
+  write(
+    'reamaze',
+    'page-long.html',
+    pageHtml({
+      title: 'Sync keeps failing · Re:amaze (fixture)',
+      about: `/admin/conversations/${slug}`,
+      nav: `<nav aria-label="Inbox"><a href="/admin/conversations">All conversations</a></nav>`,
+      main: `<main id="app">
+      <section data-testid="conversation" data-conversation-slug="${slug}" data-channel="email" data-status="0"><header><h1 data-testid="conversation-subject">Sync keeps failing</h1><span data-testid="customer-name">${esc(names.customer)}</span> <span data-testid="customer-email">nora.lind@example.org</span> · Assigned to <span data-testid="conversation-assignee">${esc(names.agent)}</span></header>
+${items.join('\n')}
+      </section>
+    </main>`,
+    }),
+  );
+  bench('reamaze', 'https://acme.reamaze.com', `https://acme.reamaze.com/admin/conversations/${slug}`, 'page-long.html');
+}
+
+const MAKERS = [freshdesk, zohoDesk, gorgias, intercom, helpScout, front, gmail, hubspot, kustomer, livechat, crisp, salesforce, reamaze];
+for (const make of MAKERS) make();
+console.log(`Wrote ${written.length} files: ${TOTAL}-message conversations for ${MAKERS.length} helpdesks (${NOTES.length} internal notes each, none in Gmail).`);

@@ -13,8 +13,11 @@ export interface TicketRef {
 /** What an adapter may use to read a ticket. Fetches go only to the page's own origin. */
 export interface ReadContext {
   document: Document;
-  /** Same-origin fetch with the signed-in session; aborted when the user leaves the ticket. */
-  fetch: (path: string) => Promise<Response>;
+  /**
+   * Same-origin fetch with the signed-in session; aborted when the user leaves the ticket. `headers`
+   * carries what the helpdesk's own app sends beside its cookie (a CSRF token the page holds).
+   */
+  fetch: (path: string, init?: { headers?: Record<string, string> }) => Promise<Response>;
   signal: AbortSignal;
 }
 
@@ -37,6 +40,14 @@ export function defineHelpdesk(helpdesk: Helpdesk): Helpdesk {
 /** The context to show while only the URL is known. */
 export function placeholderTicket(ref: TicketRef, channel: Channel = 'other'): TicketContext {
   return { ...ref, channel, subject: '', status: '', customer: null, agent: null, messages: [], complete: false };
+}
+
+/**
+ * `map[key]` when `key` is one of the map's own keys, else `fallback`: a helpdesk's value names a
+ * channel or status, and `constructor` or `toString` must not come back from Object.prototype.
+ */
+export function ownValue<T>(map: Readonly<Record<string, T>>, key: unknown, fallback: NoInfer<T>): T {
+  return (typeof key === 'string' || typeof key === 'number') && Object.hasOwn(map, key) ? (map[key] ?? fallback) : fallback;
 }
 
 /** Collapses whitespace and trims; helpdesk text often carries layout newlines. */
@@ -77,9 +88,14 @@ export function apiThenPage(
  * has already left, and says which helpdesk answered what for which path (never the query, which
  * may carry ids). `noContent` is what a 204 No Content answer means, for APIs that send one.
  */
-export async function getJson<T>(context: ReadContext, path: string, helpdesk: string, options: { noContent?: T } = {}): Promise<T> {
+export async function getJson<T>(
+  context: ReadContext,
+  path: string,
+  helpdesk: string,
+  options: { noContent?: T; headers?: Record<string, string> } = {},
+): Promise<T> {
   context.signal.throwIfAborted();
-  const response = await context.fetch(path);
+  const response = await (options.headers ? context.fetch(path, { headers: options.headers }) : context.fetch(path));
   if (!response.ok) throw new Error(`${helpdesk} answered ${response.status} for ${path.split('?')[0]}`);
   if (response.status === 204 && options.noContent !== undefined) return options.noContent;
   return (await response.json()) as T;

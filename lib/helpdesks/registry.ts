@@ -12,6 +12,7 @@ import kustomer from './kustomer';
 import livechat from './livechat';
 import crisp from './crisp';
 import salesforce from './salesforce';
+import reamaze from './reamaze';
 
 /**
  * Every supported helpdesk. Each also has its own content script (`entrypoints/<id>.content.ts`),
@@ -31,6 +32,7 @@ export const HELPDESKS: readonly Helpdesk[] = [
   livechat,
   crisp,
   salesforce,
+  reamaze,
 ];
 
 /** The helpdesk whose ticket this URL is, if any (adapters never claim each other's URLs). */
