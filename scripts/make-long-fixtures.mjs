@@ -682,6 +682,34 @@ ${items.join('\n')}
   bench('reamaze', 'https://acme.reamaze.com', `https://acme.reamaze.com/admin/conversations/${slug}`, 'page-long.html');
 }
 
-const MAKERS = [freshdesk, zohoDesk, gorgias, intercom, helpScout, front, gmail, hubspot, kustomer, livechat, crisp, salesforce, reamaze];
+// ---------------------------------------------------------------------------------------------
+// Dixa (page): an email conversation whose internal notes sit in the same timeline.
+function dixa() {
+  const id = '48500';
+  const messages = conversation('2026-11-25T08:00:00Z', 'Omar');
+  const names = { customer: 'Omar Haddad', agent: 'Jonas Weber', lead: 'Mira Chen' };
+  const items = messages.map((m) => {
+    const head = `<strong data-testid="item-author">${esc(m.role === 'customer' ? names.customer : m.lead ? names.lead : names.agent)}</strong> <time datetime="${isoSeconds(m.ms)}">${isoSeconds(m.ms)}</time> <div data-testid="item-body">${esc(m.text)}</div>`;
+    if (m.role === 'internal') return `<article data-testid="timeline-item" data-kind="note" data-note-id="note-${9000 + m.i}">${head}</article>`;
+    return `<article data-testid="timeline-item" data-kind="message" data-message-id="d4e5f6a7-${10000 + m.i}" data-direction="${m.role === 'customer' ? 'Inbound' : 'Outbound'}" data-automated="false">${head}</article>`;
+  });
+  write(
+    'dixa',
+    'page-long.html',
+    pageHtml({
+      title: 'Invoices missing VAT number · Dixa (fixture)',
+      about: `/conversation/${id}`,
+      nav: `<nav aria-label="Conversations"><a href="/">Inbox</a></nav>`,
+      main: `<main id="app">
+      <section data-testid="conversation-view" data-conversation-id="${id}" data-channel="Email" data-state="Open"><header><h1 data-testid="conversation-subject">Invoices missing VAT number</h1><span data-testid="requester-name">${esc(names.customer)}</span> <span data-testid="requester-email">omar.haddad@example.org</span> · Assignee <span data-testid="conversation-assignee">${esc(names.agent)}</span></header>
+${items.join('\n')}
+      </section>
+    </main>`,
+    }),
+  );
+  bench('dixa', 'https://acme.dixa.com', `https://acme.dixa.com/conversation/${id}`, 'page-long.html');
+}
+
+const MAKERS = [freshdesk, zohoDesk, gorgias, intercom, helpScout, front, gmail, hubspot, kustomer, livechat, crisp, salesforce, reamaze, dixa];
 for (const make of MAKERS) make();
 console.log(`Wrote ${written.length} files: ${TOTAL}-message conversations for ${MAKERS.length} helpdesks (${NOTES.length} internal notes each, none in Gmail).`);

@@ -13,6 +13,7 @@ import livechat from './livechat';
 import crisp from './crisp';
 import salesforce from './salesforce';
 import reamaze from './reamaze';
+import dixa from './dixa';
 
 /**
  * Every supported helpdesk. Each also has its own content script (`entrypoints/<id>.content.ts`),
@@ -33,6 +34,7 @@ export const HELPDESKS: readonly Helpdesk[] = [
   crisp,
   salesforce,
   reamaze,
+  dixa,
 ];
 
 /** The helpdesk whose ticket this URL is, if any (adapters never claim each other's URLs). */

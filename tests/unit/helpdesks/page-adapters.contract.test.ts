@@ -4,6 +4,7 @@
 // the page never shows it, rejects once the user has left, keeps markup as text and clips to the
 // limits. What is particular to one helpdesk (its channels, roles, URL ids) is in its own test file.
 import type { Helpdesk, TicketRef } from '../../../lib/helpdesks/define-helpdesk';
+import dixa, { DIXA_RENDER_WAIT_MS } from '../../../lib/helpdesks/dixa';
 import reamaze, { REAMAZE_RENDER_WAIT_MS } from '../../../lib/helpdesks/reamaze';
 import { TICKET_LIMITS, TicketContextSchema, type TicketContext } from '../../../lib/schemas/ticket';
 import { fixtureFetch, readFixture, showFixturePage } from './fixture-fetch';
@@ -29,6 +30,16 @@ const CASES: PageAdapterCase[] = [
     hostile: ['chat', '<img src=x onerror="window.__qaLensPwned=1"> my discount code fails'],
     body: '[data-testid="message-body"]',
     waitMs: REAMAZE_RENDER_WAIT_MS,
+  },
+  {
+    helpdesk: dixa,
+    pages: [
+      ['email', 'https://acme.dixa.com/conversation/48213'],
+      ['chat', 'https://acme.dixa.com/conversation/48214?tab=notes'],
+    ],
+    hostile: ['chat', '<script>window.__qaLensPwned=1</script>Can I change my delivery slot?'],
+    body: '[data-testid="item-body"]',
+    waitMs: DIXA_RENDER_WAIT_MS,
   },
 ];
 
