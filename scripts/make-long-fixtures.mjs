@@ -710,6 +710,34 @@ ${items.join('\n')}
   bench('dixa', 'https://acme.dixa.com', `https://acme.dixa.com/conversation/${id}`, 'page-long.html');
 }
 
-const MAKERS = [freshdesk, zohoDesk, gorgias, intercom, helpScout, front, gmail, hubspot, kustomer, livechat, crisp, salesforce, reamaze, dixa];
+// ---------------------------------------------------------------------------------------------
+// Freshchat (page): a web chat with private notes (message_type private).
+function freshchat() {
+  const app = '236306003128395';
+  const id = '720870712805000';
+  const messages = conversation('2026-11-26T08:00:00Z', 'Kiran');
+  const names = { customer: 'Kiran Rao', agent: 'Arjun Mehta', lead: 'Meera Das' };
+  const items = messages.map(
+    (m) =>
+      `<article data-testid="message" data-message-id="f5a6b7c8-${20000 + m.i}" data-actor-type="${m.role === 'customer' ? 'user' : 'agent'}" data-message-type="${m.role === 'internal' ? 'private' : 'normal'}"><strong data-testid="message-actor">${esc(m.role === 'customer' ? names.customer : m.lead ? names.lead : names.agent)}</strong> <time datetime="${isoSeconds(m.ms)}">${isoSeconds(m.ms)}</time> <div data-testid="message-text">${esc(m.text)}</div></article>`,
+  );
+  write(
+    'freshchat',
+    'page-long.html',
+    pageHtml({
+      title: 'App crashes on login · Freshchat (fixture)',
+      about: `/a/${app}/open/conversation/${id}`,
+      nav: `<nav aria-label="Inbox"><a href="/a/${app}/inbox/0/0">All conversations</a></nav>`,
+      main: `<main id="app">
+      <section data-testid="conversation" data-conversation-id="${id}" data-source="web" data-status="assigned"><header><h1 data-testid="conversation-topic">App crashes on login</h1><span data-testid="user-name">${esc(names.customer)}</span> <span data-testid="user-email">kiran.rao@example.in</span> · Assigned to <span data-testid="assigned-agent">${esc(names.agent)}</span></header>
+${items.join('\n')}
+      </section>
+    </main>`,
+    }),
+  );
+  bench('freshchat', 'https://acme.freshchat.com', `https://acme.freshchat.com/a/${app}/open/conversation/${id}`, 'page-long.html');
+}
+
+const MAKERS = [freshdesk, zohoDesk, gorgias, intercom, helpScout, front, gmail, hubspot, kustomer, livechat, crisp, salesforce, reamaze, dixa, freshchat];
 for (const make of MAKERS) make();
 console.log(`Wrote ${written.length} files: ${TOTAL}-message conversations for ${MAKERS.length} helpdesks (${NOTES.length} internal notes each, none in Gmail).`);

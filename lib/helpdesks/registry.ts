@@ -14,6 +14,7 @@ import crisp from './crisp';
 import salesforce from './salesforce';
 import reamaze from './reamaze';
 import dixa from './dixa';
+import freshchat from './freshchat';
 
 /**
  * Every supported helpdesk. Each also has its own content script (`entrypoints/<id>.content.ts`),
@@ -35,6 +36,7 @@ export const HELPDESKS: readonly Helpdesk[] = [
   salesforce,
   reamaze,
   dixa,
+  freshchat,
 ];
 
 /** The helpdesk whose ticket this URL is, if any (adapters never claim each other's URLs). */

@@ -5,6 +5,7 @@
 // limits. What is particular to one helpdesk (its channels, roles, URL ids) is in its own test file.
 import type { Helpdesk, TicketRef } from '../../../lib/helpdesks/define-helpdesk';
 import dixa, { DIXA_RENDER_WAIT_MS } from '../../../lib/helpdesks/dixa';
+import freshchat, { FRESHCHAT_RENDER_WAIT_MS } from '../../../lib/helpdesks/freshchat';
 import reamaze, { REAMAZE_RENDER_WAIT_MS } from '../../../lib/helpdesks/reamaze';
 import { TICKET_LIMITS, TicketContextSchema, type TicketContext } from '../../../lib/schemas/ticket';
 import { fixtureFetch, readFixture, showFixturePage } from './fixture-fetch';
@@ -40,6 +41,16 @@ const CASES: PageAdapterCase[] = [
     hostile: ['chat', '<script>window.__qaLensPwned=1</script>Can I change my delivery slot?'],
     body: '[data-testid="item-body"]',
     waitMs: DIXA_RENDER_WAIT_MS,
+  },
+  {
+    helpdesk: freshchat,
+    pages: [
+      ['web', 'https://acme.freshchat.com/a/236306003128395/inbox/2/0/conversation/720870712804149'],
+      ['whatsapp', 'https://acme.freshchat.com/a/236306003128395/open/conversation/720870712804150'],
+    ],
+    hostile: ['whatsapp', '<img src=x onerror="window.__qaLensPwned=1"> where is order 9912?'],
+    body: '[data-testid="message-text"]',
+    waitMs: FRESHCHAT_RENDER_WAIT_MS,
   },
 ];
 
