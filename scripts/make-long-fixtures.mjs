@@ -738,6 +738,34 @@ ${items.join('\n')}
   bench('freshchat', 'https://acme.freshchat.com', `https://acme.freshchat.com/a/${app}/open/conversation/${id}`, 'page-long.html');
 }
 
-const MAKERS = [freshdesk, zohoDesk, gorgias, intercom, helpScout, front, gmail, hubspot, kustomer, livechat, crisp, salesforce, reamaze, dixa, freshchat];
+// ---------------------------------------------------------------------------------------------
+// Gladly (page): an email conversation in a customer's profile, with conversation notes.
+function gladly() {
+  const customerId = 'cu500LongFixtureCust01';
+  const id = 'Lg500convLongFixture01';
+  const messages = conversation('2026-11-27T08:00:00Z', 'Ines');
+  const names = { customer: 'Ines Duarte', agent: 'Ana Silva', lead: 'Dana Brooks' };
+  const items = messages.map(
+    (m) =>
+      `<article data-testid="timeline-item" data-item-id="it-long-${30000 + m.i}" data-content-type="${m.role === 'internal' ? 'CONVERSATION_NOTE' : 'EMAIL'}" data-initiator-type="${m.role === 'customer' ? 'CUSTOMER' : 'AGENT'}"><strong data-testid="item-initiator">${esc(m.role === 'customer' ? names.customer : m.lead ? names.lead : names.agent)}</strong> <time datetime="${isoSeconds(m.ms)}">${isoSeconds(m.ms)}</time> <div data-testid="item-content">${esc(m.text)}</div></article>`,
+  );
+  write(
+    'gladly',
+    'page-long.html',
+    pageHtml({
+      title: 'Ines Duarte · Gladly (fixture)',
+      about: `/customer/${customerId}/conversation/${id}`,
+      nav: `<aside aria-label="Customer details"><h2 data-testid="customer-name">${esc(names.customer)}</h2><p data-testid="customer-email">ines.duarte@example.org</p></aside>`,
+      main: `<main id="app">
+      <section data-testid="conversation-timeline" data-conversation-id="${id}" data-status="OPEN"><header>Topics: <span data-testid="conversation-topic">Account access</span> · Assigned to <span data-testid="conversation-assignee">${esc(names.agent)}</span></header>
+${items.join('\n')}
+      </section>
+    </main>`,
+    }),
+  );
+  bench('gladly', 'https://acme.gladly.com', `https://acme.gladly.com/customer/${customerId}/conversation/${id}`, 'page-long.html');
+}
+
+const MAKERS = [freshdesk, zohoDesk, gorgias, intercom, helpScout, front, gmail, hubspot, kustomer, livechat, crisp, salesforce, reamaze, dixa, freshchat, gladly];
 for (const make of MAKERS) make();
 console.log(`Wrote ${written.length} files: ${TOTAL}-message conversations for ${MAKERS.length} helpdesks (${NOTES.length} internal notes each, none in Gmail).`);

@@ -15,6 +15,7 @@ import salesforce from './salesforce';
 import reamaze from './reamaze';
 import dixa from './dixa';
 import freshchat from './freshchat';
+import gladly from './gladly';
 
 /**
  * Every supported helpdesk. Each also has its own content script (`entrypoints/<id>.content.ts`),
@@ -37,6 +38,7 @@ export const HELPDESKS: readonly Helpdesk[] = [
   reamaze,
   dixa,
   freshchat,
+  gladly,
 ];
 
 /** The helpdesk whose ticket this URL is, if any (adapters never claim each other's URLs). */

@@ -6,6 +6,7 @@
 import type { Helpdesk, TicketRef } from '../../../lib/helpdesks/define-helpdesk';
 import dixa, { DIXA_RENDER_WAIT_MS } from '../../../lib/helpdesks/dixa';
 import freshchat, { FRESHCHAT_RENDER_WAIT_MS } from '../../../lib/helpdesks/freshchat';
+import gladly, { GLADLY_RENDER_WAIT_MS } from '../../../lib/helpdesks/gladly';
 import reamaze, { REAMAZE_RENDER_WAIT_MS } from '../../../lib/helpdesks/reamaze';
 import { TICKET_LIMITS, TicketContextSchema, type TicketContext } from '../../../lib/schemas/ticket';
 import { fixtureFetch, readFixture, showFixturePage } from './fixture-fetch';
@@ -51,6 +52,16 @@ const CASES: PageAdapterCase[] = [
     hostile: ['whatsapp', '<img src=x onerror="window.__qaLensPwned=1"> where is order 9912?'],
     body: '[data-testid="message-text"]',
     waitMs: FRESHCHAT_RENDER_WAIT_MS,
+  },
+  {
+    helpdesk: gladly,
+    pages: [
+      ['email', 'https://acme.gladly.com/customer/pGLy6gR0TkK3XvGkqC7Q2A/conversation/JqaiVa-7Rf-Vfi-U_Vhrhw'],
+      ['chat', 'https://acme.gladly.com/customer/pGLy6gR0TkK3XvGkqC7Q2B/conversation/Xj3cmewvS7yY30S6KC6q3w?itemId=k1'],
+    ],
+    hostile: ['chat', '<b onmouseover="window.__qaLensPwned=1">charged twice</b> for one order'],
+    body: '[data-testid="item-content"]',
+    waitMs: GLADLY_RENDER_WAIT_MS,
   },
 ];
 
