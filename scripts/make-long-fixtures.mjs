@@ -766,6 +766,34 @@ ${items.join('\n')}
   bench('gladly', 'https://acme.gladly.com', `https://acme.gladly.com/customer/${customerId}/conversation/${id}`, 'page-long.html');
 }
 
-const MAKERS = [freshdesk, zohoDesk, gorgias, intercom, helpScout, front, gmail, hubspot, kustomer, livechat, crisp, salesforce, reamaze, dixa, freshchat, gladly];
+// ---------------------------------------------------------------------------------------------
+// tawk.to (page): a long chat, with whispers (agent-only messages).
+function tawkTo() {
+  const property = '5e52b5a2a89cda5a1887877e';
+  const id = 'c4b9e0f2-7a1d-11ee-9b3c-0242ac120500';
+  const messages = conversation('2026-11-28T08:00:00Z', 'Tomas');
+  const names = { customer: 'Tomas Novak', agent: 'Ben Cho', lead: 'Meera Das' };
+  const items = messages.map(
+    (m) =>
+      `<div data-testid="chat-message" data-message-id="c4b9-0500-${m.i + 1}" data-sender-type="${m.role === 'customer' ? 'visitor' : 'agent'}" data-message-type="${m.role === 'internal' ? 'whisper' : 'msg'}"><strong data-testid="sender-name">${esc(m.role === 'customer' ? names.customer : m.lead ? names.lead : names.agent)}</strong> <time datetime="${isoSeconds(m.ms)}">${isoSeconds(m.ms)}</time> <p data-testid="message-text">${esc(m.text)}</p></div>`,
+  );
+  write(
+    'tawk-to',
+    'page-long.html',
+    pageHtml({
+      title: 'Tomas Novak · tawk.to (fixture)',
+      about: `#/inbox/${property}/all/chat/${id}`,
+      nav: `<nav aria-label="Inbox"><a href="#/inbox/${property}/all">All chats</a></nav>`,
+      main: `<main id="app">
+      <section data-testid="chat-view" data-chat-id="${id}" data-chat-status="ongoing"><header><h1><span data-testid="visitor-name">${esc(names.customer)}</span></h1><span data-testid="visitor-email">tomas.novak@example.org</span> · Answered by <span data-testid="chat-agent">${esc(names.agent)}</span></header>
+${items.join('\n')}
+      </section>
+    </main>`,
+    }),
+  );
+  bench('tawk-to', 'https://dashboard.tawk.to', `https://dashboard.tawk.to/#/inbox/${property}/all/chat/${id}`, 'page-long.html');
+}
+
+const MAKERS = [freshdesk, zohoDesk, gorgias, intercom, helpScout, front, gmail, hubspot, kustomer, livechat, crisp, salesforce, reamaze, dixa, freshchat, gladly, tawkTo];
 for (const make of MAKERS) make();
 console.log(`Wrote ${written.length} files: ${TOTAL}-message conversations for ${MAKERS.length} helpdesks (${NOTES.length} internal notes each, none in Gmail).`);

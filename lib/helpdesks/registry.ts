@@ -16,6 +16,7 @@ import reamaze from './reamaze';
 import dixa from './dixa';
 import freshchat from './freshchat';
 import gladly from './gladly';
+import tawkTo from './tawk-to';
 
 /**
  * Every supported helpdesk. Each also has its own content script (`entrypoints/<id>.content.ts`),
@@ -39,6 +40,7 @@ export const HELPDESKS: readonly Helpdesk[] = [
   dixa,
   freshchat,
   gladly,
+  tawkTo,
 ];
 
 /** The helpdesk whose ticket this URL is, if any (adapters never claim each other's URLs). */

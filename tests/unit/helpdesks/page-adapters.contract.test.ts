@@ -7,6 +7,7 @@ import type { Helpdesk, TicketRef } from '../../../lib/helpdesks/define-helpdesk
 import dixa, { DIXA_RENDER_WAIT_MS } from '../../../lib/helpdesks/dixa';
 import freshchat, { FRESHCHAT_RENDER_WAIT_MS } from '../../../lib/helpdesks/freshchat';
 import gladly, { GLADLY_RENDER_WAIT_MS } from '../../../lib/helpdesks/gladly';
+import tawkTo, { TAWK_TO_RENDER_WAIT_MS } from '../../../lib/helpdesks/tawk-to';
 import reamaze, { REAMAZE_RENDER_WAIT_MS } from '../../../lib/helpdesks/reamaze';
 import { TICKET_LIMITS, TicketContextSchema, type TicketContext } from '../../../lib/schemas/ticket';
 import { fixtureFetch, readFixture, showFixturePage } from './fixture-fetch';
@@ -62,6 +63,16 @@ const CASES: PageAdapterCase[] = [
     hostile: ['chat', '<b onmouseover="window.__qaLensPwned=1">charged twice</b> for one order'],
     body: '[data-testid="item-content"]',
     waitMs: GLADLY_RENDER_WAIT_MS,
+  },
+  {
+    helpdesk: tawkTo,
+    pages: [
+      ['nora', 'https://dashboard.tawk.to/#/inbox/5e52b5a2a89cda5a1887877e/all/chat/c4b9e0f2-7a1d-11ee-9b3c-0242ac120002'],
+      ['visitor', 'https://dashboard.tawk.to/#/inbox/5e52b5a2a89cda5a1887877e/all/chats/chat/c4b9e0f2-7a1d-11ee-9b3c-0242ac120003'],
+    ],
+    hostile: ['visitor', '<iframe src="javascript:window.__qaLensPwned=1"></iframe> hello?'],
+    body: '[data-testid="message-text"]',
+    waitMs: TAWK_TO_RENDER_WAIT_MS,
   },
 ];
 
