@@ -794,6 +794,32 @@ ${items.join('\n')}
   bench('tawk-to', 'https://dashboard.tawk.to', `https://dashboard.tawk.to/#/inbox/${property}/all/chat/${id}`, 'page-long.html');
 }
 
-const MAKERS = [freshdesk, zohoDesk, gorgias, intercom, helpScout, front, gmail, hubspot, kustomer, livechat, crisp, salesforce, reamaze, dixa, freshchat, gladly, tawkTo];
+// ---------------------------------------------------------------------------------------------
+// Outlook on the web (page): a long mail thread in the reading pane (mail has no internal notes).
+function outlook() {
+  const id = 'AAQkAGI2TGuLONG0';
+  const messages = conversation('2026-11-29T08:00:00Z', 'Leo', { notes: false });
+  const names = { customer: 'Leo Martin', agent: 'Ana Silva' };
+  const items = messages.map((m) => {
+    const from = m.role === 'customer' ? `${names.customer} &lt;leo.martin@example.org&gt;` : `${names.agent} &lt;support@acme.example&gt;`;
+    return `<div aria-label="Email message"><span aria-label="From: ${m.role === 'customer' ? names.customer : names.agent}">${from}</span> <time datetime="${isoSeconds(m.ms)}">${isoSeconds(m.ms)}</time> <div aria-label="Message body">${esc(m.text)}</div></div>`;
+  });
+  write(
+    'outlook',
+    'page-long.html',
+    pageHtml({
+      title: 'Mail - Ana Silva - Outlook (fixture)',
+      about: `/mail/inbox/id/${encodeURIComponent(id)}`,
+      nav: `<header><span id="mectrl_currentAccount_primary">${names.agent}</span> <span id="mectrl_currentAccount_secondary">support@acme.example</span></header>
+    <div role="listbox" aria-label="Message list"><a role="option" data-convid="${id}" aria-selected="true" href="/mail/inbox/id/${encodeURIComponent(id)}">${names.customer}</a></div>`,
+      main: `<main aria-label="Reading Pane"><div role="heading" aria-level="2">Backup restore fails halfway</div>
+${items.join('\n')}
+    </main>`,
+    }),
+  );
+  bench('outlook', 'https://outlook.office.com', `https://outlook.office.com/mail/inbox/id/${encodeURIComponent(id)}`, 'page-long.html');
+}
+
+const MAKERS = [freshdesk, zohoDesk, gorgias, intercom, helpScout, front, gmail, hubspot, kustomer, livechat, crisp, salesforce, reamaze, dixa, freshchat, gladly, tawkTo, outlook];
 for (const make of MAKERS) make();
-console.log(`Wrote ${written.length} files: ${TOTAL}-message conversations for ${MAKERS.length} helpdesks (${NOTES.length} internal notes each, none in Gmail).`);
+console.log(`Wrote ${written.length} files: ${TOTAL}-message conversations for ${MAKERS.length} helpdesks (${NOTES.length} internal notes each, none in Gmail and Outlook).`);

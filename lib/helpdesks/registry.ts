@@ -17,6 +17,7 @@ import dixa from './dixa';
 import freshchat from './freshchat';
 import gladly from './gladly';
 import tawkTo from './tawk-to';
+import outlook from './outlook';
 
 /**
  * Every supported helpdesk. Each also has its own content script (`entrypoints/<id>.content.ts`),
@@ -41,6 +42,7 @@ export const HELPDESKS: readonly Helpdesk[] = [
   freshchat,
   gladly,
   tawkTo,
+  outlook,
 ];
 
 /** The helpdesk whose ticket this URL is, if any (adapters never claim each other's URLs). */

@@ -8,6 +8,7 @@ import dixa, { DIXA_RENDER_WAIT_MS } from '../../../lib/helpdesks/dixa';
 import freshchat, { FRESHCHAT_RENDER_WAIT_MS } from '../../../lib/helpdesks/freshchat';
 import gladly, { GLADLY_RENDER_WAIT_MS } from '../../../lib/helpdesks/gladly';
 import tawkTo, { TAWK_TO_RENDER_WAIT_MS } from '../../../lib/helpdesks/tawk-to';
+import outlook, { OUTLOOK_RENDER_WAIT_MS } from '../../../lib/helpdesks/outlook';
 import reamaze, { REAMAZE_RENDER_WAIT_MS } from '../../../lib/helpdesks/reamaze';
 import { TICKET_LIMITS, TicketContextSchema, type TicketContext } from '../../../lib/schemas/ticket';
 import { fixtureFetch, readFixture, showFixturePage } from './fixture-fetch';
@@ -73,6 +74,16 @@ const CASES: PageAdapterCase[] = [
     hostile: ['visitor', '<iframe src="javascript:window.__qaLensPwned=1"></iframe> hello?'],
     body: '[data-testid="message-text"]',
     waitMs: TAWK_TO_RENDER_WAIT_MS,
+  },
+  {
+    helpdesk: outlook,
+    pages: [
+      ['order', 'https://outlook.office.com/mail/inbox/id/AAQkAGI2TGuLAAA%3D'],
+      ['invoice', 'https://outlook.office.com/mail/support@contoso.com/inbox/id/AAQkAGI2TGuLAAB%3D'],
+    ],
+    hostile: ['invoice', '<script>window.__qaLensPwned=1</script>Please resend my invoice.'],
+    body: '[aria-label="Message body"]',
+    waitMs: OUTLOOK_RENDER_WAIT_MS,
   },
 ];
 
