@@ -1,7 +1,7 @@
 // `node scripts/make-long-fixtures.mjs`: writes a long conversation (500 messages) for every helpdesk
 // but Zendesk (see make-long-zendesk-fixture.mjs), shaped like that helpdesk's existing fixtures, and
 // the `bench.json` that points `npm run bench` and tests/unit/helpdesks/long-conversations.test.ts at it:
-//   - API adapters (Freshdesk, Zoho Desk, Gorgias, Intercom): API answers under api/, paged the way
+//   - API adapters (Freshdesk, Zoho Desk, Gorgias, Intercom, ServiceNow): API answers under api/, paged the way
 //     the adapter pages them and named the way the helpdesk's server.mjs routes them;
 //   - page adapters (Help Scout, Front, Gmail, HubSpot, Kustomer, LiveChat, Crisp, Salesforce): one
 //     page snapshot in the fixture folder, like the existing page-*.html.
@@ -820,6 +820,38 @@ ${items.join('\n')}
   bench('outlook', 'https://outlook.office.com', `https://outlook.office.com/mail/inbox/id/${encodeURIComponent(id)}`, 'page-long.html');
 }
 
-const MAKERS = [freshdesk, zohoDesk, gorgias, intercom, helpScout, front, gmail, hubspot, kustomer, livechat, crisp, salesforce, reamaze, dixa, freshchat, gladly, tawkTo, outlook];
+// ---------------------------------------------------------------------------------------------
+// ServiceNow (Table API): a case whose description is the first message and whose journal holds the
+// other 499 (comments and work notes), paged by 100 the way the adapter asks for them.
+function servicenow() {
+  const id = 'a1b2c3d4e5f60718293a4b5c6d7e8f99';
+  const [first, ...rest] = conversation('2026-11-30T08:00:00Z', 'Omar');
+  const stamp = (ms) => iso(ms).replace('T', ' ').replace('.000Z', '');
+  const field = (value, display = value) => ({ value, display_value: display });
+  write('servicenow', `api/record-${id}.json`, {
+    result: {
+      number: field('CS0001500'),
+      short_description: field('Bulk import stops at row 1200'),
+      description: field(first.text),
+      state: field('10', 'Open'),
+      contact_type: field('email', 'Email'),
+      contact: field('c0ffee00000000000000000000000006', 'Omar Haddad'),
+      opened_by: field('c0ffee00000000000000000000000006', 'Omar Haddad'),
+      assigned_to: field('c0ffee00000000000000000000000002', 'Jonas Weber'),
+      sys_created_on: field(stamp(first.ms)),
+    },
+  });
+  const entries = rest.map((m) => ({
+    sys_id: `e9${String(m.i).padStart(30, '0')}`,
+    element: m.role === 'internal' ? 'work_notes' : 'comments',
+    value: m.text,
+    sys_created_on: stamp(m.ms),
+    sys_created_by: m.role === 'customer' ? 'omar.haddad' : m.lead ? 'mira.chen' : 'jonas.weber',
+  }));
+  pages(entries, 100).forEach((page, n) => write('servicenow', `api/journal-${id}-${n * 100}.json`, { result: page }));
+  bench('servicenow', 'https://acme.service-now.com', `https://acme.service-now.com/now/cwf/agent/record/sn_customerservice_case/${id}`, 'page-workspace.html');
+}
+
+const MAKERS = [freshdesk, zohoDesk, gorgias, intercom, helpScout, front, gmail, hubspot, kustomer, livechat, crisp, salesforce, reamaze, dixa, freshchat, gladly, tawkTo, outlook, servicenow];
 for (const make of MAKERS) make();
 console.log(`Wrote ${written.length} files: ${TOTAL}-message conversations for ${MAKERS.length} helpdesks (${NOTES.length} internal notes each, none in Gmail and Outlook).`);

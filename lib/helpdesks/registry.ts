@@ -18,6 +18,7 @@ import freshchat from './freshchat';
 import gladly from './gladly';
 import tawkTo from './tawk-to';
 import outlook from './outlook';
+import servicenow from './servicenow';
 
 /**
  * Every supported helpdesk. Each also has its own content script (`entrypoints/<id>.content.ts`),
@@ -43,6 +44,7 @@ export const HELPDESKS: readonly Helpdesk[] = [
   gladly,
   tawkTo,
   outlook,
+  servicenow,
 ];
 
 /** The helpdesk whose ticket this URL is, if any (adapters never claim each other's URLs). */
