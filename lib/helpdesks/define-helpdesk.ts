@@ -138,3 +138,36 @@ export function pageMessages(items: Element[], fields: MessageFields): Transcrip
     };
   });
 }
+
+/** What a page reader found on the view of one ticket, for `viewTicket`. Texts are as shown ('' when missing). */
+export interface ViewReading {
+  /** Every message element the view shows, oldest first. */
+  items: Element[];
+  fields: MessageFields;
+  channel: Channel;
+  subject: string;
+  status: string;
+  customer: string;
+  customerEmail?: string;
+  agent: string;
+}
+
+/**
+ * The ticket a page reader read off one view: its messages within the limits (saying so when the
+ * view shows more), the customer by name or else by address, and complete once a message was read.
+ */
+export function viewTicket(ref: TicketRef, view: ViewReading): TicketContext {
+  const messages = pageMessages(view.items.slice(0, TICKET_LIMITS.messages), view.fields);
+  const email = view.customerEmail ?? '';
+  return {
+    ...ref,
+    channel: view.channel,
+    subject: clip(view.subject),
+    status: clip(view.status),
+    customer: view.customer || email ? { name: clip(view.customer || email), ...(email ? { email: clip(email) } : {}) } : null,
+    agent: view.agent ? { name: clip(view.agent) } : null,
+    messages,
+    complete: messages.length > 0,
+    ...(view.items.length > TICKET_LIMITS.messages ? { problem: `Read the first ${TICKET_LIMITS.messages} messages only.` } : {}),
+  };
+}

@@ -1,7 +1,6 @@
 import type { Channel } from '../schemas/common';
 import type { MessageRole, TicketContext } from '../schemas/ticket';
-import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { clip, defineHelpdesk, ownValue, pageMessages, pageText, type TicketRef } from './define-helpdesk';
+import { defineHelpdesk, ownValue, pageText, viewTicket, type TicketRef } from './define-helpdesk';
 import { readRenderedView, viewFor } from './wait-for-render';
 
 /**
@@ -40,28 +39,22 @@ function role(item: Element): MessageRole {
 
 function readConversation(ref: TicketRef, view: Element): TicketContext {
   const text = pageText(view);
-  const items = [...view.querySelectorAll('[data-testid="timeline-item"]')];
-  const messages = pageMessages(items.slice(0, LIMITS.messages), {
-    id: (item) => item.getAttribute('data-message-id') ?? item.getAttribute('data-note-id'),
-    role,
-    author: '[data-testid="item-author"]',
-    body: '[data-testid="item-body"]',
-    botAuthor: 'Dixa',
-  });
-  const customer = text('[data-testid="requester-name"]');
-  const email = text('[data-testid="requester-email"]');
-  const assignee = text('[data-testid="conversation-assignee"]');
-  return {
-    ...ref,
+  return viewTicket(ref, {
+    items: [...view.querySelectorAll('[data-testid="timeline-item"]')],
+    fields: {
+      id: (item) => item.getAttribute('data-message-id') ?? item.getAttribute('data-note-id'),
+      role,
+      author: '[data-testid="item-author"]',
+      body: '[data-testid="item-body"]',
+      botAuthor: 'Dixa',
+    },
     channel: dixaChannel(view.getAttribute('data-channel')),
-    subject: clip(text('[data-testid="conversation-subject"]')),
-    status: clip((view.getAttribute('data-state') ?? '').toLowerCase()),
-    customer: customer || email ? { name: clip(customer || email), ...(email ? { email: clip(email) } : {}) } : null,
-    agent: assignee ? { name: clip(assignee) } : null,
-    messages,
-    complete: messages.length > 0,
-    ...(items.length > LIMITS.messages ? { problem: `Read the first ${LIMITS.messages} messages only.` } : {}),
-  };
+    subject: text('[data-testid="conversation-subject"]'),
+    status: (view.getAttribute('data-state') ?? '').toLowerCase(),
+    customer: text('[data-testid="requester-name"]'),
+    customerEmail: text('[data-testid="requester-email"]'),
+    agent: text('[data-testid="conversation-assignee"]'),
+  });
 }
 
 export default defineHelpdesk({

@@ -1,7 +1,6 @@
 import type { Channel } from '../schemas/common';
 import type { MessageRole, TicketContext } from '../schemas/ticket';
-import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { clip, defineHelpdesk, ownValue, pageMessages, pageText, type TicketRef } from './define-helpdesk';
+import { defineHelpdesk, ownValue, pageText, viewTicket, type TicketRef } from './define-helpdesk';
 import { readRenderedView, viewFor } from './wait-for-render';
 
 /**
@@ -46,29 +45,17 @@ function role(item: Element): MessageRole {
 
 function readConversation(ref: TicketRef, view: Element): TicketContext {
   const text = pageText(view);
-  // System messages (assignments, resolutions) carry no words from anyone: they are not the conversation.
-  const items = [...view.querySelectorAll('[data-testid="message"]:not([data-message-type="system"])')];
-  const messages = pageMessages(items.slice(0, LIMITS.messages), {
-    id: (item) => item.getAttribute('data-message-id'),
-    role,
-    author: '[data-testid="message-actor"]',
-    body: '[data-testid="message-text"]',
-    botAuthor: 'Freshchat',
-  });
-  const customer = text('[data-testid="user-name"]');
-  const email = text('[data-testid="user-email"]');
-  const assignee = text('[data-testid="assigned-agent"]');
-  return {
-    ...ref,
+  return viewTicket(ref, {
+    // System messages (assignments, resolutions) carry no words from anyone: they are not the conversation.
+    items: [...view.querySelectorAll('[data-testid="message"]:not([data-message-type="system"])')],
+    fields: { id: (item) => item.getAttribute('data-message-id'), role, author: '[data-testid="message-actor"]', body: '[data-testid="message-text"]', botAuthor: 'Freshchat' },
     channel: freshchatChannel(view.getAttribute('data-source')),
-    subject: clip(text('[data-testid="conversation-topic"]')),
-    status: clip(view.getAttribute('data-status') ?? ''),
-    customer: customer || email ? { name: clip(customer || email), ...(email ? { email: clip(email) } : {}) } : null,
-    agent: assignee ? { name: clip(assignee) } : null,
-    messages,
-    complete: messages.length > 0,
-    ...(items.length > LIMITS.messages ? { problem: `Read the first ${LIMITS.messages} messages only.` } : {}),
-  };
+    subject: text('[data-testid="conversation-topic"]'),
+    status: view.getAttribute('data-status') ?? '',
+    customer: text('[data-testid="user-name"]'),
+    customerEmail: text('[data-testid="user-email"]'),
+    agent: text('[data-testid="assigned-agent"]'),
+  });
 }
 
 export default defineHelpdesk({

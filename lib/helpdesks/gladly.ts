@@ -1,7 +1,6 @@
 import type { Channel } from '../schemas/common';
 import type { MessageRole, TicketContext } from '../schemas/ticket';
-import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { clip, defineHelpdesk, ownValue, pageMessages, pageText, type TicketRef } from './define-helpdesk';
+import { defineHelpdesk, ownValue, pageText, viewTicket, type TicketRef } from './define-helpdesk';
 import { readRenderedView, viewFor } from './wait-for-render';
 
 /**
@@ -41,32 +40,21 @@ function role(item: Element): MessageRole {
 
 function readConversation(ref: TicketRef, view: Element, document: Document): TicketContext {
   const text = pageText(view);
-  const items = [...view.querySelectorAll('[data-testid="timeline-item"]')];
-  const messages = pageMessages(items.slice(0, LIMITS.messages), {
-    id: (item) => item.getAttribute('data-item-id'),
-    role,
-    author: '[data-testid="item-initiator"]',
-    body: '[data-testid="item-content"]',
-    botAuthor: 'Gladly',
-  });
   // The customer is the profile's, beside the timeline rather than in it.
   const profile = pageText(document);
-  const customer = profile('[data-testid="customer-name"]');
-  const email = profile('[data-testid="customer-email"]');
-  const assignee = text('[data-testid="conversation-assignee"]');
+  const items = [...view.querySelectorAll('[data-testid="timeline-item"]')];
   const first = items.find((item) => item.getAttribute('data-initiator-type') === 'CUSTOMER') ?? items[0];
-  const subject = text('[data-testid="item-subject"]') || [...view.querySelectorAll('[data-testid="conversation-topic"]')].map((t) => t.textContent?.trim()).filter(Boolean).join(', ');
-  return {
-    ...ref,
+  const topics = [...view.querySelectorAll('[data-testid="conversation-topic"]')].map((topic) => topic.textContent?.trim()).filter(Boolean);
+  return viewTicket(ref, {
+    items,
+    fields: { id: (item) => item.getAttribute('data-item-id'), role, author: '[data-testid="item-initiator"]', body: '[data-testid="item-content"]', botAuthor: 'Gladly' },
     channel: gladlyChannel(first?.getAttribute('data-content-type')),
-    subject: clip(subject),
-    status: clip((view.getAttribute('data-status') ?? '').toLowerCase()),
-    customer: customer || email ? { name: clip(customer || email), ...(email ? { email: clip(email) } : {}) } : null,
-    agent: assignee ? { name: clip(assignee) } : null,
-    messages,
-    complete: messages.length > 0,
-    ...(items.length > LIMITS.messages ? { problem: `Read the first ${LIMITS.messages} messages only.` } : {}),
-  };
+    subject: text('[data-testid="item-subject"]') || topics.join(', '),
+    status: (view.getAttribute('data-status') ?? '').toLowerCase(),
+    customer: profile('[data-testid="customer-name"]'),
+    customerEmail: profile('[data-testid="customer-email"]'),
+    agent: text('[data-testid="conversation-assignee"]'),
+  });
 }
 
 export default defineHelpdesk({

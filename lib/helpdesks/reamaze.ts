@@ -1,7 +1,6 @@
 import type { Channel } from '../schemas/common';
 import type { MessageRole, TicketContext } from '../schemas/ticket';
-import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { clip, defineHelpdesk, ownValue, pageMessages, pageText, type TicketRef } from './define-helpdesk';
+import { defineHelpdesk, ownValue, pageText, viewTicket, type TicketRef } from './define-helpdesk';
 import { readRenderedView, viewFor } from './wait-for-render';
 
 /**
@@ -53,28 +52,16 @@ function role(item: Element): MessageRole {
 
 function readConversation(ref: TicketRef, view: Element): TicketContext {
   const text = pageText(view);
-  const items = [...view.querySelectorAll('[data-testid="message"]')];
-  const messages = pageMessages(items.slice(0, LIMITS.messages), {
-    id: (item) => item.getAttribute('data-message-id'),
-    role,
-    author: '[data-testid="message-author"]',
-    body: '[data-testid="message-body"]',
-    botAuthor: 'Re:amaze',
-  });
-  const customer = text('[data-testid="customer-name"]');
-  const email = text('[data-testid="customer-email"]');
-  const assignee = text('[data-testid="conversation-assignee"]');
-  return {
-    ...ref,
+  return viewTicket(ref, {
+    items: [...view.querySelectorAll('[data-testid="message"]')],
+    fields: { id: (item) => item.getAttribute('data-message-id'), role, author: '[data-testid="message-author"]', body: '[data-testid="message-body"]', botAuthor: 'Re:amaze' },
     channel: reamazeChannel(view.getAttribute('data-channel')),
-    subject: clip(text('[data-testid="conversation-subject"]')),
-    status: clip(ownValue(STATUSES, view.getAttribute('data-status'), '') || text('[data-testid="conversation-status"]')),
-    customer: customer || email ? { name: clip(customer || email), ...(email ? { email: clip(email) } : {}) } : null,
-    agent: assignee ? { name: clip(assignee) } : null,
-    messages,
-    complete: messages.length > 0,
-    ...(items.length > LIMITS.messages ? { problem: `Read the first ${LIMITS.messages} messages only.` } : {}),
-  };
+    subject: text('[data-testid="conversation-subject"]'),
+    status: ownValue(STATUSES, view.getAttribute('data-status'), '') || text('[data-testid="conversation-status"]'),
+    customer: text('[data-testid="customer-name"]'),
+    customerEmail: text('[data-testid="customer-email"]'),
+    agent: text('[data-testid="conversation-assignee"]'),
+  });
 }
 
 export default defineHelpdesk({

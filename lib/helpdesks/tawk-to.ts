@@ -1,6 +1,5 @@
 import type { MessageRole, TicketContext } from '../schemas/ticket';
-import { TICKET_LIMITS as LIMITS } from '../schemas/ticket-limits';
-import { clip, defineHelpdesk, pageMessages, pageText, type TicketRef } from './define-helpdesk';
+import { defineHelpdesk, pageText, viewTicket, type TicketRef } from './define-helpdesk';
 import { readRenderedView, viewFor } from './wait-for-render';
 
 /**
@@ -22,30 +21,19 @@ function role(item: Element): MessageRole {
 
 function readChat(ref: TicketRef, view: Element): TicketContext {
   const text = pageText(view);
-  // Joins, leaves and transfers are system notices without anyone's words.
-  const items = [...view.querySelectorAll('[data-testid="chat-message"]:not([data-message-type="notice"])')];
-  const messages = pageMessages(items.slice(0, LIMITS.messages), {
-    id: (item) => item.getAttribute('data-message-id'),
-    role,
-    author: '[data-testid="sender-name"]',
-    body: '[data-testid="message-text"]',
-    botAuthor: 'tawk.to',
-  });
   const visitor = text('[data-testid="visitor-name"]');
-  const email = text('[data-testid="visitor-email"]');
-  const agent = text('[data-testid="chat-agent"]');
-  return {
-    ...ref,
+  return viewTicket(ref, {
+    // Joins, leaves and transfers are system notices without anyone's words.
+    items: [...view.querySelectorAll('[data-testid="chat-message"]:not([data-message-type="notice"])')],
+    fields: { id: (item) => item.getAttribute('data-message-id'), role, author: '[data-testid="sender-name"]', body: '[data-testid="message-text"]', botAuthor: 'tawk.to' },
     channel: 'chat',
     // Chats have no subject: name the chat after the visitor, as the dashboard's list does.
-    subject: clip(visitor ? `Chat with ${visitor}` : ''),
-    status: clip(view.getAttribute('data-chat-status') ?? ''),
-    customer: visitor || email ? { name: clip(visitor || email), ...(email ? { email: clip(email) } : {}) } : null,
-    agent: agent ? { name: clip(agent) } : null,
-    messages,
-    complete: messages.length > 0,
-    ...(items.length > LIMITS.messages ? { problem: `Read the first ${LIMITS.messages} messages only.` } : {}),
-  };
+    subject: visitor ? `Chat with ${visitor}` : '',
+    status: view.getAttribute('data-chat-status') ?? '',
+    customer: visitor,
+    customerEmail: text('[data-testid="visitor-email"]'),
+    agent: text('[data-testid="chat-agent"]'),
+  });
 }
 
 export default defineHelpdesk({
