@@ -155,6 +155,29 @@ describe('team sync between a reviewer’s and an agent’s browser', () => {
     await resolved.getByText('Greeting and personalisation: rejected (The first reply has no greeting.)').waitFor();
   });
 
+  it('a coaching plan reaches the agent’s open Coaching page without a reload', async () => {
+    const coaching = await alex.session.context.newPage();
+    await coaching.goto(alex.session.extensionUrl('coaching.html'));
+    await coaching.getByText('No coaching plans yet.').waitFor();
+
+    await rita.app.goto(rita.session.extensionUrl('coaching.html'));
+    await rita.app.getByRole('button', { name: 'New coaching plan' }).click();
+    await rita.app.getByRole('combobox', { name: 'Agent' }).fill('Alex Moreno');
+    await rita.app.getByRole('combobox', { name: 'Measure' }).selectOption({ label: 'QA score' });
+    await rita.app.getByRole('textbox', { name: 'Target' }).fill('95');
+    await rita.app.getByLabel('Due date').fill('2030-01-15');
+    await rita.app.getByLabel('Follow-up date').fill('2030-01-31');
+    await rita.app.getByRole('textbox', { name: 'Agreed actions (one per line)' }).fill('Read the greeting guide');
+    await rita.app.getByRole('button', { name: 'Create plan' }).click();
+    await rita.app.getByRole('article', { name: /Alex Moreno: QA score/ }).waitFor();
+
+    await syncNow(rita);
+    await syncNow(alex);
+    // The page was never reloaded: the worker told it the team's plans changed.
+    await coaching.getByRole('article', { name: /Alex Moreno: QA score/ }).getByText('Read the greeting guide').waitFor();
+    await coaching.close();
+  });
+
   it('converges after the service worker is stopped in the middle of syncing; another agent’s review never reaches Alex', async () => {
     await scoreTicket(rita, 1002, 'Sam Okafor');
     // The panel asked for a sync "soon"; ask for one now too and stop the worker while it runs.
