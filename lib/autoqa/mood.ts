@@ -25,6 +25,10 @@ export interface Mood {
  * check does not, since it answers a criterion (see docs/benchmarks.md, section autoqa).
  */
 export function customerMood(conversation: PreparedConversation, message: PreparedMessage, { lexicon = false } = {}): Mood {
+  return conversation.memo(lexicon ? 'mood+lexicon' : 'mood', message, () => readMood(conversation, message, lexicon));
+}
+
+function readMood(conversation: PreparedConversation, message: PreparedMessage, lexicon: boolean): Mood {
   const words = findAll(message.normal, MOOD_WORDS).map((s) => span(message.index, s.start, s.end));
   const shouting = [...message.text.matchAll(SHOUTING)].map((m) => span(message.index, m.index, m.index + m[0].trimEnd().length));
   const score = lexicon ? conversation.sentiment(message) : 0;

@@ -39,6 +39,8 @@ export interface PreparedConversation {
   reopens: number | null;
   lexicon: boolean;
   sentiment(message: PreparedMessage): number;
+  /** Works something out once per message and keeps it: several checks ask the same (a customer's mood, whether a reply reads as a note). */
+  memo<T>(key: string, message: PreparedMessage, work: () => T): T;
 }
 
 const time = (iso: string | undefined) => {
@@ -59,6 +61,7 @@ export function prepare(conversation: AutoQaConversation, options: AnalysisOptio
   const agentReplies = messages.filter((m) => m.role === 'agent' && m.text.trim() !== '');
   const customerMessages = messages.filter((m) => m.role === 'customer' && m.text.trim() !== '');
   const scores = new Map<number, number>();
+  const memos = new Map<string, unknown>();
   const lexicon = options.lexicon ?? true;
   return {
     channel: conversation.channel,
@@ -77,6 +80,11 @@ export function prepare(conversation: AutoQaConversation, options: AnalysisOptio
         scores.set(message.index, score);
       }
       return score;
+    },
+    memo<T>(key: string, message: PreparedMessage, work: () => T): T {
+      const id = `${key}:${message.index}`;
+      if (!memos.has(id)) memos.set(id, work());
+      return memos.get(id) as T;
     },
   };
 }

@@ -21,7 +21,8 @@ function curt(conversation: PreparedConversation, reply: PreparedMessage): boole
   const words = reply.normal.text.trim().split(' ').filter(Boolean);
   if (words.length === 0 || words.length > 3 || !findFirst(reply.normal, CURT_REPLIES)) return false;
   if (findFirst(reply.normal, COURTESY)) return false;
-  const asked = conversation.messages.slice(0, reply.index).reverse().find((m) => m.role === 'customer');
+  let asked: PreparedMessage | undefined;
+  for (let i = reply.index - 1; i >= 0 && !asked; i--) if (conversation.messages[i]!.role === 'customer') asked = conversation.messages[i];
   return !!asked && (asked.text.includes('?') || asked.normal.text.trim().split(' ').length >= 8);
 }
 

@@ -11,7 +11,8 @@ const REPLIES_TO_ANSWER = 2;
 export function empathy(conversation: PreparedConversation): CheckResult {
   const language = notEnglish(conversation, 'the empathy check');
   if (language) return language;
-  const upset = conversation.customerMessages.map((m) => ({ message: m, mood: customerMood(conversation, m) })).find((m) => m.mood.frustrated);
+  const first = conversation.customerMessages.find((m) => customerMood(conversation, m).frustrated);
+  const upset = first && { message: first, mood: customerMood(conversation, first) };
   if (!upset) return result('pass', 0.7, 'The customer expresses no frustration, so no apology was called for.');
   const after = conversation.agentReplies.filter((r) => r.index > upset.message.index).slice(0, REPLIES_TO_ANSWER);
   if (after.length === 0) return cannotTell('The customer expresses frustration and no agent reply follows.');

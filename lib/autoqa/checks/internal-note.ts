@@ -19,7 +19,11 @@ const NOTE_TALK = [
 const MENTION = /(?:^|\s)@[\p{L}][\p{L}\d._-]{1,40}/gu;
 
 /** What in one public reply reads as an internal note, and why; nothing when it reads as written to the customer. */
-export function noteSigns(conversation: PreparedConversation, reply: PreparedMessage, notes: ReadonlySet<string> = internalNotes(conversation)): { evidence: TextSpan[]; why: string[] } {
+export function noteSigns(conversation: PreparedConversation, reply: PreparedMessage): { evidence: TextSpan[]; why: string[] } {
+  return conversation.memo('note-signs', reply, () => readNoteSigns(conversation, reply, internalNotes(conversation)));
+}
+
+function readNoteSigns(conversation: PreparedConversation, reply: PreparedMessage, notes: ReadonlySet<string>): { evidence: TextSpan[]; why: string[] } {
   const evidence: TextSpan[] = [];
   const why = new Set<string>();
   // The same text as an internal note of the ticket, in public, is the clearest sign; any language.
@@ -43,17 +47,21 @@ export function noteSigns(conversation: PreparedConversation, reply: PreparedMes
   return { evidence, why: [...why] };
 }
 
-const internalNotes = (conversation: PreparedConversation) =>
-  new Set(conversation.messages.filter((m) => m.role === 'internal').map((m) => m.normal.text.trim()).filter((t) => t.length > 20));
+const NO_NOTES: ReadonlySet<string> = new Set();
+/** The internal notes' texts, worked out once per conversation (kept against its first message). */
+const internalNotes = (conversation: PreparedConversation): ReadonlySet<string> => {
+  const first = conversation.messages[0];
+  if (!first) return NO_NOTES;
+  return conversation.memo('internal-notes', first, () => new Set(conversation.messages.filter((m) => m.role === 'internal').map((m) => m.normal.text.trim()).filter((t) => t.length > 20)));
+};
 
 /** No public agent reply reads as an internal note: addressed to colleagues, or about the customer in the third person. */
 export function internalNoteAsReply(conversation: PreparedConversation): CheckResult {
   if (conversation.agentReplies.length === 0) return result('pass', 0.9, 'No public agent reply at all, so no note was sent as one.');
-  const notes = internalNotes(conversation);
   const evidence: TextSpan[] = [];
   const why = new Set<string>();
   for (const reply of conversation.agentReplies) {
-    const signs = noteSigns(conversation, reply, notes);
+    const signs = noteSigns(conversation, reply);
     evidence.push(...signs.evidence);
     for (const w of signs.why) why.add(w);
   }
