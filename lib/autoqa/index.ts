@@ -4,7 +4,8 @@
  * `npm run autoqa` runs the very same functions on exported conversations.
  */
 export { analyseConversation, analysisJson, runCheck, type Analysis, type CheckResults } from './analyse';
-export { CHECKS, CHECK_LABELS, checkDefinition, type CheckDefinition } from './checks';
+export { CHECK_CATALOGUE, CHECK_LABELS, checkInfo, type CheckInfo } from './catalogue';
+export { CHECKS, checkDefinition, type CheckDefinition } from './checks';
 export { conversationFromTicket, type AutoQaConversation, type AutoQaMessage } from './conversation';
 export { prepare, type AnalysisOptions, type PreparedConversation } from './prepare';
 export type { CheckResult } from './result';
