@@ -34,6 +34,8 @@ export function useAutoQa({ client, ticket, scorecard, answers, ready, onAnswers
     if (!readable || done.current === which) return;
     done.current = which;
     let live = true;
+    // Marked so devtools and the browser tests can see the checks load only after `qa-lens:interactive`.
+    performance.mark('qa-lens:autoqa-load');
     void (async () => {
       const [kpis, { runAutoQaOnTicket }] = await Promise.all([client.getTicketKpis(key), import('@/lib/autoqa/panel-run')]);
       if (!live) return;

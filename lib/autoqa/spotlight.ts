@@ -4,7 +4,7 @@ import { customerMood } from './mood';
 import { findAll, matchCanonical } from './normal-text';
 import { ESCALATION } from './phrases';
 import type { PreparedConversation } from './prepare';
-import { MAX_EVIDENCE, quoted, span } from './result';
+import { MAX_EVIDENCE, span } from './result';
 
 const HOUR = 3600;
 
@@ -28,13 +28,15 @@ function negativeSentiment(conversation: PreparedConversation): SpotlightFlag | 
   const moods = conversation.customerMessages.map((message) => ({ message, mood: customerMood(conversation, message, { lexicon: true }) }));
   const upset = moods.filter((m) => m.mood.frustrated);
   if (upset.length === 0) return null;
-  const worst = upset.reduce((a, b) => (b.mood.score < a.mood.score ? b : a));
   const last = moods.at(-1)!;
   const improved = !last.mood.frustrated && last.message.index > upset.at(-1)!.message.index && (conversation.lexicon ? last.mood.score > 0 : /\b(thank|thanks|great|perfect|brilliant|awesome|works|worked|sorted)\b/i.test(last.message.text));
   const count = upset.length === 1 ? 'one message' : `${upset.length} messages`;
+  // The reason names the words that read frustrated, not the messages: it is kept where transcripts are not.
+  const words = [...new Set(upset.flatMap((m) => m.mood.evidence.filter((e) => e.end - e.start <= 40).map((e) => conversation.messages[e.message]!.text.slice(e.start, e.end).toLowerCase())))];
+  const why = words.length ? words.slice(0, 4).map((w) => `“${w}”`).join(', ') : 'by the sentiment lexicon';
   return {
     kind: 'negative-sentiment',
-    reason: `The customer reads frustrated in ${count} (worst: ${quoted(worst.message.text, 50)}); ${improved ? 'it improved by the end' : 'it did not improve by the end'}.`,
+    reason: `The customer reads frustrated in ${count} (${why}); ${improved ? 'it improved by the end' : 'it did not improve by the end'}.`,
     improved,
     evidence: upset.flatMap((m) => m.mood.evidence).slice(0, MAX_EVIDENCE),
   };

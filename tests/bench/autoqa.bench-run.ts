@@ -8,22 +8,14 @@ import { analyseConversation, type AutoQaConversation } from '@/lib/autoqa';
 import { AUTOQA_CHECK_IDS, SPOTLIGHT_KINDS } from '@/lib/schemas';
 import { LABELLED_SET, TEAM_PHRASES } from '../fixtures/autoqa/labelled-set';
 import { scoreLabelledSet, type ClassScores } from '../support/autoqa-scores';
-import { median, writeBenchSection } from './write-section';
+import { timeMedian, writeBenchSection } from './write-section';
 
 const RUNS = 30;
 const WARMUP = 5;
 const TARGETED = new Set(['greeting', 'closing', 'prohibited-phrase', 'agent-shared-pii', 'first-response', 'longest-silence']);
 const COST_TARGET_MS = 50;
 
-function time(work: () => unknown): number {
-  const samples: number[] = [];
-  for (let i = 0; i < WARMUP + RUNS; i++) {
-    const start = performance.now();
-    work();
-    if (i >= WARMUP) samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
+const time = (work: () => unknown) => timeMedian(work, RUNS, WARMUP);
 
 /** A long chat, turn after turn, in the labelled set's own words, so every check has work to do. */
 function longConversation(messages: number): AutoQaConversation {

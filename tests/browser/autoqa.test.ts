@@ -36,6 +36,13 @@ describe('AutoQA', () => {
     expect(await panel.getByTestId('automatic-answer').first().textContent()).toMatch(/Greeting: “No”.*does not open with a greeting/);
     expect(await panel.getByRole('list', { name: 'Evidence for Tone and empathy' }).textContent()).toMatch(/you should have/);
     expect(await panel.getByRole('region', { name: 'Spotlight' }).textContent()).toMatch(/Escalation language.*“manager”/);
+    // The checks and their language models are fetched only after the panel became interactive.
+    const loadedAfterInteractive = await panel.evaluate(() => {
+      const [interactive] = performance.getEntriesByName('qa-lens:interactive');
+      const [load] = performance.getEntriesByName('qa-lens:autoqa-load');
+      return interactive && load ? load.startTime >= interactive.startTime : 'a mark is missing';
+    });
+    expect(loadedAfterInteractive).toBe(true);
 
     await panel.getByText(/^Conversation \(4 messages, \d+ passages cited by automatic checks\)/).click();
     // The greeting check cites the reply's opening sentence, the phrase check the phrase inside it: three pieces.
