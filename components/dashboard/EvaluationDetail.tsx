@@ -1,3 +1,4 @@
+import { CHECK_LABELS } from '../../lib/autoqa/catalogue';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Answer, Evaluation, Scorecard } from '../../lib/schemas';
 import { NA_LABEL, scoreEvaluation, type CriterionResult } from '../../lib/scoring';
@@ -128,6 +129,12 @@ function CriterionItem({ result, answer }: { result: CriterionResult; answer: An
       <span class="criterion-title">{result.title}</span>
       <span class="muted">{critical}</span>:{' '}
       <span class={result.passes === false ? 'bad' : undefined}>{result.optionLabel ?? 'Unanswered'}</span>
+      {answer?.auto && (
+        <span class="muted">
+          {' '}
+          · automatic {CHECK_LABELS[answer.auto.check]}: {answer.auto.outcome === 'unknown' ? 'cannot tell' : answer.auto.outcome}, {answer.auto.changed ? 'changed by the reviewer' : 'kept'}
+        </span>
+      )}
       {comment && <p class="prewrap">{comment}</p>}
       <AnswerEvidence answer={answer} />
     </li>

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { MAX_EVIDENCE_PER_ANSWER, withEvidence } from '@/lib/evaluations/evidence';
 import { blindView, evaluationKindFor } from '@/lib/evaluations/self-assessment';
 import { fillableFields, fillInsFromDraft, pastedFromSnapshot, withFillIns, type TicketFillIns } from '@/lib/evaluations/ticket-fill-ins';
 import { pickScorecard } from '@/lib/scorecards/pick-scorecard';
 import { formatNumber } from '@/lib/scoring';
-import { ticketKey, type Evaluation, type Evidence, type Profile, type Scorecard, type TeamSettings, type TicketContext } from '@/lib/schemas';
+import { unconfirmedAutomatic } from '@/lib/autoqa/answers';
+import { ticketKey, type Evaluation, type Evidence, type Profile, type Scorecard, type SpotlightFlag, type TeamSettings, type TicketContext } from '@/lib/schemas';
 import { EarlierEvaluations } from './EarlierEvaluations';
 import { EvaluationForm } from './EvaluationForm';
 import type { PanelClient } from './panel-client';
@@ -12,7 +13,9 @@ import { SelfAssessmentComparison } from './SelfAssessmentComparison';
 import { TicketHeader } from './TicketHeader';
 import { TicketKpisSection } from './TicketKpisSection';
 import { PasteTranscript } from './PasteTranscript';
-import { Transcript } from './Transcript';
+import { SpotlightFlags } from './SpotlightFlags';
+import { Transcript, type Highlight } from './Transcript';
+import { useAutoQa } from './use-autoqa';
 import { useEvaluationDraft } from './use-evaluation-draft';
 import { useReviewTime } from './use-review-time';
 
@@ -91,7 +94,8 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
   const meter = useReviewTime(client.now);
   const activeSeconds = useCallback(() => meter.activeSeconds(), [meter]);
   const newKind = evaluationKindFor(ticket, profile);
-  const { draft, loaded, saveState, update, clear, flush, reviewSeconds } = useEvaluationDraft(client, ticket, profile, { kind: newKind, activeSeconds });
+  const [spotlight, setSpotlight] = useState<SpotlightFlag[] | undefined>();
+  const { draft, loaded, saveState, update, clear, flush, reviewSeconds } = useEvaluationDraft(client, ticket, profile, { kind: newKind, activeSeconds, spotlight });
   const kind = draft?.kind ?? newKind;
   useEffect(() => {
     if (!loaded || fillIns !== null) return;
@@ -130,6 +134,24 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
   const reviewed = kind === 'self-assessment' ? earlier.find((e) => e.kind === 'review') : undefined;
   const sameAsReview = reviewed && scorecards.find((s) => s.id === reviewed.scorecardId);
   const scorecard = (draft ? pinned : null) ?? chosen ?? sameAsReview ?? pickScorecard(scorecards, ticket.channel);
+  // Linked criteria arrive answered by their checks, after the panel is interactive; the reviewer confirms or changes each.
+  const autoQa = useAutoQa({
+    client,
+    ticket,
+    scorecard: draft && !pinned ? null : (scorecard ?? null),
+    answers: draft?.answers,
+    ready: loaded,
+    onSpotlight: setSpotlight,
+    onAnswers: (answers) => scorecard && update(scorecard, (d) => ({ ...d, answers: { ...answers, ...d.answers } })),
+  });
+  const highlights = useMemo(() => {
+    const byMessage = new Map<string, Highlight[]>();
+    for (const h of autoQa?.highlights ?? []) {
+      const id = ticket.messages[h.message]?.id;
+      if (id !== undefined) byMessage.set(id, [...(byMessage.get(id) ?? []), h]);
+    }
+    return byMessage;
+  }, [autoQa, ticket.messages]);
   if (!scorecard) {
     return (
       <main class="panel">
@@ -150,6 +172,8 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
 
   const submit = async () => {
     if (!draft) throw new Error('Answer the criteria first.');
+    const pending = unconfirmedAutomatic(scorecard, draft.answers);
+    if (pending.length > 0) throw new Error(`Confirm or change the automatic answers first: ${pending.join(', ')}.`);
     // Write any pending autosave first, so it cannot land after (and over) the submission.
     flush();
     const submitted = await client.submit({ ...draft, reviewSeconds: reviewSeconds() }, scorecard, ticket);
@@ -182,10 +206,11 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
         }}
         onClose={() => client.close()}
       />
+      <SpotlightFlags flags={spotlight ?? []} />
       {kind === 'self-assessment' && (
         <p class="notice">Self-assessment of your own ticket: score it as a reviewer would. Reviews of it stay hidden until you submit.</p>
       )}
-      <Transcript messages={ticket.messages} criteria={loaded ? criteria : []} onAttach={attachEvidence} />
+      <Transcript messages={ticket.messages} criteria={loaded ? criteria : []} onAttach={attachEvidence} highlights={highlights} />
       {fillableFields(read).transcript && fillIns !== null && !fillIns.messages?.length && (
         <PasteTranscript
           onUse={(messages) => {

@@ -1,4 +1,4 @@
-import type { Evaluation, Profile, Scorecard, TeamSettings, TicketContext, TicketKpis } from '@/lib/schemas';
+import type { Evaluation, Profile, Scorecard, SpotlightFlag, TeamSettings, TicketContext, TicketKpis } from '@/lib/schemas';
 import type { OnDataChanged } from '../shared/data-changes';
 
 /**
@@ -22,6 +22,8 @@ export interface PanelClient {
   /** The ticket as last kept (read, or completed by the reviewer). */
   getTicketSnapshot(ticketKey: string): Promise<TicketContext | undefined>;
   keepTicketSnapshot(ticket: TicketContext): Promise<void>;
+  /** Keeps the ticket's Spotlight flags on its snapshot (kept as read when there is none yet), for the dashboard and sampling. */
+  keepTicketSpotlight(ticket: TicketContext, flags: SpotlightFlag[]): Promise<void>;
   /** The KPIs entered in the panel for this ticket, if any. */
   getTicketKpis(ticketKey: string): Promise<TicketKpis | undefined>;
   /** Stores the ticket's KPIs, replacing what the panel stored for it before. */

@@ -3,7 +3,9 @@
  * sample and score. A CSAT answer on a row becomes a ticket KPI record beside it.
  */
 import { z } from 'zod';
-import type { ImportedTicket, KpiRecord } from '../schemas';
+import type { AutoQaConversation } from '../autoqa/conversation';
+import { parsePastedTranscript } from '../evaluations/parse-pasted-transcript';
+import type { ImportedTicket, KpiRecord, SpotlightFlag } from '../schemas';
 import { channelCell, optionalNumberCell, optionalTimeCell, requiredCell } from './csv-cells';
 import { TableImport, type TableSpec } from './table-import';
 import { ticketRefFrom } from './ticket-ref-cells';
@@ -22,6 +24,8 @@ export const TICKET_FIELDS = [
   { field: 'agent', aliases: ['assignee', 'assigned_to', 'agent_name', 'owner'], required: false },
   { field: 'created', aliases: ['created_at', 'created_on', 'date', 'opened'], required: false },
   { field: 'csat', aliases: ['satisfaction', 'satisfaction_score', 'csat_score', 'rating'], required: false },
+  /** The conversation as text, one "Name: message" per line: read for Spotlight flags, never stored. */
+  { field: 'transcript', aliases: ['conversation', 'thread', 'chat_transcript', 'messages'], required: false },
 ] as const;
 
 const TicketRowSchema = z.object({
@@ -34,11 +38,14 @@ const TicketRowSchema = z.object({
   csat: optionalNumberCell
     .refine((n) => n === null || (n >= 1 && n <= 5), 'CSAT must be between 1 and 5')
     .optional(),
+  transcript: z.string().optional(),
 });
 
 export interface RecordContext {
   now: number;
   newId: () => string;
+  /** Spotlight for a row's transcript (lib/autoqa, loaded on demand by the caller); rows are not flagged without it. */
+  spotlight?: (conversation: AutoQaConversation) => SpotlightFlag[];
 }
 
 export function ticketListImport(context: RecordContext): TableImport<z.infer<typeof TicketRowSchema>, ImportedTicketRow> {
@@ -51,8 +58,10 @@ export function ticketListImport(context: RecordContext): TableImport<z.infer<ty
       const key = `${ref.helpdesk}:${ref.ticketId}`;
       const agent = row.agent || null;
       const at = row.created ?? null;
-      const ticket: ImportedTicket = { key, ...ref, channel: row.channel, agent, createdAt: at, importedAt: context.now };
       const csat = row.csat ?? null;
+      const messages = row.transcript?.trim() ? parsePastedTranscript(row.transcript) : [];
+      const spotlight = messages.length && context.spotlight ? { spotlight: context.spotlight({ channel: row.channel, messages: messages.map((m) => ({ role: m.role, author: m.author, text: m.text })), csat }) } : {};
+      const ticket: ImportedTicket = { key, ...ref, channel: row.channel, agent, createdAt: at, importedAt: context.now, ...spotlight };
       const kpi: KpiRecord | null =
         csat === null
           ? null

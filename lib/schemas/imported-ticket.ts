@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SpotlightFlagsSchema } from './autoqa';
 import { ChannelSchema, Timestamp } from './common';
 
 /** A row of a ticket list exported from a helpdesk: candidates to sample and score. */
@@ -12,5 +13,7 @@ export const ImportedTicketSchema = z.object({
   agent: z.string().max(500).nullable().default(null),
   createdAt: Timestamp.nullable().default(null),
   importedAt: Timestamp,
+  /** Spotlight flags worked out from the row's transcript at import (the transcript itself is not kept); absent without one. */
+  spotlight: SpotlightFlagsSchema.optional(),
 });
 export type ImportedTicket = z.infer<typeof ImportedTicketSchema>;
