@@ -1,0 +1,3 @@
+export { PII_KINDS, PII_LABELS, placeholderFor, type PiiKind } from './pii-kinds';
+export { DEFAULT_RULES, findPersonalData, redactText, redactionRules, type Finding, type RedactionRules } from './redact';
+export { checkCustomPattern, MAX_CUSTOM_MATCH_CHARS, type CompiledPattern, type PatternCheck } from './custom-patterns';
