@@ -10,7 +10,7 @@ import {
   openDatabase,
   saveProfile,
   saveScorecard,
-  saveTeamSettings,
+  saveTeamRules,
   seedScorecards,
 } from '../../lib/db';
 import { createBackupClient } from '../../lib/options/extension-backup-client';
@@ -37,7 +37,8 @@ const client: OptionsClient = {
   // Identities decide which reviews are the user's own, and so which deadlines to remind them of.
   saveProfile: (profile) => afterWrite(saveProfile(db, profile)),
   getTeamSettings: () => getTeamSettings(db),
-  saveTeamSettings: (settings) => saveTeamSettings(db, settings),
+  // The Team rules form leaves the privacy settings to their own section.
+  saveTeamSettings: (settings) => saveTeamRules(db, settings),
   download: (filename, text) => downloadText(filename, text, 'application/json;charset=utf-8'),
 };
 

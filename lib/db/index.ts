@@ -7,3 +7,5 @@ export * from './tickets';
 export * from './bulk';
 export * from './backup';
 export * from './export-evaluations';
+export * from './audit';
+export * from './privacy';

@@ -11,3 +11,5 @@ export * from './imported-ticket';
 export * from './reminder';
 export * from './backup';
 export * from './sync';
+export * from './audit';
+export * from './privacy';
