@@ -11,6 +11,10 @@ import { CHANNEL_LABELS, ScorecardEditor } from './ScorecardEditor';
 import type { SitesClient } from './sites-client';
 import { SitesSection } from './SitesSection';
 import { TeamRulesSection } from './TeamRulesSection';
+import { AuditLogSection } from './AuditLogSection';
+import type { PrivacyClient } from './privacy-client';
+import { PrivacySection } from './PrivacySection';
+import { SubjectRightsSection } from './SubjectRightsSection';
 
 const ROLE_LABELS: Record<Role, string> = { supervisor: 'Supervisor', agent: 'Agent', admin: 'Admin' };
 
@@ -274,7 +278,7 @@ function ScorecardsSection({ client }: { client: OptionsClient }) {
 }
 
 /** The settings page: who is reviewing, the team's rules, the scorecards they review against, and backups. */
-export function OptionsApp({ client, sites, backup }: { client: OptionsClient; sites?: SitesClient; backup?: BackupClient }) {
+export function OptionsApp({ client, sites, backup, privacy }: { client: OptionsClient; sites?: SitesClient; backup?: BackupClient; privacy?: PrivacyClient }) {
   return (
     <>
       <PageNav current="options" />
@@ -285,6 +289,9 @@ export function OptionsApp({ client, sites, backup }: { client: OptionsClient; s
         <ScorecardsSection client={client} />
         {sites && <SitesSection client={sites} />}
         {backup && <BackupSection client={backup} />}
+        {privacy && <PrivacySection client={privacy} />}
+        {privacy && <SubjectRightsSection client={privacy} />}
+        {privacy && <AuditLogSection client={privacy} />}
       </main>
     </>
   );

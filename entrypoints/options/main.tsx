@@ -14,10 +14,12 @@ import {
   seedScorecards,
 } from '../../lib/db';
 import { createBackupClient } from '../../lib/options/extension-backup-client';
+import { createPrivacyClient } from '../../lib/options/extension-privacy-client';
 import { createSitesClient } from '../../lib/options/extension-sites-client';
 import { SCORECARD_TEMPLATES } from '../../lib/scorecards/templates';
 import { afterWrite } from '../../lib/pages/after-write';
 import { downloadText } from '../../lib/pages/download-text';
+import { refuseWhenFramed } from '../../lib/pages/frame-guard';
 
 const db = openDatabase();
 
@@ -43,4 +45,4 @@ const client: OptionsClient = {
 };
 
 const root = document.getElementById('app');
-if (root) render(<OptionsApp client={client} sites={createSitesClient()} backup={createBackupClient(db)} />, root);
+if (root && !refuseWhenFramed(root)) render(<OptionsApp client={client} sites={createSitesClient()} backup={createBackupClient(db)} privacy={createPrivacyClient(db)} />, root);

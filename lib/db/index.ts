@@ -9,3 +9,5 @@ export * from './backup';
 export * from './export-evaluations';
 export * from './audit';
 export * from './privacy';
+export * from './retention';
+export * from './subject-rights';

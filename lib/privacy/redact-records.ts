@@ -6,6 +6,7 @@
  * restores, exports and the migration of what was stored before.
  */
 import type { Acknowledgement, Answer, Dispute, Evaluation, Evidence, SyncKind, TicketContext } from '../schemas';
+import { mapText } from './map-text';
 import { DEFAULT_RULES, redactText, type RedactionRules } from './redact';
 
 export function redactTicket<T extends TicketContext>(ticket: T, rules: RedactionRules = DEFAULT_RULES): T {
@@ -73,16 +74,10 @@ export function redactRecord<T>(kind: SyncKind, record: T, rules: RedactionRules
   }
 }
 
-/** Fields that identify records rather than hold what anyone wrote: never rewritten. */
-const IDENTIFYING_KEYS = new Set(['id', 'key', 'url', 'ticketId', 'evaluationId', 'messageId', 'scorecardId', 'helpdesk', 'kind', 'status', 'role', 'channel', 'op', 'optionId']);
-
 /**
  * Every string in a value redacted, identifying fields apart: for a stored row too old or damaged
  * for its record's own redaction to read, so that a migration still leaves nothing unredacted.
  */
-export function redactDeep<T>(value: T, rules: RedactionRules = DEFAULT_RULES, key = ''): T {
-  if (typeof value === 'string') return (IDENTIFYING_KEYS.has(key) ? value : redactText(value, rules)) as T;
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, rules, key)) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, rules, k)])) as T;
-  return value;
+export function redactDeep<T>(value: T, rules: RedactionRules = DEFAULT_RULES): T {
+  return mapText(value, (text) => redactText(text, rules));
 }
