@@ -4,12 +4,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { redactCli } from '../../../scripts/redact-cli';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'qa-lens-redact-'));
 
-/** `npm run redact -- FILE` is `tsx scripts/redact.ts FILE`; run it as a user would, in a child process. */
-async function redact(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** `npm run redact -- FILE` is `tsx scripts/redact.ts FILE`: run as a user would, in a child process. */
+async function redactCommand(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run('node_modules/.bin/tsx', ['scripts/redact.ts', ...args]);
     return { code: 0, stdout, stderr };
@@ -19,6 +20,9 @@ async function redact(...args: string[]): Promise<{ code: number; stdout: string
   }
 }
 
+/** The same command's logic in this process (a child process per case would load the machine for the other tests). */
+const redact = async (...args: string[]) => redactCli(args);
+
 const file = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);
@@ -26,9 +30,9 @@ const file = (name: string, text: string) => {
 };
 
 describe('npm run redact -- FILE', () => {
-  it('prints the array redacted, as JSON, in the same order', async () => {
+  it('prints the array redacted, as JSON, in the same order, from the command line', async () => {
     const input = file('in.json', JSON.stringify(['Call 07911 123456 or jane@example.com', 'Order #4829173650', '']));
-    const result = await redact(input);
+    const result = await redactCommand(input);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(['Call [phone] or [email]', 'Order #4829173650', '']);
   });
