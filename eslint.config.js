@@ -27,7 +27,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  restrict(['lib/scoring/**', 'lib/schemas/**', 'lib/autoqa/**', 'lib/scorecards/**', 'lib/csv/**', 'lib/reports/**', 'lib/dashboard/**', 'lib/feedback/**', 'lib/coaching/**', 'lib/reminders/**', 'lib/time/**'], [
+  restrict(['lib/scoring/**', 'lib/schemas/**', 'lib/autoqa/**', 'lib/scorecards/**', 'lib/csv/**', 'lib/reports/**', 'lib/dashboard/**', 'lib/feedback/**', 'lib/coaching/**', 'lib/reminders/**', 'lib/time/**', 'lib/privacy/**'], [
     ...noBrowserGlue,
     { group: ['**/helpdesks/*', '**/messaging/*', '**/content/*', '**/background/*', 'papaparse'], message: 'Pure domain code imports only zod and other domain modules.' },
   ]),
@@ -53,6 +53,7 @@ export default tseslint.config(
     { group: ['dexie', '**/db', '**/db/*', 'preact', 'preact/*', '**/components/**'], message: 'The content script stays tiny and never opens the database.' },
     { regex: ZOD_MODULES, allowTypeImports: true, message: 'Keep zod out of the content script: import types only.' },
     { group: ['**/messaging/contracts', '**/messaging/router', '**/messaging/client'], allowTypeImports: true, message: 'Keep zod out of the content script: import types only.' },
+    { group: ['**/privacy', '**/privacy/*', 'libphonenumber-js', 'libphonenumber-js/*', 'ibantools', 'redos-detector'], message: 'Redaction runs in the worker and the panel, never on the helpdesk page.' },
   ]),
   restrict(['components/**'], [
     { group: ['dexie', '**/db', '**/db/*', 'wxt/browser', '**/messaging/client'], allowTypeImports: true, message: 'Components get data through props or a typed client passed in.' },

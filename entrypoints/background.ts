@@ -5,6 +5,7 @@ import { tabTickets } from '@/lib/background/tab-tickets';
 import { createRequestRouter } from '@/lib/messaging/router';
 import { wireReminders } from '@/lib/background/reminders';
 import { wireTeamSync } from '@/lib/background/team-sync';
+import { wireRetention } from '@/lib/background/retention';
 
 export default defineBackground(() => {
   const route = createRequestRouter(backgroundHandlers, {
@@ -32,4 +33,5 @@ export default defineBackground(() => {
 
   wireReminders();
   wireTeamSync();
+  wireRetention();
 });

@@ -26,6 +26,7 @@ import type { CsvIoClient } from './csv-io-client';
 import { CsvExportDialog } from './CsvExportDialog';
 import { CsvImportDialog } from './CsvImportDialog';
 import type { DashboardClient } from './dashboard-client';
+import { RetentionNotice } from './RetentionNotice';
 import { EvaluationDetail } from './EvaluationDetail';
 import { EvaluationTable } from './EvaluationTable';
 import { FilterBar, type FilterOptions } from './FilterBar';
@@ -49,6 +50,7 @@ export function DashboardApp({ client, csv }: { client: DashboardClient; csv?: C
       <PageNav current="dashboard" />
       <main class="dashboard">
         <h1>Evaluations</h1>
+        <RetentionNotice client={client} />
         {csv && (
           <div class="page-toolbar">
             <CsvImportDialog client={csv} onImported={() => setGeneration((g) => g + 1)} />

@@ -4,7 +4,8 @@ import type { RestoreSummary } from '../../lib/db/backup';
 import type { Backup, BackupTable } from '../../lib/schemas';
 import type { BackupClient } from './backup-client';
 
-const TABLE_LABELS: Record<BackupTable, string> = {
+/** How each table's rows are named in what the settings page says. */
+export const TABLE_LABELS: Record<BackupTable, string> = {
   scorecards: 'scorecard versions',
   tickets: 'ticket snapshots',
   evaluations: 'evaluations',

@@ -13,6 +13,10 @@ import { SitesSection } from './SitesSection';
 import { TeamRulesSection } from './TeamRulesSection';
 import type { TeamClient } from './team-client';
 import { TeamSection } from './TeamSection';
+import { AuditLogSection } from './AuditLogSection';
+import type { PrivacyClient } from './privacy-client';
+import { PrivacySection } from './PrivacySection';
+import { SubjectRightsSection } from './SubjectRightsSection';
 
 const ROLE_LABELS: Record<Role, string> = { supervisor: 'Supervisor', agent: 'Agent', admin: 'Admin' };
 
@@ -276,7 +280,7 @@ function ScorecardsSection({ client }: { client: OptionsClient }) {
 }
 
 /** The settings page: who is reviewing, the team's rules, the scorecards they review against, and backups. */
-export function OptionsApp({ client, sites, backup, team }: { client: OptionsClient; sites?: SitesClient; backup?: BackupClient; team?: TeamClient }) {
+export function OptionsApp({ client, sites, backup, team, privacy }: { client: OptionsClient; sites?: SitesClient; backup?: BackupClient; team?: TeamClient; privacy?: PrivacyClient }) {
   return (
     <>
       <PageNav current="options" />
@@ -288,6 +292,9 @@ export function OptionsApp({ client, sites, backup, team }: { client: OptionsCli
         <ScorecardsSection client={client} />
         {sites && <SitesSection client={sites} />}
         {backup && <BackupSection client={backup} />}
+        {privacy && <PrivacySection client={privacy} />}
+        {privacy && <SubjectRightsSection client={privacy} />}
+        {privacy && <AuditLogSection client={privacy} />}
       </main>
     </>
   );

@@ -6,7 +6,8 @@ import { DashboardApp } from '../../components/dashboard/DashboardApp';
 import { openDatabase } from '../../lib/db';
 import { createCsvIoClient } from '../../lib/pages/csv-io-client';
 import { createExtensionDashboardClient } from '../../lib/pages/extension-dashboard-client';
+import { refuseWhenFramed } from '../../lib/pages/frame-guard';
 
 const db = openDatabase();
 const root = document.getElementById('app');
-if (root) render(<DashboardApp client={createExtensionDashboardClient(db)} csv={createCsvIoClient(db)} />, root);
+if (root && !refuseWhenFramed(root)) render(<DashboardApp client={createExtensionDashboardClient(db)} csv={createCsvIoClient(db)} />, root);

@@ -10,15 +10,17 @@ import {
   openDatabase,
   saveProfile,
   saveScorecard,
-  saveTeamSettings,
+  saveTeamRules,
   seedScorecards,
 } from '../../lib/db';
 import { createBackupClient } from '../../lib/options/extension-backup-client';
+import { createPrivacyClient } from '../../lib/options/extension-privacy-client';
 import { createSitesClient } from '../../lib/options/extension-sites-client';
 import { createTeamClient } from '../../lib/options/extension-team-client';
 import { SCORECARD_TEMPLATES } from '../../lib/scorecards/templates';
 import { afterWrite } from '../../lib/pages/after-write';
 import { downloadText } from '../../lib/pages/download-text';
+import { refuseWhenFramed } from '../../lib/pages/frame-guard';
 
 const db = openDatabase();
 
@@ -38,9 +40,10 @@ const client: OptionsClient = {
   // Identities decide which reviews are the user's own, and so which deadlines to remind them of.
   saveProfile: (profile) => afterWrite(saveProfile(db, profile)),
   getTeamSettings: () => getTeamSettings(db),
-  saveTeamSettings: (settings) => afterWrite(saveTeamSettings(db, settings)),
+  // The Team rules form leaves the privacy settings to their own section.
+  saveTeamSettings: (settings) => afterWrite(saveTeamRules(db, settings)),
   download: (filename, text) => downloadText(filename, text, 'application/json;charset=utf-8'),
 };
 
 const root = document.getElementById('app');
-if (root) render(<OptionsApp client={client} sites={createSitesClient()} backup={createBackupClient(db)} team={createTeamClient()} />, root);
+if (root && !refuseWhenFramed(root)) render(<OptionsApp client={client} sites={createSitesClient()} backup={createBackupClient(db)} team={createTeamClient()} privacy={createPrivacyClient(db)} />, root);

@@ -5,6 +5,8 @@ import { panelLayout } from './panel-layout';
 import { runReminders } from './reminders';
 import { openDatabase } from '../db';
 import { saveSyncStatus } from '../db/sync-state';
+import { getRedactionRules } from '../db/privacy';
+import { redactTicket } from '../privacy';
 import { siteStore } from '../sites/site-store';
 import { tabTickets } from './tab-tickets';
 import { joinTeamAndSync, leaveTeam, runSync, syncSoon, teamStatus } from './team-sync';
@@ -24,8 +26,11 @@ async function broadcast(event: EventOf<'ticket/updated'>): Promise<void> {
 }
 
 export const backgroundHandlers: RequestHandlers = {
-  async 'ticket/observed'({ ticket }, context) {
+  async 'ticket/observed'({ ticket: read }, context) {
     const tabId = requireTab(context);
+    // Redacted before it is kept, even in session storage: the panel, snapshots and exports only
+    // ever see the redacted ticket.
+    const ticket = read && redactTicket(read, await getRedactionRules(openDatabase()));
     await tabTickets.set(tabId, ticket);
     await broadcast({ tabId, ticket });
     return { layout: await panelLayout.get() };

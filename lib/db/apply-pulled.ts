@@ -12,8 +12,10 @@ import {
   type SyncKind,
 } from '../schemas';
 import { withAgentAnswers } from '../feedback/with-agent-answers';
+import { redactRecord } from '../privacy';
 import { put, recordChanges, writeTransaction, type RecordChange } from './changes';
 import type { QaLensDatabase } from './database';
+import { getRedactionRules } from './privacy';
 import { getTeamLink, type TeamLinkRow } from './sync-state';
 
 export interface AppliedPage {
@@ -108,6 +110,7 @@ export function applyPulledPage(db: QaLensDatabase, changes: readonly Change[], 
   return writeTransaction(db, tables, async () => {
     const link = await getTeamLink(db);
     if (!link) return null;
+    const rules = await getRedactionRules(db);
     const pending = new Set((await db.outbox.toArray()).map((e) => `${e.kind} ${e.key}`));
     const result: AppliedPage = { applied: 0, keptLocal: 0, unreadable: [], kinds: [] };
     const reviews = new Set<string>();
@@ -126,7 +129,8 @@ export function applyPulledPage(db: QaLensDatabase, changes: readonly Change[], 
           result.unreadable.push(`${change.kind} ${change.key}`);
           continue;
         }
-        record = parsed.data;
+        // What another browser shared is redacted here too, by this team's rules: it may come from an older version.
+        record = redactRecord(change.kind, parsed.data, rules);
       }
       const ref = `${change.kind} ${change.key}`;
       outcomes.delete(ref);

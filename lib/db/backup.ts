@@ -6,15 +6,32 @@
  */
 import { Dexie, type Table } from 'dexie';
 import { BACKUP_TABLES, TEAM_SETTINGS_KEY, TeamSettingsSchema, type Backup, type BackupTable, type BackupTables, type SyncKind } from '../schemas';
+import { redactAcknowledgement, redactDispute, redactEvaluation, redactTicket, type RedactionRules } from '../privacy';
+import { audit } from './audit';
 import { put, recordChanges, writeTransaction, type RecordChange } from './changes';
 import type { QaLensDatabase } from './database';
+import { getRedactionRules } from './privacy';
 
+/** Every backed-up table, redacted (a backup is an export: nothing leaves unredacted, even rows stored before redaction). */
 export async function readAllTables(db: QaLensDatabase): Promise<BackupTables> {
+  const rules = await getRedactionRules(db);
   const tables = BACKUP_TABLES.map((name) => db.table(name));
-  return db.transaction('r', tables, async () => {
+  const read = await db.transaction('r', tables, async () => {
     const rows = await Promise.all(tables.map((table) => table.toArray()));
     return Object.fromEntries(BACKUP_TABLES.map((name, i) => [name, rows[i]])) as BackupTables;
   });
+  return redactTables(read, rules);
+}
+
+/** The tables with every row's free text redacted. */
+export function redactTables(tables: BackupTables, rules: RedactionRules): BackupTables {
+  return {
+    ...tables,
+    tickets: tables.tickets.map((t) => redactTicket(t, rules)),
+    evaluations: tables.evaluations.map((e) => redactEvaluation(e, rules)),
+    acknowledgements: tables.acknowledgements.map((a) => redactAcknowledgement(a, rules)),
+    disputes: tables.disputes.map((d) => redactDispute(d, rules)),
+  };
 }
 
 export interface RestoreCounts {
@@ -74,13 +91,23 @@ async function mergeTable(table: Table, rows: readonly unknown[]): Promise<{ cou
 /** Merges a backup into the profile; in a team, what it added or updated is shared like any other write of this user's. */
 export async function restoreBackup(db: QaLensDatabase, backup: Backup, now = Date.now()): Promise<RestoreSummary> {
   const tables = BACKUP_TABLES.map((name) => db.table(name));
+  const rows = redactTables(backup.tables, await getRedactionRules(db));
   return writeTransaction(db, tables, async () => {
     const summary = {} as RestoreSummary;
     for (const name of BACKUP_TABLES) {
-      const { counts, written } = await mergeTable(db.table(name), backup.tables[name]);
+      const { counts, written } = await mergeTable(db.table(name), rows[name]);
       summary[name] = counts;
       await recordChanges(db, sharedChanges(name, written), 'own', now);
     }
+    const total = (key: keyof RestoreCounts) => Object.values(summary).reduce((n, c) => n + c[key], 0);
+    await audit(
+      db,
+      {
+        action: 'backup.restore',
+        summary: `Backup of ${new Date(backup.exportedAt).toISOString().slice(0, 10)}${backup.exportedBy ? ` by ${backup.exportedBy}` : ''} restored: ${total('added')} rows added, ${total('updated')} updated, ${total('unchanged')} unchanged.`,
+      },
+      now,
+    );
     return summary;
   });
 }

@@ -3,8 +3,11 @@
  * imports written all or nothing.
  */
 import type { Evaluation, ImportedTicket, KpiRecord, Scorecard } from '../schemas';
+import { redactEvaluation } from '../privacy';
+import { audit } from './audit';
 import { put, recordChanges, writeTransaction } from './changes';
 import type { QaLensDatabase } from './database';
+import { getRedactionRules } from './privacy';
 
 /** Thrown when an import cannot be written as a whole; nothing was written. */
 export class ImportRefused extends Error {
@@ -35,13 +38,16 @@ export function countEvaluations(db: QaLensDatabase): Promise<number> {
 }
 
 /** Writes the evaluations in one transaction; refuses the whole import if any id is already stored. */
-export async function importEvaluations(db: QaLensDatabase, evaluations: readonly Evaluation[]): Promise<void> {
+export async function importEvaluations(db: QaLensDatabase, evaluations: readonly Evaluation[], now = Date.now()): Promise<void> {
+  const rules = await getRedactionRules(db);
+  const redacted = evaluations.map((e) => redactEvaluation(e, rules));
   await writeTransaction(db, [db.evaluations], async () => {
-    const stored = await db.evaluations.bulkGet(evaluations.map((e) => e.id));
+    const stored = await db.evaluations.bulkGet(redacted.map((e) => e.id));
     const clash = stored.find((e) => e !== undefined);
     if (clash) throw new ImportRefused(`Evaluation ${clash.id} is already in this profile. Nothing was imported.`);
-    await db.evaluations.bulkAdd([...evaluations]);
-    await recordChanges(db, evaluations.map((e) => put('evaluation', e)));
+    await db.evaluations.bulkAdd(redacted);
+    await recordChanges(db, redacted.map((e) => put('evaluation', e)), 'own', now);
+    await audit(db, { action: 'import', summary: `${redacted.length} evaluations imported from CSV.` }, now);
   });
 }
 
@@ -52,10 +58,11 @@ export async function storedEvaluationIds(db: QaLensDatabase, ids: readonly stri
 }
 
 /** Writes KPI records in one transaction. */
-export async function importKpis(db: QaLensDatabase, records: readonly KpiRecord[]): Promise<void> {
+export async function importKpis(db: QaLensDatabase, records: readonly KpiRecord[], now = Date.now()): Promise<void> {
   await writeTransaction(db, [db.kpis], async () => {
     await db.kpis.bulkAdd([...records]);
-    await recordChanges(db, records.map((r) => put('kpi', r)));
+    await recordChanges(db, records.map((r) => put('kpi', r)), 'own', now);
+    await audit(db, { action: 'import', summary: `${records.length} KPI records imported from CSV.` }, now);
   });
 }
 
@@ -63,11 +70,12 @@ export async function importKpis(db: QaLensDatabase, records: readonly KpiRecord
  * Writes a ticket list and the CSAT answers it carried in one transaction. A ticket already listed
  * is replaced by the newer import: the list is a set of candidates, keyed by ticket.
  */
-export async function importTicketList(db: QaLensDatabase, tickets: readonly ImportedTicket[], kpis: readonly KpiRecord[]): Promise<void> {
+export async function importTicketList(db: QaLensDatabase, tickets: readonly ImportedTicket[], kpis: readonly KpiRecord[], now = Date.now()): Promise<void> {
   await writeTransaction(db, [db.importedTickets, db.kpis], async () => {
     await db.importedTickets.bulkPut([...tickets]);
     await db.kpis.bulkAdd([...kpis]);
-    await recordChanges(db, kpis.map((r) => put('kpi', r)));
+    await recordChanges(db, kpis.map((r) => put('kpi', r)), 'own', now);
+    await audit(db, { action: 'import', summary: `Ticket list imported from CSV: ${tickets.length} tickets, ${kpis.length} CSAT answers.` }, now);
   });
 }
 

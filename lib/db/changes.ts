@@ -13,6 +13,7 @@
 import type { Table } from 'dexie';
 import { syncKey, type SyncKind, type SyncRecordOf } from '../schemas';
 import { refusalFor } from '../sync/write-rules';
+import { auditTables } from './audit';
 import type { QaLensDatabase } from './database';
 import { getTeamLink, syncClient } from './sync-state';
 
@@ -31,14 +32,18 @@ export interface OutboxEntry {
   queuedAt: number;
 }
 
-/** The tables a transaction that calls `recordChanges` must include, besides its own. */
+/**
+ * The tables a transaction that calls `recordChanges` must include, besides its own: the outbox,
+ * and the audit log with the profile it names as the actor (see `audit` in ./audit.ts), so every
+ * write can log itself in its own transaction.
+ */
 export function changeTables(db: QaLensDatabase): Table[] {
-  return [db.outbox, db.syncState];
+  return [db.outbox, ...auditTables(db)];
 }
 
 /** A read-write transaction over `tables` that may record changes of shared records. */
 export function writeTransaction<T>(db: QaLensDatabase, tables: Table[], body: () => Promise<T>): Promise<T> {
-  return db.transaction('rw', [...tables, ...changeTables(db)], body);
+  return db.transaction('rw', [...new Set([...tables, ...changeTables(db)])], body);
 }
 
 export const put = <K extends SyncKind>(kind: K, record: SyncRecordOf<K>) => ({ kind, op: 'put', record }) as RecordChange;

@@ -3,6 +3,7 @@ import type { ScorecardLookup } from '../coaching/measure';
 import { baselinePeriod, buildCoachingPlan, CoachingPlanError, type PlanContext, type PlanDraft } from '../coaching/new-plan';
 import { weakestCriteria, type CriterionAverage } from '../coaching/weakest-criteria';
 import type { Author, CoachingPlan, Evaluation, KpiRecord, Person, Scorecard } from '../schemas';
+import { audit } from './audit';
 import { put, recordChanges, writeTransaction } from './changes';
 import type { QaLensDatabase } from './database';
 
@@ -22,6 +23,7 @@ export function createCoachingPlan(db: QaLensDatabase, draft: PlanDraft, context
     const plan = buildCoachingPlan(draft, { ...context, ...(await measurementSources(db)) });
     await db.coachingPlans.add(plan);
     await recordChanges(db, [put('coaching-plan', plan)], 'own', context.now);
+    await audit(db, { action: 'coaching.change', target: `coaching-plan:${plan.id}`, summary: `Coaching plan for ${plan.agent.name} created.`, actor: context.createdBy }, context.now);
     return plan;
   });
 }
@@ -33,6 +35,7 @@ export function recordFollowUp(db: QaLensDatabase, planId: string, by: Author, n
     const followedUp = followUpPlan(plan, { by, now, note, ...(await measurementSources(db)) });
     await db.coachingPlans.put(followedUp);
     await recordChanges(db, [put('coaching-plan', followedUp)], 'own', now);
+    await audit(db, { action: 'coaching.change', target: `coaching-plan:${plan.id}`, summary: `Coaching plan for ${plan.agent.name} followed up.`, actor: by }, now);
     return followedUp;
   });
 }

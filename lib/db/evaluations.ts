@@ -1,10 +1,13 @@
-import { scoreEvaluation } from '../scoring';
+import { formatNumber, scoreEvaluation } from '../scoring';
 import type { Evaluation, Scorecard, TicketContext } from '../schemas';
 import type { QaLensDatabase } from './database';
 import { addWorkingDays } from '../feedback/working-days';
 import { getTeamSettings } from './settings';
 import { put, recordChanges, writeTransaction } from './changes';
 import { ticketSnapshot } from './tickets';
+import { redactEvaluation } from '../privacy';
+import { audit } from './audit';
+import { getRedactionRules } from './privacy';
 
 /** Thrown when an evaluation cannot be submitted as it stands; the message is shown to the user. */
 export class EvaluationNotReady extends Error {
@@ -21,6 +24,8 @@ export async function findDraft(db: QaLensDatabase, key: string, authorName: str
   return drafts.at(-1);
 }
 
+const KIND_WORDS: Record<Evaluation['kind'], string> = { review: 'Review', 'self-assessment': 'Self-assessment', calibration: 'Calibration evaluation' };
+
 const ALREADY_SUBMITTED = 'This evaluation was already submitted and can no longer be edited as a draft.';
 
 /**
@@ -29,7 +34,8 @@ const ALREADY_SUBMITTED = 'This evaluation was already submitted and can no long
  */
 export async function saveDraft(db: QaLensDatabase, draft: Evaluation, now: number): Promise<Evaluation> {
   if (draft.status !== 'draft') throw new EvaluationNotReady(ALREADY_SUBMITTED);
-  const saved = { ...draft, updatedAt: now };
+  // Comments and quotes are redacted before they are stored, drafts included.
+  const saved = redactEvaluation({ ...draft, updatedAt: now }, await getRedactionRules(db));
   await db.transaction('rw', db.evaluations, async () => {
     const stored = await db.evaluations.get(draft.id);
     if (stored && stored.status !== 'draft') throw new EvaluationNotReady(ALREADY_SUBMITTED);
@@ -59,12 +65,13 @@ export async function submitEvaluation(
     const titles = result.criteria.filter((c) => c.state === 'unanswered').map((c) => c.title);
     throw new EvaluationNotReady(`Answer every criterion or mark it N/A first: ${titles.join(', ')}.`);
   }
+  const rules = await getRedactionRules(db);
   return writeTransaction(db, [db.evaluations, db.tickets, db.settings], async () => {
     const stored = await db.evaluations.get(draft.id);
     if (stored && stored.status !== 'draft') throw new EvaluationNotReady('This evaluation was already submitted.');
     const { acknowledgementWorkingDays } = await getTeamSettings(db);
     const submitted: Evaluation = {
-      ...draft,
+      ...redactEvaluation(draft, rules),
       status: 'submitted',
       score: result.score,
       passed: result.passed,
@@ -77,10 +84,15 @@ export async function submitEvaluation(
       submittedAt: now,
     };
     // The Spotlight flags the panel worked out travel from the evaluation's copy of the ticket to its snapshot.
-    const snapshot = { ...ticketSnapshot(ticket, now), ...(draft.ticket.spotlight ? { spotlight: draft.ticket.spotlight } : {}) };
+    const snapshot = { ...ticketSnapshot(ticket, now, rules), ...(draft.ticket.spotlight ? { spotlight: draft.ticket.spotlight } : {}) };
     await db.evaluations.put(submitted);
     await db.tickets.put(snapshot);
     await recordChanges(db, [put('evaluation', submitted), put('ticket', snapshot)], 'own', now);
+    await audit(
+      db,
+      { action: 'evaluation.submit', target: `evaluation:${submitted.id}`, summary: `${KIND_WORDS[submitted.kind]} of ticket ${submitted.ticket.key} submitted: ${formatNumber(result.score ?? 0)}%, ${result.passed ? 'passed' : 'not passed'}.`, actor: submitted.author },
+      now,
+    );
     return submitted;
   });
 }

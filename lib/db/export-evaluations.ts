@@ -4,6 +4,8 @@ import type { Evaluation, Scorecard } from '../schemas';
 import { countEvaluations, evaluationPages } from './bulk';
 import type { QaLensDatabase } from './database';
 import { getTeamSettings } from './settings';
+import { redactEvaluation } from '../privacy';
+import { rulesFor } from './privacy';
 
 /** Where an export's text goes, chunk by chunk (a file on disk, parts of a Blob, a test's array). */
 export interface TextSink {
@@ -34,7 +36,8 @@ export interface EvaluationsExport {
  */
 export async function exportEvaluationsCsv(db: QaLensDatabase, sink: TextSink, options: EvaluationsExport): Promise<number> {
   const { shape } = options;
-  const { rootCauses } = await getTeamSettings(db);
+  const { rootCauses, privacy } = await getTeamSettings(db);
+  const rules = rulesFor(privacy);
   const scorecards = new Map<string, Scorecard | undefined>();
   const progress: ExportProgress = { read: 0, total: await countEvaluations(db), exported: 0 };
   const csv = { shape, bom: options.bom, rootCauses, scorecardFor: (e: Evaluation) => scorecards.get(pinKey(e)) };
@@ -43,7 +46,10 @@ export async function exportEvaluationsCsv(db: QaLensDatabase, sink: TextSink, o
   options.onProgress?.({ ...progress });
   for await (const page of evaluationPages(db, options.pageSize)) {
     // Drafts are nobody's result yet: exports, like the dashboard, hold submitted evaluations only.
-    const kept = page.filter((e) => e.submittedAt !== null && e.status !== 'draft' && options.keep(e) && (shape.kind === 'long' || fitsWide(e, shape.scorecard)));
+    // Redacted again on the way out: rows pulled or restored before redaction existed leave clean too.
+    const kept = page
+      .filter((e) => e.submittedAt !== null && e.status !== 'draft' && options.keep(e) && (shape.kind === 'long' || fitsWide(e, shape.scorecard)))
+      .map((e) => redactEvaluation(e, rules));
     await loadPinnedScorecards(db, kept, scorecards);
     await sink.write(csvChunk(kept, csv));
     progress.read += page.length;

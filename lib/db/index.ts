@@ -7,3 +7,7 @@ export * from './tickets';
 export * from './bulk';
 export * from './backup';
 export * from './export-evaluations';
+export * from './audit';
+export * from './privacy';
+export * from './retention';
+export * from './subject-rights';

@@ -1,5 +1,6 @@
 import { newId } from '../ids';
 import { KpiRecordSchema, type KpiRecord, type TicketKpis } from '../schemas';
+import { audit } from './audit';
 import { put, recordChanges, writeTransaction } from './changes';
 import type { QaLensDatabase } from './database';
 
@@ -35,6 +36,7 @@ export async function savePanelTicketKpis(
     }) as TicketKpiRecord;
     await db.kpis.put(record);
     await recordChanges(db, [put('kpi', record)], 'own', now);
+    await audit(db, { action: 'kpi.change', target: `kpi:${record.id}`, summary: `KPIs of ticket ${input.ticketKey} ${existing ? 'changed' : 'entered'} in the panel.` }, now);
     return record;
   });
 }

@@ -1,6 +1,7 @@
 import { ScorecardContentSchema, type Scorecard, type ScorecardContent } from '../schemas';
 import type { QaLensDatabase } from './database';
 import { newId } from '../ids';
+import { audit } from './audit';
 import { put, recordChanges, writeTransaction } from './changes';
 import { getTeamLink } from './sync-state';
 
@@ -38,6 +39,7 @@ export async function saveScorecard(
       const created: Scorecard = { ...content, id: input.id ?? newId(), version: 1, archived: false, createdAt: now, updatedAt: now };
       await db.scorecards.add(created);
       await recordChanges(db, [put('scorecard', created)], 'own', now);
+      await audit(db, { action: 'scorecard.change', target: `scorecard:${created.id}@1`, summary: `Scorecard “${created.name}” created.` }, now);
       return created;
     }
     const inUse = await db.evaluations.where('[scorecardId+scorecardVersion]').equals([current.id, current.version]).count();
@@ -46,6 +48,8 @@ export async function saveScorecard(
       : { ...content, id: current.id, version: current.version, archived: current.archived, createdAt: current.createdAt, updatedAt: now };
     await db.scorecards.put(saved);
     await recordChanges(db, [put('scorecard', saved)], 'own', now);
+    const how = inUse ? `saved as version ${saved.version} (version ${current.version} is in use)` : `version ${saved.version} edited`;
+    await audit(db, { action: 'scorecard.change', target: `scorecard:${saved.id}@${saved.version}`, summary: `Scorecard “${saved.name}” ${how}.` }, now);
     return saved;
   });
 }
@@ -56,6 +60,7 @@ export async function archiveScorecard(db: QaLensDatabase, id: string, now: numb
     const archived = (await db.scorecards.where('id').equals(id).toArray()).map((card) => ({ ...card, archived: true, updatedAt: now }));
     await db.scorecards.bulkPut(archived);
     await recordChanges(db, archived.map((card) => put('scorecard', card)), 'own', now);
+    if (archived[0]) await audit(db, { action: 'scorecard.change', target: `scorecard:${id}`, summary: `Scorecard “${archived[0].name}” archived.` }, now);
   });
 }
 

@@ -1,13 +1,16 @@
+import { DEFAULT_RULES, redactTicket, type RedactionRules } from '../privacy';
 import type { SpotlightFlag, TicketContext } from '../schemas';
 import type { QaLensDatabase, TicketSnapshot } from './database';
 import { ticketKey } from '../schemas';
+import { getRedactionRules } from './privacy';
 
 export function getTicketSnapshot(db: QaLensDatabase, key: string): Promise<TicketSnapshot | undefined> {
   return db.tickets.get(key);
 }
 
-export function ticketSnapshot(ticket: TicketContext, now: number): TicketSnapshot {
-  return { ...ticket, key: ticketKey(ticket), capturedAt: now };
+/** The ticket as it is kept: redacted, with its key and when it was read. */
+export function ticketSnapshot(ticket: TicketContext, now: number, rules: RedactionRules = DEFAULT_RULES): TicketSnapshot {
+  return { ...redactTicket(ticket, rules), key: ticketKey(ticket), capturedAt: now };
 }
 
 /**
@@ -15,7 +18,8 @@ export function ticketSnapshot(ticket: TicketContext, now: number): TicketSnapsh
  * It stays in this browser: a snapshot reaches the team with the evaluation that cites it.
  */
 export async function saveTicketSnapshot(db: QaLensDatabase, ticket: TicketContext, now: number): Promise<void> {
-  await db.tickets.put(ticketSnapshot(ticket, now));
+  const rules = await getRedactionRules(db);
+  await db.tickets.put(ticketSnapshot(ticket, now, rules));
 }
 
 /**

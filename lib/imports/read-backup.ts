@@ -43,6 +43,9 @@ const UPGRADES: ((tables: Rows) => void)[] = [
   // 3 → 4: team sync's tables (outbox, sync state, members) are this browser's own and never
   // backed up; the backed-up tables did not change.
   () => {},
+  // 4 → 5: the audit log is never backed up (a restore must not rewrite it), and rows kept their
+  // shape; their text is redacted on restore, as every restored row is (lib/db/backup.ts).
+  () => {},
 ];
 
 const MAX_ERRORS = 20;

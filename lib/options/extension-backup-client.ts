@@ -1,5 +1,6 @@
 import type { BackupClient } from '@/components/options/backup-client';
 import { getProfile, readAllTables, restoreBackup, type QaLensDatabase } from '../db';
+import { auditAlone } from '../db/audit';
 import { backupEnvelope, readBackup } from '../imports/read-backup';
 import { afterWrite } from '../pages/after-write';
 import { downloadText } from '../pages/download-text';
@@ -10,6 +11,8 @@ export function createBackupClient(db: QaLensDatabase): BackupClient {
       const [tables, profile] = await Promise.all([readAllTables(db), getProfile(db)]);
       const envelope = backupEnvelope(tables, Date.now(), profile.name);
       downloadText(filename, JSON.stringify(envelope), 'application/json;charset=utf-8');
+      const rows = Object.values(envelope.counts).reduce((n, c) => n + c, 0);
+      await auditAlone(db, { action: 'export', summary: `Backup downloaded: ${rows} rows as ${filename}.` }, Date.now());
       return envelope.counts;
     },
     readBackup: async (file) => readBackup(await file.text()),

@@ -2,6 +2,7 @@
 import type { CsvIoClient } from '@/components/dashboard/csv-io-client';
 import { countEvaluations, getTeamSettings, importEvaluations, importKpis, importTicketList, listScorecardVersions, storedEvaluationIds, type QaLensDatabase } from '../db';
 import { exportEvaluationsCsv } from '../db/export-evaluations';
+import { auditAlone } from '../db/audit';
 import { evaluationMatcher, EMPTY_FILTER } from '../dashboard/filter-evaluations';
 import { newId } from '../ids';
 import { canConfirm } from '../imports/import-preview';
@@ -37,6 +38,7 @@ export function createCsvIoClient(db: QaLensDatabase, openSink: OpenSink = (file
         const keep = evaluationMatcher(request.filter ?? EMPTY_FILTER);
         const exported = await exportEvaluationsCsv(db, sink, { shape: request.shape, bom: request.bom, keep, onProgress });
         await sink.close();
+        await auditAlone(db, { action: 'export', summary: `${exported} evaluations exported as CSV (${request.shape.kind}${request.filter ? ', filtered' : ''}) to ${request.filename}.` }, Date.now());
         return exported;
       } catch (error) {
         await sink.abort();

@@ -12,3 +12,5 @@ export * from './imported-ticket';
 export * from './reminder';
 export * from './backup';
 export * from './sync';
+export * from './audit';
+export * from './privacy';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PRIVACY_SETTINGS, PrivacySettingsSchema } from './privacy';
 
 /**
  * Where a root cause lies. Only `agent` causes are the agent's to fix; the others are systemic and
@@ -37,6 +38,8 @@ export const TeamSettingsSchema = z.object({
     .max(100)
     .refine((causes) => new Set(causes.map((c) => c.id)).size === causes.length, 'root cause ids must be unique')
     .default(DEFAULT_ROOT_CAUSES),
+  /** What is redacted before anything is stored, and how long records are kept (Settings → Privacy). */
+  privacy: PrivacySettingsSchema.default(DEFAULT_PRIVACY_SETTINGS),
 });
 export type TeamSettings = z.infer<typeof TeamSettingsSchema>;
 

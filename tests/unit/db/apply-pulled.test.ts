@@ -85,3 +85,12 @@ describe('applying a pulled page', () => {
     expect(await db.evaluations.count()).toBe(0);
   });
 });
+
+describe('pulled records and privacy', () => {
+  it('redacts what another browser shared, by this team’s rules, before it is stored', async () => {
+    const db = await agentBrowser();
+    const leaky = { ...makeReview({ id: 'ev-1' }), strengths: 'Confirmed the card 4111 1111 1111 1111 and wrote to dana@example.com.' };
+    await applyPulledPage(db, [change('evaluation', 'ev-1', leaky)], 1, NOW);
+    expect((await db.evaluations.get('ev-1'))?.strengths).toBe('Confirmed the card [card] and wrote to [email].');
+  });
+});

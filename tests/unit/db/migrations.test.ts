@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import { QaLensDatabase, SCHEMA_VERSION, listEvaluations } from '@/lib/db';
+import { MIGRATIONS, QaLensDatabase, SCHEMA_VERSION, listEvaluations } from '@/lib/db';
 import { createTables } from '@/lib/db/migrations/001-create-tables';
 import { indexEvaluationsBySubmission } from '@/lib/db/migrations/002-index-evaluations-by-submission';
 import { addFeedbackCoachingAndKpis } from '@/lib/db/migrations/003-add-feedback-coaching-and-kpis';
@@ -111,5 +111,52 @@ describe('schema migrations', () => {
     const files = Object.keys(import.meta.glob('/lib/db/migrations/*.ts'));
     const numbers = files.map((f) => Number(/\/(\d{3})-[a-z-]+\.ts$/.exec(f)?.[1]));
     expect(numbers.sort()).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
+  });
+});
+
+/** Rows of each table as the version that created it stored them, with personal data in their text. */
+const CUSTOMER_TEXT = 'Call me on 07911 123456 or dana@example.com';
+const SEED: Record<string, { since: number; rows: Record<string, unknown>[] }> = {
+  scorecards: { since: 1, rows: [{ id: 'card', version: 1, name: 'Card', sections: [] }] },
+  tickets: { since: 1, rows: [{ key: 'zendesk:1', helpdesk: 'zendesk', ticketId: '1', url: 'https://acme.zendesk.com/agent/tickets/1', channel: 'email', subject: 'Hi', status: 'open', customer: { name: 'Dana', email: 'dana@example.com' }, agent: null, messages: [{ id: 'm1', author: 'Dana', role: 'customer', text: CUSTOMER_TEXT }], complete: true, capturedAt: 1 }] },
+  evaluations: {
+    since: 1,
+    rows: [
+      { id: 'e1', kind: 'review', status: 'submitted', ticket: { key: 'zendesk:1', agent: { name: 'Ana' } }, answers: { a: { optionId: 'yes', na: false, comment: CUSTOMER_TEXT } }, strengths: CUSTOMER_TEXT, improvements: '', updatedAt: 5, scorecardId: 'card', scorecardVersion: 1 },
+      { id: 'e2', kind: 'review', status: 'draft', ticket: { key: 'zendesk:2', agent: null }, answers: {}, strengths: '', improvements: '', updatedAt: 6, scorecardId: 'card', scorecardVersion: 1 },
+    ],
+  },
+  settings: { since: 1, rows: [{ key: 'profile', value: { name: 'Rae', role: 'supervisor', identities: [] } }] },
+  acknowledgements: { since: 3, rows: [{ id: 'ack-1', evaluationId: 'e1', agent: { name: 'Ana', role: 'agent' }, comment: CUSTOMER_TEXT, createdAt: 1 }] },
+  disputes: { since: 3, rows: [{ id: 'd-1', evaluationId: 'e1', agent: { name: 'Ana', role: 'agent' }, criteria: [{ criterionId: 'a', reason: CUSTOMER_TEXT }], status: 'open', resolution: null, createdAt: 2 }] },
+  coachingPlans: { since: 3, rows: [{ id: 'cp-1', agent: { name: 'Ana' }, followUpAt: 10 }] },
+  kpis: { since: 3, rows: [{ id: 'k-1', ticketKey: 'zendesk:1', agent: 'Ana' }] },
+  importedTickets: { since: 3, rows: [{ key: 'zendesk:9' }] },
+  reminders: { since: 3, rows: [{ id: 'r-1', dueAt: 5 }] },
+  outbox: { since: 4, rows: [{ mutationId: 1, kind: 'evaluation', key: 'e1', op: 'put', record: { id: 'e1', kind: 'review', status: 'submitted', ticket: { subject: '' }, answers: {}, strengths: CUSTOMER_TEXT, improvements: '', history: [] }, queuedAt: 1 }] },
+  syncState: { since: 4, rows: [{ key: 'client', clientId: 'c', nextMutationId: 2 }] },
+  members: { since: 4, rows: [{ id: 'mem-1', name: 'Ana', role: 'agent' }] },
+};
+
+describe('migration from every earlier schema version', () => {
+  it.each(Array.from({ length: SCHEMA_VERSION - 1 }, (_, i) => i + 1))('from version %i: every row is kept, and personal data in them is redacted', async (version) => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    for (const migrate of MIGRATIONS.slice(0, version)) migrate(old);
+    await old.open();
+    const seeded = Object.entries(SEED).filter(([, table]) => table.since <= version);
+    for (const [table, { rows }] of seeded) await old.table(table).bulkAdd(rows);
+    old.close();
+
+    const db = new QaLensDatabase(name);
+    await db.open();
+    for (const [table, { rows }] of seeded) expect([table, await db.table(table).count()]).toEqual([table, rows.length]);
+    const everything = JSON.stringify(await Promise.all(seeded.map(([table]) => db.table(table).toArray())));
+    expect(everything).not.toContain('07911 123456');
+    expect(everything).not.toContain('dana@example.com');
+    expect(everything).toContain('Call me on [phone] or [email]');
+    // The redaction is on the audit log, as QA Lens's own action.
+    expect(await db.auditLog.toArray()).toEqual([expect.objectContaining({ action: 'redaction', actor: { name: 'QA Lens', role: 'system' } })]);
+    db.close();
   });
 });

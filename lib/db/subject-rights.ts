@@ -1,0 +1,102 @@
+/**
+ * Export a person's data and Erase a person (Settings → Privacy). Both read every table the person
+ * can be in, through lib/privacy/person.ts, and both are on the audit log, which names neither the
+ * person nor what was said about them.
+ */
+import { findPersonRecords, PERSON_TABLES, planErasure, type PersonQuery, type PersonRecords, type PersonTable, type PersonTables } from '../privacy/person';
+import type { SyncKind } from '../schemas';
+import { syncKey } from '../schemas';
+import { audit, auditAlone } from './audit';
+import { put, recordChanges, remove, writeTransaction, type RecordChange } from './changes';
+import type { QaLensDatabase } from './database';
+
+/** The kind each table's rows share as, when they are shared at all. */
+const SHARED_AS: Partial<Record<PersonTable, SyncKind>> = {
+  tickets: 'ticket',
+  evaluations: 'evaluation',
+  acknowledgements: 'acknowledgement',
+  disputes: 'dispute',
+  coachingPlans: 'coaching-plan',
+  kpis: 'kpi',
+};
+
+const tablesOf = (db: QaLensDatabase) => PERSON_TABLES.map((name) => db.table(name));
+
+async function readPersonTables(db: QaLensDatabase): Promise<PersonTables> {
+  const rows = await Promise.all(PERSON_TABLES.map((name) => db.table(name).toArray()));
+  return Object.fromEntries(PERSON_TABLES.map((name, i) => [name, rows[i]])) as unknown as PersonTables;
+}
+
+export type PersonCounts = Record<PersonTable, { about: number; mentioning: number }>;
+
+const countsOf = (records: PersonRecords): PersonCounts =>
+  Object.fromEntries(PERSON_TABLES.map((t) => [t, { about: records.about[t].length, mentioning: records.mentioning[t].length }])) as PersonCounts;
+
+/** How many rows of each table are about the person or mention them; changes nothing. */
+export async function findPerson(db: QaLensDatabase, query: PersonQuery): Promise<PersonCounts> {
+  return countsOf(findPersonRecords(await readPersonTables(db), query));
+}
+
+export interface PersonExport {
+  format: 'qa-lens-person-data';
+  exportedAt: number;
+  person: PersonQuery;
+  about: PersonRecords['about'];
+  mentioning: PersonRecords['mentioning'];
+}
+
+/** Everything held about the person, as one JSON document; the export is logged, the person is not named in the log. */
+export async function exportPersonData(db: QaLensDatabase, query: PersonQuery, now: number, reference = ''): Promise<PersonExport> {
+  const records = findPersonRecords(await readPersonTables(db), query);
+  const total = PERSON_TABLES.reduce((n, t) => n + records.about[t].length + records.mentioning[t].length, 0);
+  await auditAlone(db, { action: 'subject.export', summary: `Data held about ${article(query)} exported on request${referenceNote(reference)}: ${total} records.` }, now);
+  return { format: 'qa-lens-person-data', exportedAt: now, person: { kind: query.kind, value: query.value.trim() }, ...records };
+}
+
+export interface ErasureSummary {
+  removed: number;
+  rewritten: number;
+  byTable: Record<PersonTable, { removed: number; rewritten: number }>;
+}
+
+/**
+ * Erases the person in one transaction: rows about them are deleted, rows that mention them are
+ * rewritten without them. Deleted shared records become tombstones for the team server and
+ * rewritten ones new versions, so other members' browsers drop them too. Backups already
+ * downloaded are files outside QA Lens: the page says so.
+ */
+export async function erasePerson(db: QaLensDatabase, query: PersonQuery, now: number, reference = ''): Promise<ErasureSummary> {
+  return writeTransaction(db, tablesOf(db), async () => {
+    const records = findPersonRecords(await readPersonTables(db), query);
+    const plan = planErasure(records, query, now);
+    const changes: RecordChange[] = [];
+    const byTable = {} as ErasureSummary['byTable'];
+    for (const name of PERSON_TABLES) {
+      const table = db.table(name);
+      const keyPath = table.schema.primKey.keyPath as string;
+      const removed = plan.remove[name] as Record<string, unknown>[];
+      const rewritten = plan.rewrite[name] as Record<string, unknown>[];
+      await table.bulkDelete(removed.map((row) => row[keyPath] as never));
+      await table.bulkPut(rewritten);
+      const kind = SHARED_AS[name];
+      if (kind) {
+        changes.push(...removed.map((row) => remove(kind, syncKey(kind, row as never))));
+        changes.push(...rewritten.map((row) => put(kind, row as never)));
+      }
+      byTable[name] = { removed: removed.length, rewritten: rewritten.length };
+    }
+    await recordChanges(db, changes, 'own', now);
+    const removedTotal = Object.values(byTable).reduce((n, t) => n + t.removed, 0);
+    const rewrittenTotal = Object.values(byTable).reduce((n, t) => n + t.rewritten, 0);
+    await audit(
+      db,
+      { action: 'erasure', summary: `${capitalised(article(query))} erased on request${referenceNote(reference)}: ${removedTotal} records deleted, ${rewrittenTotal} rewritten without them.` },
+      now,
+    );
+    return { removed: removedTotal, rewritten: rewrittenTotal, byTable };
+  });
+}
+
+const article = (query: PersonQuery) => (query.kind === 'customer' ? 'a customer' : 'an agent');
+const capitalised = (text: string) => text[0]!.toUpperCase() + text.slice(1);
+const referenceNote = (reference: string) => (reference.trim() ? ` (request ${reference.trim().slice(0, 80)})` : '');

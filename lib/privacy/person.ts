@@ -1,0 +1,137 @@
+/**
+ * Subject rights: finding everything held about one person (a customer, by email or name, or an
+ * agent) and planning its erasure. Pure: it reads rows and returns what to delete and what to
+ * rewrite; lib/db/subject-rights.ts carries the plan out in one transaction.
+ */
+import { mapText } from './map-text';
+import type { Acknowledgement, CoachingPlan, Dispute, Evaluation, ImportedTicket, KpiRecord, Person, Reminder, TicketSnapshot } from '../schemas';
+
+export type PersonKind = 'customer' | 'agent';
+export interface PersonQuery {
+  kind: PersonKind;
+  /** An email address or a name, matched whole, in any case. */
+  value: string;
+}
+
+export interface PersonTables {
+  tickets: TicketSnapshot[];
+  evaluations: Evaluation[];
+  acknowledgements: Acknowledgement[];
+  disputes: Dispute[];
+  coachingPlans: CoachingPlan[];
+  kpis: KpiRecord[];
+  importedTickets: ImportedTicket[];
+  reminders: Reminder[];
+}
+export type PersonTable = keyof PersonTables;
+
+/** What stands in for an erased person's name or email wherever text mentioned them. */
+export const ERASED = '[erased]';
+
+/** Why a query cannot be run, or null: too short a value would match (and erase) far too much. */
+export function personQueryProblem(query: PersonQuery): string | null {
+  const value = query.value.trim();
+  if (value.length < 3) return 'Enter the person’s email address or full name (at least 3 characters).';
+  if (value.length > 320) return 'That is longer than any email address or name QA Lens keeps.';
+  return null;
+}
+
+const same = (a: string | undefined | null, b: string) => (a ?? '').trim().toLocaleLowerCase() === b;
+const isPerson = (person: Person | null | undefined, needle: string) => !!person && (same(person.name, needle) || same(person.email, needle));
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Replaces every mention of the person (the value as a whole word, any case) with `[erased]`. */
+export function mentionEraser(query: PersonQuery): <T>(row: T) => T {
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}@._-])${escapeRegExp(query.value.trim())}(?![\\p{L}\\p{N}@_-]|\\.[\\p{L}\\p{N}])`, 'giu');
+  return (row) => mapText(row, (text) => text.replace(pattern, ERASED));
+}
+
+const mentions = (row: unknown, query: PersonQuery) => JSON.stringify(mentionEraser(query)(row)) !== JSON.stringify(row);
+
+/** What is held about the person, table by table: the rows about them, and the rows that only mention them. */
+export interface PersonRecords {
+  about: { [T in PersonTable]: PersonTables[T] };
+  /** Rows about someone else that name the person in their text (a customer quoted in another ticket). */
+  mentioning: { [T in PersonTable]: PersonTables[T] };
+}
+
+export function findPersonRecords(tables: PersonTables, query: PersonQuery): PersonRecords {
+  const needle = query.value.trim().toLocaleLowerCase();
+  const about = empty();
+  if (query.kind === 'customer') {
+    about.tickets = tables.tickets.filter((t) => isPerson(t.customer, needle) || t.messages.some((m) => m.role === 'customer' && same(m.author, needle)));
+    const keys = new Set(about.tickets.map((t) => t.key));
+    // A review of the customer's conversation is about the agent's work, not the customer: it stays,
+    // and only its quotes and comments lose the customer (see planErasure).
+    about.kpis = tables.kpis.filter((k) => k.scope === 'ticket' && keys.has(k.ticketKey));
+    about.importedTickets = tables.importedTickets.filter((t) => keys.has(t.key));
+  } else {
+    about.evaluations = tables.evaluations.filter((e) => isPerson(e.ticket.agent, needle));
+    const ids = new Set(about.evaluations.map((e) => e.id));
+    about.acknowledgements = tables.acknowledgements.filter((a) => ids.has(a.evaluationId) || same(a.agent.name, needle));
+    about.disputes = tables.disputes.filter((d) => ids.has(d.evaluationId) || same(d.agent.name, needle));
+    about.coachingPlans = tables.coachingPlans.filter((p) => isPerson(p.agent, needle));
+    about.kpis = tables.kpis.filter((k) => same(k.agent, needle));
+    about.importedTickets = tables.importedTickets.filter((t) => same(t.agent, needle));
+    about.tickets = tables.tickets.filter((t) => isPerson(t.agent, needle));
+    about.reminders = tables.reminders.filter((r) => ids.has(r.id.split(':')[1] ?? '') || about.coachingPlans.some((p) => r.id.endsWith(`:${p.id}`)));
+  }
+  const mentioning = empty();
+  for (const table of PERSON_TABLES) {
+    const held = new Set<unknown>(about[table]);
+    (mentioning[table] as unknown[]) = (tables[table] as unknown[]).filter((row) => !held.has(row) && mentions(row, query));
+  }
+  return { about, mentioning };
+}
+
+export const PERSON_TABLES: readonly PersonTable[] = ['tickets', 'evaluations', 'acknowledgements', 'disputes', 'coachingPlans', 'kpis', 'importedTickets', 'reminders'];
+
+function empty(): PersonRecords['about'] {
+  return { tickets: [], evaluations: [], acknowledgements: [], disputes: [], coachingPlans: [], kpis: [], importedTickets: [], reminders: [] };
+}
+
+export interface ErasurePlan {
+  /** Rows removed whole, by table. */
+  remove: { [T in PersonTable]: PersonTables[T] };
+  /** Rows kept with the person taken out of them, by table. */
+  rewrite: { [T in PersonTable]: PersonTables[T] };
+}
+
+/**
+ * What erasing the person does. A customer: the snapshots of their conversations go, with their KPI
+ * answers; reviews of those conversations stay (they judge the agent's work) with the customer's
+ * words taken out of their quotes; every other mention becomes `[erased]`. An agent: every review,
+ * self-assessment, acknowledgement, dispute, coaching plan, KPI record and reminder about them goes;
+ * snapshots of their tickets stay (the customer's conversation) with the agent taken out.
+ */
+export function planErasure(records: PersonRecords, query: PersonQuery, now: number): ErasurePlan {
+  const erase = mentionEraser(query);
+  const remove = empty();
+  const rewrite = empty();
+  const needle = query.value.trim().toLocaleLowerCase();
+  if (query.kind === 'customer') {
+    remove.tickets = records.about.tickets;
+    remove.kpis = records.about.kpis;
+    rewrite.importedTickets = records.about.importedTickets.map(erase);
+  } else {
+    remove.evaluations = records.about.evaluations;
+    remove.acknowledgements = records.about.acknowledgements;
+    remove.disputes = records.about.disputes;
+    remove.coachingPlans = records.about.coachingPlans;
+    remove.kpis = records.about.kpis;
+    remove.reminders = records.about.reminders;
+    rewrite.importedTickets = records.about.importedTickets.map((t) => ({ ...t, agent: null }));
+    rewrite.tickets = records.about.tickets.map((t) =>
+      erase({ ...t, agent: null, messages: t.messages.map((m) => (m.role === 'agent' && same(m.author, needle) ? { ...m, author: ERASED } : m)) }),
+    );
+  }
+  for (const table of PERSON_TABLES) {
+    const stamped = (records.mentioning[table] as unknown[]).map((row) => stamp(erase(row), now));
+    (rewrite[table] as unknown[]) = [...(rewrite[table] as unknown[]).map((row) => stamp(row, now)), ...stamped];
+  }
+  return { remove, rewrite };
+}
+
+/** A rewritten row is a newer version of itself, so a restore or the team server does not bring the old one back. */
+const stamp = <T>(row: T, now: number): T => (row && typeof row === 'object' && 'updatedAt' in row ? { ...row, updatedAt: Math.max(now, (row as { updatedAt: number }).updatedAt + 1) } : row);
