@@ -12,13 +12,33 @@ function requireTab(context: RequestContext): number {
   return context.tabId;
 }
 
-export async function sendToTab(tabId: number, command: ContentCommand): Promise<void> {
-  await browser.tabs.sendMessage(tabId, command).catch(() => undefined);
+type TicketEvent = { event: 'ticket/updated'; data: EventOf<'ticket/updated'> };
+
+/** Sends to the content scripts of a tab (and, in Firefox, to the panel framed there). */
+export async function sendToTab(tabId: number, message: ContentCommand | TicketEvent): Promise<void> {
+  try {
+    await browser.tabs.sendMessage(tabId, message);
+  } catch {
+    // Nothing listens there (a tab without QA Lens, a page still loading): normal.
+  }
 }
 
+/**
+ * Tells the panels that a tab's ticket changed. Chromium delivers runtime messages to the panel's
+ * iframe; Firefox gives an extension page framed by a web page the content scripts' API only, so
+ * that iframe hears messages sent to its tab and no others (w3c/webextensions#35). Each panel
+ * hears exactly one of the two; the content scripts ignore events.
+ */
 async function broadcast(event: EventOf<'ticket/updated'>): Promise<void> {
-  // Rejects when no extension page is listening, which is normal.
-  await browser.runtime.sendMessage({ event: 'ticket/updated', data: event }).catch(() => undefined);
+  const message: TicketEvent = { event: 'ticket/updated', data: event };
+  const toExtensionPages = async () => {
+    try {
+      await browser.runtime.sendMessage(message);
+    } catch {
+      // No extension page is listening: normal.
+    }
+  };
+  await Promise.all([toExtensionPages(), sendToTab(event.tabId, message)]);
 }
 
 export const backgroundHandlers: RequestHandlers = {

@@ -74,7 +74,12 @@ export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
     saveTicketKpis: async (input) => void (await savePanelTicketKpis(db, input, now())),
     close: () => void request('panel/close', {}).catch(() => undefined),
     openDashboard: () => void window.open(browser.runtime.getURL('/dashboard.html'), '_blank', 'noopener'),
-    openOptions: () => void browser.runtime.openOptionsPage(),
+    openOptions: () => {
+      // Firefox gives an extension page framed by a web page the content scripts' API, which has
+      // no openOptionsPage; the options page opens in a tab anyway (`options_ui.open_in_tab`).
+      if (typeof browser.runtime.openOptionsPage === 'function') void browser.runtime.openOptionsPage();
+      else window.open(browser.runtime.getURL('/options.html'), '_blank', 'noopener');
+    },
     now,
   };
 }

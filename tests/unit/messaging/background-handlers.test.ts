@@ -20,13 +20,17 @@ describe('background handlers', () => {
     expect(await tabTickets.get(3)).toBeNull();
   });
 
-  it('broadcasts the change to the panels', async () => {
+  it('broadcasts the change to the panels, and to the tab, where Firefox’s framed panel hears it', async () => {
     const seen: unknown[] = [];
     fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
       seen.push(message);
     });
+    const toTabs: unknown[] = [];
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId: number, message: unknown) => void toTabs.push([tabId, message]));
     await backgroundHandlers['ticket/observed']({ ticket }, fromTab(5));
-    expect(seen).toEqual([{ event: 'ticket/updated', data: { tabId: 5, ticket } }]);
+    const event = { event: 'ticket/updated', data: { tabId: 5, ticket } };
+    expect(seen).toEqual([event]);
+    expect(toTabs).toEqual([[5, event]]);
   });
 
   it('ignores a corrupted stored ticket instead of passing it on', async () => {
