@@ -42,10 +42,10 @@ async function broadcast(event: EventOf<'ticket/updated'>): Promise<void> {
 }
 
 export const backgroundHandlers: RequestHandlers = {
-  async 'ticket/observed'({ ticket }, context) {
+  async 'ticket/observed'({ ticket, frame }, context) {
     const tabId = requireTab(context);
-    await tabTickets.set(tabId, ticket);
-    await broadcast({ tabId, ticket });
+    await tabTickets.set(tabId, frame, ticket);
+    await broadcast({ tabId, frame, ticket });
     return { layout: await panelLayout.get() };
   },
   async 'site/config'(_payload, context) {
@@ -56,9 +56,9 @@ export const backgroundHandlers: RequestHandlers = {
     await panelLayout.update(change);
     return { ok: true };
   },
-  async 'panel/hello'(_payload, context) {
+  async 'panel/hello'({ frame }, context) {
     const tabId = requireTab(context);
-    return { tabId, ticket: await tabTickets.get(tabId) };
+    return { tabId, ticket: await tabTickets.get(tabId, frame) };
   },
   async 'panel/close'(_payload, context) {
     await sendToTab(requireTab(context), { type: 'panel/close' });

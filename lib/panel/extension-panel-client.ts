@@ -18,41 +18,24 @@ import {
 } from '../db';
 import { request } from '../messaging/client';
 import { events } from '../messaging/contracts';
-import type { TicketContext } from '../schemas';
 import { SCORECARD_TEMPLATES } from '../scorecards/templates';
 import { measured } from '../measured';
 
 
-/**
- * The ticket only if this panel is framed by the page that reported it. Any site may frame the
- * panel page (sites the user enables can be anywhere); one that frames it in a tab that showed a
- * ticket before must not be shown that ticket. Browsers without `ancestorOrigins` rely on the
- * background forgetting a tab's ticket when its content script leaves it.
- */
-function ownTicket(ticket: TicketContext | null): TicketContext | null {
-  const embedder = window.location.ancestorOrigins?.[0];
-  if (!ticket || embedder === undefined) return ticket;
-  try {
-    return new URL(ticket.url).origin === embedder ? ticket : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The panel's window onto the extension: Dexie for data, the background worker for the tab's ticket. */
 export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
   const now = () => Date.now();
+  // The token the content script gave this panel in its URL: the worker shows a tab's ticket only
+  // to the panel that names the token of the page that reported it (see lib/messaging/contracts.ts).
+  const frame = window.location.hash.slice(1);
   return {
-    hello: async () => {
-      const { tabId, ticket } = await request('panel/hello', {});
-      return { tabId, ticket: ownTicket(ticket) };
-    },
+    hello: () => request('panel/hello', { frame }),
     onTicketChanged(listener) {
       const onMessage = (message: unknown, sender: { id?: string }) => {
         if (sender.id !== browser.runtime.id) return;
         if (!message || typeof message !== 'object' || (message as { event?: unknown }).event !== 'ticket/updated') return;
         const parsed = events['ticket/updated'].safeParse((message as { data?: unknown }).data);
-        if (parsed.success) listener({ tabId: parsed.data.tabId, ticket: ownTicket(parsed.data.ticket) });
+        if (parsed.success && parsed.data.frame === frame) listener({ tabId: parsed.data.tabId, ticket: parsed.data.ticket });
       };
       browser.runtime.onMessage.addListener(onMessage);
       return () => browser.runtime.onMessage.removeListener(onMessage);

@@ -1,6 +1,7 @@
 import type { Browser, ElementHandle, Frame, Page } from 'puppeteer-core';
 import { startFixtureServer } from '../support/fixture-server.mjs';
 import { launchFirefoxWithExtension } from '../support/launch-firefox.mjs';
+import { askForTabTicket, frameThePanel } from './support/ask-for-tab-ticket';
 
 // The Firefox build (`npm run build:firefox`) in Debian's Firefox ESR, installed as a temporary
 // add-on over WebDriver BiDi, on a fixture Zendesk served under its real host name.
@@ -94,7 +95,9 @@ describe('QA Lens in Firefox ESR', () => {
   let firefox: Firefox;
   beforeAll(async () => {
     server = await startFixtureServer();
-    firefox = await launchFirefoxWithExtension({ server });
+    // As in the Firefox releases before it (ESR 140 among those the add-on supports), which the
+    // panel must protect as well as the newest.
+    firefox = await launchFirefoxWithExtension({ server, prefs: { 'dom.location.ancestorOrigins.enabled': false } });
   });
   afterAll(async () => {
     await firefox?.close();
@@ -141,6 +144,21 @@ describe('QA Lens in Firefox ESR', () => {
     const options = await openedTab(firefox.browser, () => click(reloaded, aria('button', 'Settings')), '/options.html');
     await options.waitForSelector(aria('heading', 'Scorecards'));
     await options.close();
+    await page.close();
+  });
+
+  it('shows no ticket in a panel that another page frames, even in the tab that showed one', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(TICKET(1001));
+    await waitForText(await panelFrame(page), '[data-testid="ticket-agent"]', 'Alex Moreno');
+    // The tab moves on to a page that frames the panel page itself, which it may: the panel is
+    // web-accessible because sites a user enables can be anywhere.
+    await page.goto('https://plain.example.com/');
+    expect(await page.evaluate(() => 'ancestorOrigins' in location)).toBe(false);
+    await page.evaluate(frameThePanel, firefox.extensionUrl('panel.html'));
+    const framed = await panelFrame(page);
+    expect(await framed.evaluate(askForTabTicket)).toMatchObject({ ok: true, data: { ticket: null } });
+    expect(await waitForText(framed, 'body', 'Waiting for a ticket…')).toBe('Waiting for a ticket…');
     await page.close();
   });
 });
