@@ -1,5 +1,5 @@
 export interface Need {
-  package: string;
+  packages: string[];
   why: string;
   env?: string;
   binary?: string[];

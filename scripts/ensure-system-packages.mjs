@@ -10,35 +10,37 @@ import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /**
- * What each command needs: a Debian package, why, and how to tell it is there. `binary` lists
+ * What each command needs: Debian packages, why, and how to tell it is there. `binary` lists
  * places to look (an environment variable first, where the tests honour one); `command`, a name
  * to find on PATH.
  */
 export const NEEDS = {
   chromium: {
-    package: 'chromium',
+    packages: ['chromium'],
     why: 'Chromium, which runs the extension in the demo, the browser tests and the benchmarks',
     env: 'CHROMIUM_PATH',
     binary: ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'],
   },
   firefox: {
-    package: 'firefox-esr',
+    packages: ['firefox-esr'],
     why: 'Firefox ESR, for the Firefox smoke test',
     env: 'FIREFOX_PATH',
     binary: ['/usr/bin/firefox-esr', '/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox'],
   },
   openssl: {
-    package: 'openssl',
+    packages: ['openssl'],
     why: 'openssl, which makes the throwaway certificate the fixture helpdesks are served with',
     command: 'openssl',
   },
   fonts: {
-    package: 'fonts-liberation',
+    // DejaVu is what fontconfig picks for sans-serif, serif and monospace; with Liberation alone
+    // every page was drawn in Liberation Mono. Liberation stands in for Arial, Helvetica and Times.
+    packages: ['fonts-dejavu-core', 'fonts-liberation'],
     why: 'fonts, without which the browsers draw no text in screenshots',
     fonts: true,
   },
   postgresql: {
-    package: 'postgresql',
+    packages: ['postgresql'],
     why: "PostgreSQL's initdb and pg_ctl, which the team server's tests start a throwaway database with",
     command: 'initdb',
     binaryGlob: { dir: '/usr/lib/postgresql', path: 'bin/initdb' },
@@ -73,8 +75,8 @@ export function plan({ command, missing, wrongPaths = [], isRoot, canSudo, hasAp
   }
   if (missing.length === 0) return { action: 'none' };
   const needs = missing.map((name) => NEEDS[name]);
-  const packages = needs.map((need) => need.package);
-  const list = needs.map((need) => `  - ${need.package}: ${need.why}`).join('\n');
+  const packages = needs.flatMap((need) => need.packages);
+  const list = needs.map((need) => `  - ${need.packages.join(', ')}: ${need.why}`).join('\n');
   const npm = NPM[command];
   if (!hasApt) {
     const variables = needs.flatMap((need) => (need.env ? [need.env] : []));
@@ -183,7 +185,7 @@ function main() {
   if (!install() && (decision.update || !update() || !install())) return fail(decision, command);
   const still = missing.filter((name) => !isPresent(name));
   if (still.length) {
-    console.error(`Installed ${decision.packages.join(' ')}, yet these are still missing: ${still.map((name) => NEEDS[name].package).join(', ')}.`);
+    console.error(`Installed ${decision.packages.join(' ')}, yet these are still missing: ${still.map((name) => NEEDS[name].why).join('; ')}.`);
     return 1;
   }
   console.log(`Installed ${decision.packages.join(' ')}.`);

@@ -15,7 +15,7 @@ describe('ensure-system-packages', () => {
 
   it('installs Debian’s packages as root on a fresh machine, updating the empty package lists first', () => {
     const decision = plan({ ...fresh, command: 'test' });
-    expect(decision).toMatchObject({ action: 'install', packages: ['chromium', 'firefox-esr', 'openssl', 'fonts-liberation', 'postgresql'], runAs: [], update: true });
+    expect(decision).toMatchObject({ action: 'install', packages: ['chromium', 'firefox-esr', 'openssl', 'fonts-dejavu-core', 'fonts-liberation', 'postgresql'], runAs: [], update: true });
     expect(decision.action === 'install' && decision.reasons).toMatch(/firefox-esr: Firefox ESR, for the Firefox smoke test/);
   });
 
