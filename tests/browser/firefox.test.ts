@@ -97,7 +97,15 @@ describe('QA Lens in Firefox ESR', () => {
     server = await startFixtureServer();
     // As in the Firefox releases before it (ESR 140 among those the add-on supports), which the
     // panel must protect as well as the newest.
-    firefox = await launchFirefoxWithExtension({ server, prefs: { 'dom.location.ancestorOrigins.enabled': false } });
+    firefox = await launchFirefoxWithExtension({
+      server,
+      prefs: {
+        'dom.location.ancestorOrigins.enabled': false,
+        // Grants what permissions.request asks for, as a user clicking "Allow" in the prompt would:
+        // headless Firefox shows no prompt to click.
+        'extensions.webextOptionalPermissionPrompts': false,
+      },
+    });
   });
   afterAll(async () => {
     await firefox?.close();
@@ -160,5 +168,31 @@ describe('QA Lens in Firefox ESR', () => {
     expect(await framed.evaluate(askForTabTicket)).toMatchObject({ ok: true, data: { ticket: null } });
     expect(await waitForText(framed, 'body', 'Waiting for a ticket…')).toBe('Waiting for a ticket…');
     await page.close();
+  });
+
+  it('is turned on from Settings for a Zendesk on its own domain, and reads its tickets there', async () => {
+    const site = 'https://support.example.org';
+    const ticketPage = await firefox.browser.newPage();
+    await ticketPage.goto(TICKET(1001));
+    const panel = await panelFrame(ticketPage);
+    const settings = await openedTab(firefox.browser, () => click(panel, aria('button', 'Settings')), '/options.html');
+    await fill(settings.mainFrame(), aria('textbox', 'Site address'), site);
+    await (await settings.waitForSelector(aria('combobox', 'Helpdesk')))!.select('zendesk');
+    await click(settings.mainFrame(), aria('button', 'Enable QA Lens on this site'));
+    // Firefox asked for this one host (optional_permissions in Manifest V2), and the worker
+    // registered Zendesk's content script for it (scripting.registerContentScripts).
+    await settings.waitForSelector(`::-p-text(QA Lens is on for ${site}.)`);
+
+    const page = await firefox.browser.newPage();
+    const deadline = Date.now() + 20_000;
+    let shown: Frame | null = null;
+    while (!shown) {
+      await page.goto(`${site}/agent/tickets/1001`);
+      shown = await panelFrame(page, 3_000).catch(() => null);
+      if (!shown && Date.now() > deadline) throw new Error(`QA Lens did not come up on ${site}.`);
+    }
+    expect(await waitForText(shown, '[data-testid="ticket-agent"]', 'Alex Moreno')).toBe('Alex Moreno');
+    expect(await waitForText(shown, '[data-testid="ticket-ref"]', '#1001')).toBe('#1001');
+    await Promise.all([page.close(), settings.close(), ticketPage.close()]);
   });
 });
