@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Answer, Evaluation, Scorecard } from '../../lib/schemas';
 import { NA_LABEL, scoreEvaluation, type CriterionResult } from '../../lib/scoring';
+import { ReviewHistory } from '../reviews/ReviewHistory';
+import { statusLabel } from '../reviews/review-text';
 import { AnswerEvidence } from '../shared/AnswerEvidence';
 import { CHANNEL_LABELS, formatDateTime, formatResult, formatScore, safeLinkUrl, scorecardLabel } from './format';
 
@@ -55,7 +57,10 @@ export function EvaluationDetail({ evaluation, scorecard, onBack }: EvaluationDe
             {formatResult(evaluation.passed)}
           </span>
         </dd>
+        <dt>Status</dt>
+        <dd data-testid="evaluation-status">{statusLabel(evaluation.status)}</dd>
       </dl>
+      <ReviewHistory evaluation={evaluation} scorecard={scorecard} />
 
       <section class="detail-section">
         <h3>How the score was reached</h3>

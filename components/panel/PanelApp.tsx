@@ -57,9 +57,16 @@ export function PanelApp({ client }: { client: PanelClient }) {
   const [scorecards, setScorecards] = useState<Scorecard[] | null>(null);
   const [settings, setSettings] = useState<TeamSettings | null>(null);
   useEffect(() => {
-    void client.getProfile().then(setProfile);
-    void client.listScorecards().then(setScorecards);
-    void client.getTeamSettings().then(setSettings);
+    const load = () => {
+      void client.getProfile().then(setProfile);
+      void client.listScorecards().then(setScorecards);
+      void client.getTeamSettings().then(setSettings);
+    };
+    load();
+    // The team's scorecards, rules and the member's identities can change on the server.
+    return client.onDataChanged?.((kinds) => {
+      if (kinds.some((k) => k === 'scorecard' || k === 'team-settings' || k === 'member')) load();
+    });
   }, [client]);
 
   if (failure) return <p role="alert" class="error panel-message">QA Lens could not reach its background worker: {failure}</p>;
@@ -108,6 +115,7 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
 
   const refreshEarlier = useCallback(() => client.listTicketEvaluations(key).then(setEarlier), [client, key]);
   useEffect(() => void refreshEarlier(), [refreshEarlier]);
+  useEffect(() => client.onDataChanged?.((kinds) => kinds.includes('evaluation') && void refreshEarlier()), [client, refreshEarlier]);
 
   // A draft keeps scoring against the version it started with, even after the scorecard was edited.
   useEffect(() => {

@@ -1,10 +1,12 @@
 import type { Evaluation, Profile, Scorecard, TeamSettings, TicketContext, TicketKpis } from '@/lib/schemas';
+import type { OnDataChanged } from '../shared/data-changes';
 
 /**
  * Everything the panel needs from the outside world. The extension implements it with Dexie and
  * runtime messaging; tests and the dev harness pass their own.
  */
 export interface PanelClient {
+  onDataChanged?: OnDataChanged;
   /** Which tab the panel is in and the ticket that tab shows. */
   hello(): Promise<{ tabId: number; ticket: TicketContext | null }>;
   /** Calls back whenever a tab's ticket changes or finishes loading; returns an unsubscribe. */

@@ -1,51 +1,23 @@
-import { browser } from 'wxt/browser';
-import type { ContentCommand, EventOf } from '../messaging/contracts';
+import { broadcast, sendToTab } from './broadcast';
 import type { RequestContext, RequestHandlers } from '../messaging/router';
 import { panelLayout } from './panel-layout';
 import { runReminders } from './reminders';
 import { openDatabase } from '../db';
+import { saveSyncStatus } from '../db/sync-state';
 import { siteStore } from '../sites/site-store';
 import { tabTickets } from './tab-tickets';
+import { joinTeamAndSync, leaveTeam, runSync, syncSoon, teamStatus } from './team-sync';
 
 function requireTab(context: RequestContext): number {
   if (context.tabId === undefined) throw new Error('This request must come from a page inside a browser tab.');
   return context.tabId;
 }
 
-type TicketEvent = { event: 'ticket/updated'; data: EventOf<'ticket/updated'> };
-
-/** Sends to the content scripts of a tab (and, in Firefox, to the panel framed there). */
-export async function sendToTab(tabId: number, message: ContentCommand | TicketEvent): Promise<void> {
-  try {
-    await browser.tabs.sendMessage(tabId, message);
-  } catch {
-    // Nothing listens there (a tab without QA Lens, a page still loading): normal.
-  }
-}
-
-/**
- * Tells the panels that a tab's ticket changed. Chromium delivers runtime messages to the panel's
- * iframe; Firefox gives an extension page framed by a web page the content scripts' API only, so
- * that iframe hears messages sent to its tab and no others (w3c/webextensions#35). Each panel
- * hears exactly one of the two; the content scripts ignore events.
- */
-async function broadcast(event: EventOf<'ticket/updated'>): Promise<void> {
-  const message: TicketEvent = { event: 'ticket/updated', data: event };
-  const toExtensionPages = async () => {
-    try {
-      await browser.runtime.sendMessage(message);
-    } catch {
-      // No extension page is listening: normal.
-    }
-  };
-  await Promise.all([toExtensionPages(), sendToTab(event.tabId, message)]);
-}
-
 export const backgroundHandlers: RequestHandlers = {
   async 'ticket/observed'({ ticket, frame }, context) {
     const tabId = requireTab(context);
     await tabTickets.set(tabId, frame, ticket);
-    await broadcast({ tabId, frame, ticket });
+    await broadcast('ticket/updated', { tabId, frame, ticket }, [tabId]);
     return { layout: await panelLayout.get() };
   },
   async 'site/config'(_payload, context) {
@@ -67,5 +39,18 @@ export const backgroundHandlers: RequestHandlers = {
   async 'reminders/refresh'() {
     await runReminders(openDatabase(), Date.now());
     return { ok: true };
+  },
+  'team/join': (input) => joinTeamAndSync(openDatabase(), input, Date.now()),
+  'team/leave': () => leaveTeam(openDatabase()),
+  'team/status': () => teamStatus(openDatabase()),
+  async 'team/sync'({ soon }) {
+    if (soon) syncSoon();
+    else void runSync(openDatabase(), { ignoreBackoff: true }).catch(console.error);
+    return { ok: true };
+  },
+  async 'team/dismiss-rejected'() {
+    const db = openDatabase();
+    await saveSyncStatus(db, { rejected: [] });
+    return teamStatus(db);
   },
 };

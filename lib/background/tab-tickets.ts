@@ -21,6 +21,11 @@ export const tabTickets = {
     if (ticket) await browser.storage.session.set({ [key]: { frame, ticket } });
     else await browser.storage.session.remove(key);
   },
+  /** The tabs whose content script reported a ticket: those with a QA Lens panel or launcher. */
+  async tabIds(): Promise<number[]> {
+    const stored = await browser.storage.session.get(null);
+    return Object.keys(stored).flatMap((key) => (/^tab:\d+$/.test(key) ? [Number(key.slice(4))] : []));
+  },
   async forget(tabId: number): Promise<void> {
     await browser.storage.session.remove(`tab:${tabId}`);
   },

@@ -16,10 +16,11 @@ import {
   submitEvaluation,
   type QaLensDatabase,
 } from '../db';
-import { request } from '../messaging/client';
-import { events } from '../messaging/contracts';
+import { request, subscribe } from '../messaging/client';
 import { SCORECARD_TEMPLATES } from '../scorecards/templates';
 import { measured } from '../measured';
+import { afterWrite } from '../pages/after-write';
+import { onDataChanged } from '../pages/data-changes';
 
 
 /** The panel's window onto the extension: Dexie for data, the background worker for the tab's ticket. */
@@ -30,16 +31,8 @@ export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
   const frame = window.location.hash.slice(1);
   return {
     hello: () => request('panel/hello', { frame }),
-    onTicketChanged(listener) {
-      const onMessage = (message: unknown, sender: { id?: string }) => {
-        if (sender.id !== browser.runtime.id) return;
-        if (!message || typeof message !== 'object' || (message as { event?: unknown }).event !== 'ticket/updated') return;
-        const parsed = events['ticket/updated'].safeParse((message as { data?: unknown }).data);
-        if (parsed.success && parsed.data.frame === frame) listener({ tabId: parsed.data.tabId, ticket: parsed.data.ticket });
-      };
-      browser.runtime.onMessage.addListener(onMessage);
-      return () => browser.runtime.onMessage.removeListener(onMessage);
-    },
+    onTicketChanged: (listener) =>
+      subscribe('ticket/updated', (update) => update.frame === frame && listener({ tabId: update.tabId, ticket: update.ticket })),
     getProfile: () => getProfile(db),
     getTeamSettings: () => getTeamSettings(db),
     async listScorecards() {
@@ -49,12 +42,12 @@ export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
     getScorecard: (id, version) => getScorecard(db, id, version),
     findDraft: (key, author) => findDraft(db, key, author),
     saveDraft: (draft) => measured('qa-lens:save-draft', () => saveDraft(db, draft, now())),
-    submit: (draft, scorecard, ticket) => measured('qa-lens:submit', () => submitEvaluation(db, draft, scorecard, ticket, now())),
+    submit: (draft, scorecard, ticket) => afterWrite(measured('qa-lens:submit', () => submitEvaluation(db, draft, scorecard, ticket, now()))),
     listTicketEvaluations: (key) => listTicketEvaluations(db, key),
     getTicketSnapshot: (key) => getTicketSnapshot(db, key),
     keepTicketSnapshot: (ticket) => saveTicketSnapshot(db, ticket, now()),
     getTicketKpis: async (key) => (await getPanelTicketKpis(db, key))?.kpis,
-    saveTicketKpis: async (input) => void (await savePanelTicketKpis(db, input, now())),
+    saveTicketKpis: async (input) => void (await afterWrite(savePanelTicketKpis(db, input, now()))),
     close: () => void request('panel/close', {}).catch(() => undefined),
     openDashboard: () => void window.open(browser.runtime.getURL('/dashboard.html'), '_blank', 'noopener'),
     openOptions: () => {
@@ -64,5 +57,6 @@ export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
       else window.open(browser.runtime.getURL('/options.html'), '_blank', 'noopener');
     },
     now,
+    onDataChanged,
   };
 }
