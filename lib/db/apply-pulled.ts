@@ -47,15 +47,27 @@ function localKey(kind: SyncKind, key: string): string | [string, number] {
   return [key.slice(0, at), Number(key.slice(at + 1))];
 }
 
-async function write(db: QaLensDatabase, kind: SyncKind, key: string, record: unknown): Promise<void> {
-  if (kind === 'team-settings') {
-    if (record === null) await db.settings.delete(TEAM_SETTINGS_KEY);
-    else await db.settings.put({ key: TEAM_SETTINGS_KEY, value: record });
-    return;
+/** What a page leaves of each record: its last put, or a delete. Later changes of a key win. */
+type Outcome = { kind: SyncKind; key: string; record: unknown };
+
+/** Writes a page's outcomes with one bulk call per table and operation. */
+async function writeAll(db: QaLensDatabase, outcomes: Iterable<Outcome>): Promise<void> {
+  const puts = new Map<SyncKind, unknown[]>();
+  const deletes = new Map<SyncKind, (string | [string, number])[]>();
+  for (const { kind, key, record } of outcomes) {
+    if (kind === 'team-settings') {
+      if (record === null) await db.settings.delete(TEAM_SETTINGS_KEY);
+      else await db.settings.put({ key: TEAM_SETTINGS_KEY, value: record });
+    } else if (record === null) {
+      if (!deletes.has(kind)) deletes.set(kind, []);
+      deletes.get(kind)!.push(localKey(kind, key));
+    } else {
+      if (!puts.has(kind)) puts.set(kind, []);
+      puts.get(kind)!.push(record);
+    }
   }
-  const table = tableOf(db, kind)!;
-  if (record === null) await table.delete(localKey(kind, key));
-  else await table.put(record);
+  for (const [kind, rows] of puts) await tableOf(db, kind)!.bulkPut(rows);
+  for (const [kind, keys] of deletes) await tableOf(db, kind)!.bulkDelete(keys);
 }
 
 /**
@@ -98,9 +110,9 @@ export function applyPulledPage(db: QaLensDatabase, changes: readonly Change[], 
     if (!link) return null;
     const pending = new Set((await db.outbox.toArray()).map((e) => `${e.kind} ${e.key}`));
     const result: AppliedPage = { applied: 0, keptLocal: 0, unreadable: [], kinds: [] };
-    const written: RecordChange[] = [];
     const reviews = new Set<string>();
     let member: Member | undefined;
+    const outcomes = new Map<string, Outcome>();
     for (const change of changes) {
       if (pending.has(`${change.kind} ${change.key}`)) {
         // The server will apply this browser's write after this one (arrival order), and send it back.
@@ -116,14 +128,17 @@ export function applyPulledPage(db: QaLensDatabase, changes: readonly Change[], 
         }
         record = parsed.data;
       }
-      await write(db, change.kind, change.key, record);
-      written.push(change.op === 'put' ? put(change.kind, record as never) : { kind: change.kind, op: 'delete', key: change.key });
+      const ref = `${change.kind} ${change.key}`;
+      outcomes.delete(ref);
+      outcomes.set(ref, { kind: change.kind, key: change.key, record });
       if (change.kind === 'evaluation') reviews.add(change.key);
       if ((change.kind === 'acknowledgement' || change.kind === 'dispute') && record) reviews.add((record as { evaluationId: string }).evaluationId);
       if (change.kind === 'member' && change.key === link.member.id && record) member = record as Member;
       result.applied++;
       if (!result.kinds.includes(change.kind)) result.kinds.push(change.kind);
     }
+    await writeAll(db, outcomes.values());
+    const written = [...outcomes.values()].map((o): RecordChange => (o.record === null ? { kind: o.kind, op: 'delete', key: o.key } : put(o.kind, o.record as never)));
     await recordChanges(db, written, 'remote', now);
     await reconcileReviews(db, reviews, now);
     const next: TeamLinkRow = { ...link, cursor, member: member ?? link.member };

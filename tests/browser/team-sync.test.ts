@@ -2,13 +2,12 @@
  * Two browser profiles of one team, a reviewer and an agent, each with the built extension, through
  * one team server started as a user starts it and run by its admin CLI from a second process.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { startFixtureServer } from '../support/fixture-server.mjs';
-import { EXTENSION_DIR, launchWithExtension } from '../support/launch-extension.mjs';
+import { extensionWithHostsGranted } from '../support/granted-extension';
+import { launchWithExtension } from '../support/launch-extension.mjs';
 import { inviteCode, startTeamServer, teamId, type TeamServer } from '../support/team-server.mjs';
 import { answerAll, axeViolations, panelFrame, stopServiceWorker, type BrowserSession } from './support/session';
 
@@ -16,21 +15,6 @@ import { answerAll, axeViolations, panelFrame, stopServiceWorker, type BrowserSe
 declare const chrome: typeof browser;
 
 const TICKET = (id: number) => `https://acme.zendesk.com/agent/tickets/${id}`;
-
-/**
- * The built extension with loopback already granted. Headless Chromium cannot click the browser's
- * permission prompt, so the test stands in for the user's "Allow"; `permissions.request` then
- * answers true without a prompt, and joining runs as shipped.
- */
-function extensionWithLoopbackGranted(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'qa-lens-team-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  return dir;
-}
 
 interface Member {
   session: BrowserSession;
@@ -92,7 +76,7 @@ describe('team sync between a reviewer’s and an agent’s browser', () => {
   beforeAll(async () => {
     fixtures = await startFixtureServer();
     team = await startTeamServer();
-    extensionDir = extensionWithLoopbackGranted();
+    extensionDir = extensionWithHostsGranted(['http://127.0.0.1/*']);
     // The QA lead creates the team from a second terminal while the server runs; she reviews too.
     const created = await team.admin('create-team', 'Acme support', '--name', 'Rita Reviewer');
     const agentInvite = await team.admin('invite', '--team', teamId(created), '--role', 'agent', '--name', 'Alex Moreno', '--email', 'alex.moreno@acme-support.example', '--identity', 'alex.moreno@acme-support.example');
