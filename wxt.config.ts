@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { strictBundle } from './scripts/build/strict-bundle';
 import { HELPDESKS } from './lib/helpdesks/registry';
 
 /**
@@ -17,7 +18,7 @@ const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'non
 // https://wxt.dev/api/config.html
 export default defineConfig({
   vite: () => ({
-    plugins: [preact()],
+    plugins: [strictBundle(), preact()],
     build: { target: 'es2022' },
   }),
   manifest: ({ browser }) => ({
@@ -44,9 +45,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'qa-lens@qa-lens.dev',
-              strict_min_version: '128.0',
+              // The first releases that read data_collection_permissions (desktop 140, an ESR;
+              // Android 142): older ones would install the add-on without its data declaration.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
           // Firefox's Manifest V2 spells optional host permissions this way.
           optional_permissions: ['https://*/*', 'http://*/*'],

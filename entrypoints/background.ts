@@ -1,4 +1,5 @@
-import { sendToTab, backgroundHandlers } from '@/lib/background/handlers';
+import { backgroundHandlers } from '@/lib/background/handlers';
+import { sendToTab } from '@/lib/background/broadcast';
 import { syncSiteScripts } from '@/lib/background/sites';
 import { siteStore } from '@/lib/sites/site-store';
 import { tabTickets } from '@/lib/background/tab-tickets';
@@ -21,7 +22,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-panel' && tab?.id !== undefined) void sendToTab(tab.id, { type: 'panel/toggle' });
   });
-  browser.tabs.onRemoved.addListener((tabId) => void tabTickets.set(tabId, null));
+  browser.tabs.onRemoved.addListener((tabId) => void tabTickets.forget(tabId));
 
   // Sites the user enabled: keep their content scripts in step with settings and permissions.
   const syncSites = () => void siteStore.list().then((sites) => syncSiteScripts(sites)).catch(console.error);

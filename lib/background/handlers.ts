@@ -1,5 +1,4 @@
-import { browser } from 'wxt/browser';
-import type { ContentCommand, EventOf } from '../messaging/contracts';
+import { broadcast, sendToTab } from './broadcast';
 import type { RequestContext, RequestHandlers } from '../messaging/router';
 import { panelLayout } from './panel-layout';
 import { runReminders } from './reminders';
@@ -16,23 +15,14 @@ function requireTab(context: RequestContext): number {
   return context.tabId;
 }
 
-export async function sendToTab(tabId: number, command: ContentCommand): Promise<void> {
-  await browser.tabs.sendMessage(tabId, command).catch(() => undefined);
-}
-
-async function broadcast(event: EventOf<'ticket/updated'>): Promise<void> {
-  // Rejects when no extension page is listening, which is normal.
-  await browser.runtime.sendMessage({ event: 'ticket/updated', data: event }).catch(() => undefined);
-}
-
 export const backgroundHandlers: RequestHandlers = {
-  async 'ticket/observed'({ ticket: read }, context) {
+  async 'ticket/observed'({ ticket: read, frame }, context) {
     const tabId = requireTab(context);
     // Redacted before it is kept, even in session storage: the panel, snapshots and exports only
     // ever see the redacted ticket.
     const ticket = read && redactTicket(read, await getRedactionRules(openDatabase()));
-    await tabTickets.set(tabId, ticket);
-    await broadcast({ tabId, ticket });
+    await tabTickets.set(tabId, frame, ticket);
+    await broadcast('ticket/updated', { tabId, frame, ticket }, [tabId]);
     return { layout: await panelLayout.get() };
   },
   async 'site/config'(_payload, context) {
@@ -43,9 +33,9 @@ export const backgroundHandlers: RequestHandlers = {
     await panelLayout.update(change);
     return { ok: true };
   },
-  async 'panel/hello'(_payload, context) {
+  async 'panel/hello'({ frame }, context) {
     const tabId = requireTab(context);
-    return { tabId, ticket: await tabTickets.get(tabId) };
+    return { tabId, ticket: await tabTickets.get(tabId, frame) };
   },
   async 'panel/close'(_payload, context) {
     await sendToTab(requireTab(context), { type: 'panel/close' });

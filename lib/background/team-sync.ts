@@ -7,11 +7,13 @@ import { browser } from 'wxt/browser';
 import { openDatabase, type QaLensDatabase } from '../db';
 import { getSyncStatus, getTeamLink, IDLE_STATUS } from '../db/sync-state';
 import { unlinkTeam } from '../db/team-link';
-import type { EventOf, TeamStatus } from '../messaging/contracts';
+import type { TeamStatus } from '../messaging/contracts';
 import { joinTeam } from '../sync/join-team';
 import { createSyncApi } from '../sync/sync-api';
 import { syncOnce, type SyncRound } from '../sync/sync-engine';
 import { refreshBadge } from './badge';
+import { broadcast } from './broadcast';
+import { tabTickets } from './tab-tickets';
 import { runReminders } from './reminders';
 
 export const SYNC_ALARM = 'team-sync';
@@ -36,15 +38,11 @@ export async function teamStatus(db: QaLensDatabase): Promise<TeamStatus> {
   };
 }
 
-async function broadcast<N extends 'data/changed' | 'team/status'>(event: N, data: EventOf<N>): Promise<void> {
-  // Rejects when no extension page is listening, which is normal.
-  await browser.runtime.sendMessage({ event, data }).catch(() => undefined);
-}
-
 /** Tells everyone what a round changed: open pages, reminders (a new review has a deadline), the badge. */
 async function announce(db: QaLensDatabase, round: SyncRound | null): Promise<void> {
   if (round && round.pulledKinds.length > 0) {
-    await broadcast('data/changed', { kinds: round.pulledKinds });
+    // Panels show earlier evaluations and scorecards: Firefox's framed ones hear it through their tabs.
+    await broadcast('data/changed', { kinds: round.pulledKinds }, await tabTickets.tabIds());
     if (round.pulledKinds.some((k) => k === 'evaluation' || k === 'coaching-plan' || k === 'member')) await runReminders(db, Date.now());
   }
   await refreshBadge(db, Date.now());

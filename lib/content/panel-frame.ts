@@ -37,8 +37,12 @@ export class PanelFrame {
   private width: number = PANEL_WIDTH.default;
   private open = false;
 
-  /** `onOpen` runs whenever the panel opens, remembered or asked for: the ticket is read then. */
-  constructor(private readonly options: { onOpen(): void }) {
+  /**
+   * `onOpen` runs whenever the panel opens, remembered or asked for: the ticket is read then.
+   * `frameToken` goes into the iframe's URL, out of the page's reach: the panel names it to the
+   * worker to be shown this page's ticket.
+   */
+  constructor(private readonly options: { onOpen(): void; frameToken: string }) {
     const style = document.createElement('style');
     style.textContent = STYLE;
     this.launcher.className = 'launcher';
@@ -106,7 +110,7 @@ export class PanelFrame {
     const iframe = document.createElement('iframe');
     handle.addEventListener('pointerdown', (event) => this.onHandleDrag(event, handle, iframe));
     iframe.title = 'QA Lens';
-    iframe.src = browser.runtime.getURL('/panel.html');
+    iframe.src = `${browser.runtime.getURL('/panel.html')}#${this.options.frameToken}`;
     box.append(handle, iframe);
     this.root.append(box);
     return { box, handle, iframe };

@@ -19,8 +19,12 @@ function pageFetch(input: URL, init: RequestInit): Promise<Response> {
 /** How long a read may take before the panel shows the ticket's id alone. */
 const SLOW_READ_MS = 150;
 
-function report(ticket: TicketContext | null) {
-  return sendToBackground('ticket/observed', { ticket });
+/**
+ * A fresh secret for this page's panel, 128 random bits in hex (getRandomValues, unlike
+ * randomUUID, works on the plain-http sites a user may enable).
+ */
+function newFrameToken(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /**
@@ -35,6 +39,9 @@ export function watchTickets(ctx: ContentScriptContext, helpdesk: Helpdesk): voi
   let current: { key: string; ref: TicketRef; announced: boolean; read: boolean } | null = null;
   let reading: AbortController | null = null;
   let slowReadTimer: ReturnType<typeof setTimeout> | undefined;
+  // Names this page's panel to the worker: only the panel framed here is shown what it reports.
+  const frameToken = newFrameToken();
+  const report = (ticket: TicketContext | null) => sendToBackground('ticket/observed', { ticket, frame: frameToken });
 
   const stopReading = () => {
     reading?.abort();
@@ -65,7 +72,7 @@ export function watchTickets(ctx: ContentScriptContext, helpdesk: Helpdesk): voi
       .catch((error: unknown) => settle({ ...placeholderTicket(ticket.ref), problem: `Could not read the ticket: ${String(error)}`.slice(0, 1000) }));
   };
 
-  const frame = new PanelFrame({ onOpen: readCurrent });
+  const frame = new PanelFrame({ onOpen: readCurrent, frameToken });
 
   // The Navigation API announces a pushState before `location` changes: trust the event's URL.
   const onLocation = (url: URL) => {

@@ -13,6 +13,15 @@ export type SenderKind = 'content' | 'extension-page';
 
 const Ack = z.object({ ok: z.literal(true) });
 
+/**
+ * The secret that ties a panel to the page that framed it: the content script puts it in its
+ * panel iframe's URL (`panel.html#<token>`) and sends it with each ticket it reports. The page
+ * cannot read it (the iframe sits in a closed shadow root), so a panel framed by any other page,
+ * in any browser, cannot name it and is shown no ticket. (`location.ancestorOrigins` would say
+ * who frames the panel, but Firefox gained it only recently: releases this add-on supports lack it.)
+ */
+const FrameToken = z.string().regex(/^[0-9a-f]{32}$/, 'expected 32 hex digits');
+
 /** Where the panel sits on helpdesk pages, remembered across pages and restarts. */
 export const PanelLayoutSchema = z.object({
   width: z.number().int().min(PANEL_WIDTH.min).max(PANEL_WIDTH.max),
@@ -43,7 +52,7 @@ export const requests = {
    */
   'ticket/observed': {
     from: 'content',
-    request: z.object({ ticket: TicketContextSchema.nullable() }),
+    request: z.object({ ticket: TicketContextSchema.nullable(), frame: FrameToken }),
     response: z.object({ layout: PanelLayoutSchema }),
   },
   /** The generic content script asks how to read the site it runs on (the sender's origin). */
@@ -58,10 +67,11 @@ export const requests = {
     request: PanelLayoutSchema.partial(),
     response: Ack,
   },
-  /** The panel asks which tab it is in and what ticket that tab shows. */
+  /** The panel asks which tab it is in and what ticket that tab shows, if it is that tab's panel. */
   'panel/hello': {
     from: 'extension-page',
-    request: z.object({}),
+    // Whatever its URL carries: a panel framed by another page may carry anything, or nothing.
+    request: z.object({ frame: z.string().max(100) }),
     response: z.object({ tabId: z.number().int(), ticket: TicketContextSchema.nullable() }),
   },
   /** The panel's close button: the content script of its tab hides the panel. */
@@ -113,7 +123,7 @@ export type ResponseOf<N extends RequestName> = z.output<(typeof requests)[N]['r
 
 /** Events the background worker broadcasts to extension pages. */
 export const events = {
-  'ticket/updated': z.object({ tabId: z.number().int(), ticket: TicketContextSchema.nullable() }),
+  'ticket/updated': z.object({ tabId: z.number().int(), frame: z.string(), ticket: TicketContextSchema.nullable() }),
   /** Team sync wrote records pulled from the server: pages showing these kinds reload them. */
   'data/changed': z.object({ kinds: z.array(SyncKindSchema) }),
   'team/status': TeamStatusSchema,

@@ -18,38 +18,22 @@ import {
   type QaLensDatabase,
 } from '../db';
 import { request, subscribe } from '../messaging/client';
-import type { TicketContext } from '../schemas';
 import { SCORECARD_TEMPLATES } from '../scorecards/templates';
 import { measured } from '../measured';
 import { afterWrite } from '../pages/after-write';
 import { onDataChanged } from '../pages/data-changes';
 
 
-/**
- * The ticket only if this panel is framed by the page that reported it. Any site may frame the
- * panel page (sites the user enables can be anywhere); one that frames it in a tab that showed a
- * ticket before must not be shown that ticket. Browsers without `ancestorOrigins` rely on the
- * background forgetting a tab's ticket when its content script leaves it.
- */
-function ownTicket(ticket: TicketContext | null): TicketContext | null {
-  const embedder = window.location.ancestorOrigins?.[0];
-  if (!ticket || embedder === undefined) return ticket;
-  try {
-    return new URL(ticket.url).origin === embedder ? ticket : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The panel's window onto the extension: Dexie for data, the background worker for the tab's ticket. */
 export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
   const now = () => Date.now();
+  // The token the content script gave this panel in its URL: the worker shows a tab's ticket only
+  // to the panel that names the token of the page that reported it (see lib/messaging/contracts.ts).
+  const frame = window.location.hash.slice(1);
   return {
-    hello: async () => {
-      const { tabId, ticket } = await request('panel/hello', {});
-      return { tabId, ticket: ownTicket(ticket) };
-    },
-    onTicketChanged: (listener) => subscribe('ticket/updated', ({ tabId, ticket }) => listener({ tabId, ticket: ownTicket(ticket) })),
+    hello: () => request('panel/hello', { frame }),
+    onTicketChanged: (listener) =>
+      subscribe('ticket/updated', (update) => update.frame === frame && listener({ tabId: update.tabId, ticket: update.ticket })),
     getProfile: () => getProfile(db),
     getTeamSettings: () => getTeamSettings(db),
     async listScorecards() {
@@ -68,7 +52,12 @@ export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
     saveTicketKpis: async (input) => void (await afterWrite(savePanelTicketKpis(db, input, now()))),
     close: () => void request('panel/close', {}).catch(() => undefined),
     openDashboard: () => void window.open(browser.runtime.getURL('/dashboard.html'), '_blank', 'noopener'),
-    openOptions: () => void browser.runtime.openOptionsPage(),
+    openOptions: () => {
+      // Firefox gives an extension page framed by a web page the content scripts' API, which has
+      // no openOptionsPage; the options page opens in a tab anyway (`options_ui.open_in_tab`).
+      if (typeof browser.runtime.openOptionsPage === 'function') void browser.runtime.openOptionsPage();
+      else window.open(browser.runtime.getURL('/options.html'), '_blank', 'noopener');
+    },
     now,
     onDataChanged,
   };

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { askForTabTicket, frameThePanel } from './support/ask-for-tab-ticket';
 import { accessibleNames, answerAll, axeViolations, hasPanel, panelFrame, startSession, waitForDraftSaved, writeSpecificFeedback, type BrowserSession } from './support/session';
 
 const TICKET = (id: number) => `https://acme.zendesk.com/agent/tickets/${id}`;
@@ -133,6 +134,16 @@ describe('the panel on a Zendesk ticket', () => {
     const row = dashboard.getByRole('row').filter({ hasText: 'Sam Okafor' }).filter({ hasText: 'Chat' });
     await expect.poll(() => row.count()).toBeGreaterThan(0);
     await dashboard.close();
+  });
+
+  it('shows no ticket in a panel that another page frames, even in the tab that showed one', async () => {
+    await page.goto(TICKET(1001));
+    await (await panelFrame(page)).getByTestId('ticket-agent').getByText('Alex Moreno').waitFor();
+    await page.goto('https://plain.example.com/');
+    await page.evaluate(frameThePanel, session.extensionUrl('panel.html'));
+    const framed = await panelFrame(page);
+    expect(await framed.evaluate(askForTabTicket)).toMatchObject({ ok: true, data: { ticket: null } });
+    await framed.getByText('Waiting for a ticket…').waitFor();
   });
 
   it('can be scored from the keyboard alone', async () => {

@@ -62,8 +62,8 @@ describe('redaction before anything is stored', () => {
   it('the worker keeps the ticket a content script reports redacted, and panels only ever see that', async () => {
     const seen: unknown[] = [];
     fakeBrowser.runtime.onMessage.addListener((message: unknown) => void seen.push(message));
-    await backgroundHandlers['ticket/observed']({ ticket }, { sender: { id: 'x', tab: { id: 7 } }, tabId: 7 });
-    const kept = (await backgroundHandlers['panel/hello']({}, { sender: { id: 'x', tab: { id: 7 } }, tabId: 7 })).ticket;
+    await backgroundHandlers['ticket/observed']({ ticket, frame: '0123456789abcdef0123456789abcdef' }, { sender: { id: 'x', tab: { id: 7 } }, tabId: 7 });
+    const kept = (await backgroundHandlers['panel/hello']({ frame: '0123456789abcdef0123456789abcdef' }, { sender: { id: 'x', tab: { id: 7 } }, tabId: 7 })).ticket;
     expect(leaked(kept)).toEqual([]);
     expect(leaked(seen)).toEqual([]);
     expect(kept?.messages[0]?.text).toBe('Call me on [phone], card [card]. Order #4829173650.');
