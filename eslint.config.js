@@ -27,7 +27,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  restrict(['lib/scoring/**', 'lib/schemas/**', 'lib/scorecards/**', 'lib/csv/**', 'lib/reports/**', 'lib/dashboard/**', 'lib/feedback/**', 'lib/coaching/**', 'lib/reminders/**', 'lib/time/**'], [
+  restrict(['lib/scoring/**', 'lib/schemas/**', 'lib/scorecards/**', 'lib/csv/**', 'lib/reports/**', 'lib/dashboard/**', 'lib/feedback/**', 'lib/coaching/**', 'lib/reminders/**', 'lib/time/**', 'lib/stats/**', 'lib/sampling/**', 'lib/calibration/**'], [
     ...noBrowserGlue,
     { group: ['**/helpdesks/*', '**/messaging/*', '**/content/*', '**/background/*', 'papaparse'], message: 'Pure domain code imports only zod and other domain modules.' },
   ]),
