@@ -8,7 +8,7 @@
  * apart, from what the random sample left, and is never mixed into it.
  */
 import type { Channel, ComplexityBand, CsatBand, MonitoringPlan, SampleItem, Stratum, TargetReason } from '../schemas';
-import { sameName, type PoolTicket } from './pool';
+import { sameName, ticketIdentity, type PoolTicket } from './pool';
 import { seededOrder } from './seeded-order';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -55,30 +55,32 @@ export interface DrawResult {
   unassigned: number;
 }
 
+const nameKey = (name: string | null | undefined) => (name ?? '').trim().toLocaleLowerCase();
+
 export const stratumKey = (agent: string, channel: Channel | null, complexity: ComplexityBand | null) =>
-  `${agent.trim().toLocaleLowerCase()}|${channel ?? '*'}|${complexity ?? '*'}`;
-
-type Exclusion = keyof PoolSummary['excluded'] | null;
-
-function exclusionOf(ticket: PoolTicket, plan: DrawPlan, reviewed: ReadonlySet<string>, now: number): Exclusion {
-  const { alreadyReviewed, maxAgeDays, reviewersOwnTickets } = plan.exclusions;
-  if (alreadyReviewed && reviewed.has(ticket.key)) return 'reviewed';
-  if (maxAgeDays !== null && ticket.datedAt !== null && ticket.datedAt < now - maxAgeDays * DAY_MS) return 'tooOld';
-  if (reviewersOwnTickets && plan.reviewers.some((r) => sameName(r, ticket.agent))) return 'reviewersOwn';
-  return null;
-}
+  `${nameKey(agent)}|${channel ?? '*'}|${complexity ?? '*'}`;
 
 /** The eligible tickets of the plan's agents and channels, and what the exclusions left out. */
 export function eligibleTickets(input: Omit<DrawInput, 'seed'>): { eligible: PoolTicket[]; summary: PoolSummary } {
   const { plan, pool, reviewed, now } = input;
-  const agents = new Map(plan.agents.map((a) => [a.trim().toLocaleLowerCase(), a]));
+  const { alreadyReviewed, maxAgeDays, reviewersOwnTickets } = plan.exclusions;
+  const agents = new Set(plan.agents.map(nameKey));
+  const reviewers = new Set(reviewersOwnTickets ? plan.reviewers.map(nameKey) : []);
   const channels = new Set(plan.channels);
+  const oldest = maxAgeDays === null ? -Infinity : now - maxAgeDays * DAY_MS;
   const excluded = { reviewed: 0, tooOld: 0, reviewersOwn: 0 };
   const eligible: PoolTicket[] = [];
+  // Names are compared once per distinct spelling, not once per ticket.
+  const keys = new Map<string, string>();
   for (const ticket of pool) {
-    if (!channels.has(ticket.channel) || !agents.has((ticket.agent ?? '').trim().toLocaleLowerCase())) continue;
-    const why = exclusionOf(ticket, plan, reviewed, now);
-    if (why) excluded[why] += 1;
+    if (!channels.has(ticket.channel)) continue;
+    const raw = ticket.agent ?? '';
+    let agent = keys.get(raw);
+    if (agent === undefined) keys.set(raw, (agent = nameKey(raw)));
+    if (!agents.has(agent)) continue;
+    if (alreadyReviewed && reviewed.has(ticket.key)) excluded.reviewed += 1;
+    else if (ticket.datedAt !== null && ticket.datedAt < oldest) excluded.tooOld += 1;
+    else if (reviewers.has(agent)) excluded.reviewersOwn += 1;
     else eligible.push(ticket);
   }
   return { eligible, summary: { size: pool.length, eligible: eligible.length, excluded } };
@@ -107,23 +109,10 @@ export function allocateByBand(quota: number, counts: ReadonlyMap<CsatBand, numb
   return shares;
 }
 
-const toItem = (t: PoolTicket, state: SampleItem['state'], order: number, reasons: TargetReason[] = []): SampleItem => ({
-  key: t.key,
-  helpdesk: t.helpdesk,
-  ticketId: t.ticketId,
-  url: t.url,
-  channel: t.channel,
-  agent: t.agent,
-  createdAt: t.createdAt,
-  csatBand: t.csatBand,
-  complexity: t.complexity,
-  state,
-  order,
-  reviewer: null,
-  replaces: null,
-  replacement: null,
-  reasons,
-});
+function toItem(t: PoolTicket, state: SampleItem['state'], order: number, reasons: TargetReason[] = []): SampleItem {
+  // The sample keeps the ticket's identity and strata, not the flags it was judged by.
+  return { ...ticketIdentity(t), csatBand: t.csatBand, complexity: t.complexity, state, order, reviewer: null, replaces: null, replacement: null, reasons };
+}
 
 /**
  * One stratum: the seeded order of its tickets, read until the quota (per CSAT band when asked)
@@ -167,13 +156,26 @@ const REASON_TESTS: Record<TargetReason, (t: PoolTicket) => boolean> = {
 export function drawSample(input: DrawInput): DrawResult {
   const { plan, seed } = input;
   const { eligible, summary } = eligibleTickets(input);
+  // Grouped by the agent's name as spelled, then channel and band: no key string per ticket.
   const byStratum = new Map<string, PoolTicket[]>();
+  const grouped = new Map<string | null, Map<string, PoolTicket[]>>();
   for (const ticket of eligible) {
     if (plan.byComplexity && ticket.complexity === null) continue;
-    const key = stratumKey(ticket.agent ?? '', ticket.channel, plan.byComplexity ? ticket.complexity : null);
-    const list = byStratum.get(key);
+    let cells = grouped.get(ticket.agent);
+    if (!cells) grouped.set(ticket.agent, (cells = new Map()));
+    const cell = plan.byComplexity ? `${ticket.channel}|${ticket.complexity}` : ticket.channel;
+    const list = cells.get(cell);
     if (list) list.push(ticket);
-    else byStratum.set(key, [ticket]);
+    else cells.set(cell, [ticket]);
+  }
+  for (const [agent, cells] of grouped) {
+    for (const [cell, list] of cells) {
+      const [channel, complexity = null] = cell.split('|') as [Channel, ComplexityBand?];
+      const key = stratumKey(agent ?? '', channel, complexity);
+      // Two spellings of one agent ("Ana", "ana ") are one stratum.
+      const earlier = byStratum.get(key);
+      byStratum.set(key, earlier ? earlier.concat(list) : list);
+    }
   }
   const strata = plan.quotas
     .filter((q) => q.count > 0)
@@ -194,9 +196,17 @@ function drawTargeted(eligible: readonly PoolTicket[], strata: readonly StratumD
   const { reasons, perAgent } = plan.targeted;
   if (reasons.length === 0 || perAgent === 0) return [];
   const taken = new Set(strata.flatMap((s) => s.items.map((i) => i.key)));
+  const flaggedBy = new Map<string, PoolTicket[]>();
+  for (const t of eligible) {
+    if (taken.has(t.key) || !reasons.some((r) => REASON_TESTS[r](t))) continue;
+    const key = nameKey(t.agent);
+    const list = flaggedBy.get(key);
+    if (list) list.push(t);
+    else flaggedBy.set(key, [t]);
+  }
   return plan.agents.map((agent) => {
-    const flagged = eligible.filter((t) => !taken.has(t.key) && sameName(t.agent, agent) && reasons.some((r) => REASON_TESTS[r](t)));
-    const stratum: Stratum = { key: `targeted|${agent.trim().toLocaleLowerCase()}`, agent, channel: null, complexity: null };
+    const flagged = flaggedBy.get(nameKey(agent)) ?? [];
+    const stratum: Stratum = { key: `targeted|${nameKey(agent)}`, agent, channel: null, complexity: null };
     const items: SampleItem[] = [];
     for (const ticket of seededOrder(flagged, seed, stratum.key)) {
       if (items.length === perAgent) break;

@@ -15,6 +15,11 @@ export interface PoolTicket extends SampledTicket {
   datedAt: number | null;
 }
 
+/** Which ticket it is and whose: the fields every copy of a ticket in the pool and the samples carries. */
+export function ticketIdentity(t: Pick<SampledTicket, 'key' | 'helpdesk' | 'ticketId' | 'url' | 'channel' | 'agent' | 'createdAt'>) {
+  return { key: t.key, helpdesk: t.helpdesk, ticketId: t.ticketId, url: t.url, channel: t.channel, agent: t.agent, createdAt: t.createdAt };
+}
+
 /** CSAT 1–2 is low, 3 neutral, 4–5 high (the satisfied answers, as the CSAT rate counts them). */
 export function csatBand(csat: number | null): CsatBand {
   if (csat === null) return 'none';
@@ -40,13 +45,7 @@ export function buildPool(input: { seen: readonly SeenTicket[]; imported: readon
   const pool = new Map<string, PoolTicket>();
   for (const t of input.seen) {
     pool.set(t.key, {
-      key: t.key,
-      helpdesk: t.helpdesk,
-      ticketId: t.ticketId,
-      url: t.url,
-      channel: t.channel,
-      agent: t.agent,
-      createdAt: t.createdAt,
+      ...ticketIdentity(t),
       complexity: null,
       csat: null,
       csatBand: 'none',
