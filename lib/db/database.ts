@@ -1,27 +1,32 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type {
   Acknowledgement,
+  CalibrationSession,
   CoachingPlan,
   Dispute,
   Evaluation,
   ImportedTicket,
   KpiRecord,
   Member,
+  MonitoringPlan,
   Reminder,
+  Sample,
   Scorecard,
+  SeenTicket,
   TicketSnapshot,
 } from '../schemas';
 import { createTables } from './migrations/001-create-tables';
 import { indexEvaluationsBySubmission } from './migrations/002-index-evaluations-by-submission';
 import { addFeedbackCoachingAndKpis } from './migrations/003-add-feedback-coaching-and-kpis';
 import { addSyncOutbox } from './migrations/004-add-sync-outbox';
+import { addMonitoringAndCalibration } from './migrations/005-add-monitoring-and-calibration';
 import type { OutboxEntry } from './changes';
 import type { SyncStateRow } from './sync-state';
 
 export const DATABASE_NAME = 'qa-lens';
 
 /** Every schema version in order. A new version is a new numbered file in ./migrations. */
-export const MIGRATIONS = [createTables, indexEvaluationsBySubmission, addFeedbackCoachingAndKpis, addSyncOutbox] as const;
+export const MIGRATIONS = [createTables, indexEvaluationsBySubmission, addFeedbackCoachingAndKpis, addSyncOutbox, addMonitoringAndCalibration] as const;
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export type { TicketSnapshot };
@@ -49,6 +54,10 @@ export class QaLensDatabase extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'mutationId'>;
   syncState!: Table<SyncStateRow, string>;
   members!: EntityTable<Member, 'id'>;
+  monitoringPlans!: EntityTable<MonitoringPlan, 'id'>;
+  samples!: EntityTable<Sample, 'id'>;
+  calibrationSessions!: EntityTable<CalibrationSession, 'id'>;
+  seenTickets!: EntityTable<SeenTicket, 'key'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -43,6 +43,15 @@ const UPGRADES: ((tables: Rows) => void)[] = [
   // 3 → 4: team sync's tables (outbox, sync state, members) are this browser's own and never
   // backed up; the backed-up tables did not change.
   () => {},
+  // 4 → 5: monitoring plans, samples, calibration sessions and seen tickets appeared (absent
+  // means empty); imported tickets gained complexity, reopened and complaint.
+  (tables) => {
+    for (const row of (tables.importedTickets ?? []) as Row[]) {
+      row.complexity ??= null;
+      row.reopened ??= null;
+      row.complaint ??= null;
+    }
+  },
 ];
 
 const MAX_ERRORS = 20;

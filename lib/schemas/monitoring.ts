@@ -116,7 +116,8 @@ export const SampleLogEntrySchema = z.object({
   at: Timestamp,
   by: z.string().max(200),
   action: z.enum(['drawn', 'replaced']),
-  key: z.string().max(300),
+  /** The replaced ticket's key; for the draw, the stratum's. */
+  key: z.string().max(800),
   /** For a replacement: the backup that took the ticket's place. */
   replacementKey: z.string().max(300).nullable().default(null),
   reason: z.string().max(2_000).default(''),

@@ -12,7 +12,7 @@ import { recordChanges, put } from '@/lib/db/changes';
 import { acknowledge, dispute, resolve } from '@/lib/db/feedback';
 import { linkTeam, unlinkTeam } from '@/lib/db/team-link';
 import { newDraft } from '@/lib/evaluations/new-draft';
-import { DEFAULT_TEAM_SETTINGS, type Role } from '@/lib/schemas';
+import { BACKUP_SCHEMA_VERSION, DEFAULT_TEAM_SETTINGS, type Role } from '@/lib/schemas';
 import { scaleOptions } from '@/lib/scoring';
 import { AGENT, makeReview, REVIEWER, SCORECARD, SUBMITTED_AT } from '../feedback/review-factories';
 import { chatTemplate, freshDatabase, ticket } from './factories';
@@ -140,10 +140,10 @@ describe('recording changes of shared records', () => {
     await restoreBackup(
       db,
       {
-        schemaVersion: 4,
+        schemaVersion: BACKUP_SCHEMA_VERSION,
         exportedAt: NOW,
         exportedBy: 'Rae',
-        migratedFrom: 4,
+        migratedFrom: BACKUP_SCHEMA_VERSION,
         tables: {
           scorecards: [SCORECARD],
           tickets: [],
@@ -155,6 +155,10 @@ describe('recording changes of shared records', () => {
           kpis: [],
           importedTickets: [],
           reminders: [],
+          monitoringPlans: [],
+          samples: [],
+          calibrationSessions: [],
+          seenTickets: [],
         },
       },
       NOW,

@@ -3,6 +3,7 @@ import { QaLensDatabase, SCHEMA_VERSION, listEvaluations } from '@/lib/db';
 import { createTables } from '@/lib/db/migrations/001-create-tables';
 import { indexEvaluationsBySubmission } from '@/lib/db/migrations/002-index-evaluations-by-submission';
 import { addFeedbackCoachingAndKpis } from '@/lib/db/migrations/003-add-feedback-coaching-and-kpis';
+import { addSyncOutbox } from '@/lib/db/migrations/004-add-sync-outbox';
 
 /** Opens a database as version 1 of QA Lens would have, writes to it and closes it. */
 async function seedVersion1(name: string) {
@@ -104,6 +105,21 @@ describe('schema migrations', () => {
     expect(await db.acknowledgements.get('ack-1')).toMatchObject({ evaluationId: 'ev-1' });
     expect(await db.settings.get('team')).toEqual({ key: 'team', value: { minFeedbackChars: 10 } });
     expect([await db.outbox.count(), await db.syncState.count(), await db.members.count()]).toEqual([0, 0, 0]);
+    db.close();
+  });
+
+  it('upgrades a version 4 database: imported tickets gain empty sampling fields, the plan tables start empty', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    for (const migrate of [createTables, indexEvaluationsBySubmission, addFeedbackCoachingAndKpis, addSyncOutbox]) migrate(old);
+    await old.open();
+    const row = { key: 'zendesk:7', helpdesk: 'zendesk', ticketId: '7', url: '', channel: 'chat', agent: 'Ana', createdAt: null, importedAt: 3 };
+    await old.table('importedTickets').add(row);
+    old.close();
+
+    const db = new QaLensDatabase(name);
+    expect(await db.importedTickets.get('zendesk:7')).toEqual({ ...row, complexity: null, reopened: null, complaint: null });
+    expect([await db.monitoringPlans.count(), await db.samples.count(), await db.calibrationSessions.count(), await db.seenTickets.count()]).toEqual([0, 0, 0, 0]);
     db.close();
   });
 

@@ -1,5 +1,6 @@
 import type { Channel, ComplexityBand, MonitoringPlan, Sample } from '@/lib/schemas';
-import type { DrawResult, StratumDraw } from '@/lib/sampling/draw-sample';
+import type { DrawResult } from '@/lib/sampling/draw-sample';
+import { sampleRecords } from '@/lib/sampling/sample-records';
 import { csatBand, type PoolTicket } from '@/lib/sampling/pool';
 
 export const NOW = Date.UTC(2025, 4, 20, 12);
@@ -63,23 +64,7 @@ export function plan(overrides: Partial<MonitoringPlan> = {}): MonitoringPlan {
 
 /** The draw's strata as stored sample records, as lib/db keeps them. */
 export function samplesOf(result: DrawResult, planId = 'plan-may', drawnAt = NOW): Sample[] {
-  const record = (s: StratumDraw, purpose: Sample['purpose'], i: number): Sample => ({
-    id: `sample-${purpose}-${i}`,
-    planId,
-    drawId: 'draw-1',
-    purpose,
-    coachingPlanId: null,
-    seed: result.seed,
-    drawnAt,
-    drawnBy: { name: 'Lead', role: 'supervisor' },
-    stratum: s.stratum,
-    quota: s.quota,
-    available: s.available,
-    pool: result.pool,
-    items: s.items,
-    log: [],
-    createdAt: drawnAt,
-    updatedAt: drawnAt,
-  });
-  return [...result.strata.map((s, i) => record(s, 'random', i)), ...result.targeted.map((s, i) => record(s, 'targeted', i))];
+  let id = 0;
+  const context = { planId, drawId: 'draw-1', seed: result.seed, pool: result.pool, drawnBy: { name: 'Lead', role: 'supervisor' as const }, now: drawnAt, newId: () => `sample-${id++}` };
+  return [...sampleRecords(result.strata, 'random', context), ...sampleRecords(result.targeted, 'targeted', context)];
 }
