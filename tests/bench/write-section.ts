@@ -19,3 +19,14 @@ export function median(values: number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+/** The median time of `work` in ms over `runs` runs, after `warmup` unmeasured ones. */
+export function medianTime(work: () => unknown, { runs, warmup }: { runs: number; warmup: number }): number {
+  const samples: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const start = performance.now();
+    work();
+    if (i >= warmup) samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
