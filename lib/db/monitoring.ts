@@ -1,7 +1,8 @@
 /**
  * Monitoring plans and their samples in the database. Plans and samples are team records: each
  * write goes through `writeTransaction` and `recordChanges`, so in a team the outbox entry is
- * stored with it. Seen tickets are this browser's own (the sampling pool) and never shared.
+ * stored with it. What the panel needs (seen tickets, a ticket's assignment) is in panel-plans.ts,
+ * apart, so the panel does not load the drawing code.
  */
 import { newId } from '../ids';
 import { drawFollowUp, drawSample, type DrawResult, type PoolSummary } from '../sampling/draw-sample';
@@ -9,7 +10,7 @@ import { buildPool, type PoolTicket } from '../sampling/pool';
 import { doneLookup } from '../sampling/progress';
 import { replaceItem } from '../sampling/replace-item';
 import { sampleRecords } from '../sampling/sample-records';
-import { MonitoringPlanSchema, ticketKey, type Author, type MonitoringPlan, type Sample, type SeenTicket, type TicketContext } from '../schemas';
+import { MonitoringPlanSchema, type Author, type MonitoringPlan, type Sample } from '../schemas';
 import { describeIssues } from '../schemas/describe-issues';
 import { put, recordChanges, remove, writeTransaction } from './changes';
 import type { QaLensDatabase } from './database';
@@ -17,30 +18,6 @@ import type { QaLensDatabase } from './database';
 /** A plan or sample change the user must hear about in a sentence: nothing was written. */
 export class PlanRefused extends Error {
   override name = 'PlanRefused';
-}
-
-/**
- * Notes a ticket the panel has read, for the sampling pool: once per ticket, its facts refreshed
- * each time (an agent reassigned, a channel corrected). Local only, outside any team record.
- */
-export async function recordSeenTicket(db: QaLensDatabase, ticket: TicketContext, now: number): Promise<void> {
-  const key = ticketKey(ticket);
-  await db.transaction('rw', db.seenTickets, async () => {
-    const earlier = await db.seenTickets.get(key);
-    const seen: SeenTicket = {
-      key,
-      helpdesk: ticket.helpdesk,
-      ticketId: ticket.ticketId,
-      url: ticket.url,
-      channel: ticket.channel,
-      agent: ticket.agent?.name ?? earlier?.agent ?? null,
-      createdAt: earlier?.createdAt ?? null,
-      flags: earlier?.flags ?? [],
-      firstSeenAt: earlier?.firstSeenAt ?? now,
-      lastSeenAt: now,
-    };
-    await db.seenTickets.put(seen);
-  });
 }
 
 /** The sampling pool: seen and imported tickets with their KPIs. */
@@ -165,3 +142,4 @@ export function drawFollowUpSample(
     return summary({ seed: input.seed, pool, unassigned }, samples);
   });
 }
+

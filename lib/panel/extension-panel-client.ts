@@ -16,6 +16,8 @@ import {
   submitEvaluation,
   type QaLensDatabase,
 } from '../db';
+import { openSessionFor } from '../db/calibration';
+import { recordSeenTicket, ticketAssignment } from '../db/panel-plans';
 import { request } from '../messaging/client';
 import { events } from '../messaging/contracts';
 import type { TicketContext } from '../schemas';
@@ -72,6 +74,9 @@ export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
     keepTicketSnapshot: (ticket) => saveTicketSnapshot(db, ticket, now()),
     getTicketKpis: async (key) => (await getPanelTicketKpis(db, key))?.kpis,
     saveTicketKpis: async (input) => void (await savePanelTicketKpis(db, input, now())),
+    recordSeenTicket: (ticket) => recordSeenTicket(db, ticket, now()),
+    ticketAssignment: (key) => ticketAssignment(db, key, now()),
+    calibrationSession: (key, participant) => openSessionFor(db, key, participant),
     close: () => void request('panel/close', {}).catch(() => undefined),
     openDashboard: () => void window.open(browser.runtime.getURL('/dashboard.html'), '_blank', 'noopener'),
     openOptions: () => void browser.runtime.openOptionsPage(),

@@ -1,6 +1,7 @@
 import { calibrationResults } from '@/lib/calibration/session-results';
 import { importCalibrationScores, listCalibrationEvaluations, openSessionFor, planCalibrationImport, saveSession } from '@/lib/db/calibration';
-import { drawFollowUpSample, drawPlanSample, listSamples, loadPool, recordSeenTicket, replaceSampledTicket, savePlan } from '@/lib/db/monitoring';
+import { drawFollowUpSample, drawPlanSample, listSamples, loadPool, replaceSampledTicket, savePlan } from '@/lib/db/monitoring';
+import { recordSeenTicket } from '@/lib/db/panel-plans';
 import { linkTeam } from '@/lib/db/team-link';
 import type { CalibrationSession, Evaluation, ImportedTicket } from '@/lib/schemas';
 import { makeEvaluation, makeScorecard } from '../dashboard/factories';
