@@ -27,10 +27,21 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  restrict(['lib/scoring/**', 'lib/schemas/**', 'lib/scorecards/**', 'lib/csv/**', 'lib/reports/**', 'lib/dashboard/**', 'lib/feedback/**', 'lib/coaching/**', 'lib/reminders/**', 'lib/time/**', 'lib/stats/**', 'lib/sampling/**', 'lib/calibration/**'], [
+  restrict(['lib/scoring/**', 'lib/schemas/**', 'lib/autoqa/**', 'lib/scorecards/**', 'lib/csv/**', 'lib/reports/**', 'lib/dashboard/**', 'lib/feedback/**', 'lib/coaching/**', 'lib/reminders/**', 'lib/time/**', 'lib/stats/**', 'lib/sampling/**', 'lib/calibration/**'], [
     ...noBrowserGlue,
     { group: ['**/helpdesks/*', '**/messaging/*', '**/content/*', '**/background/*', 'papaparse'], message: 'Pure domain code imports only zod and other domain modules.' },
   ]),
+  restrict(['server/domain/**'], [
+    ...noBrowserGlue,
+    { group: ['node:*', 'pg', '@electric-sql/*', 'hono', 'hono/*', '@hono/*', '**/store/*', '**/http/*', '**/db/*'], message: 'The server’s domain rules are pure: the store passes in what they need.' },
+  ]),
+  {
+    // The core rule, not the typescript-eslint one the zones use, so it adds to them instead of replacing them.
+    files: ['lib/**', 'components/**', 'entrypoints/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', 'pg', '@electric-sql/*', 'hono', 'hono/*', '@hono/*'], message: 'The extension never imports the team server; both share lib/schemas.' }] }],
+    },
+  },
   restrict(['lib/imports/**'], [
     { group: ['dexie', 'wxt/*', 'preact', 'preact/*', '**/db', '**/db/*'], message: 'Imports parse and check files; lib/db writes them.' },
   ]),

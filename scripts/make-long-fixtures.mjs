@@ -1,7 +1,7 @@
 // `node scripts/make-long-fixtures.mjs`: writes a long conversation (500 messages) for every helpdesk
 // but Zendesk (see make-long-zendesk-fixture.mjs), shaped like that helpdesk's existing fixtures, and
 // the `bench.json` that points `npm run bench` and tests/unit/helpdesks/long-conversations.test.ts at it:
-//   - API adapters (Freshdesk, Zoho Desk, Gorgias, Intercom): API answers under api/, paged the way
+//   - API adapters (Freshdesk, Zoho Desk, Gorgias, Intercom, ServiceNow): API answers under api/, paged the way
 //     the adapter pages them and named the way the helpdesk's server.mjs routes them;
 //   - page adapters (Help Scout, Front, Gmail, HubSpot, Kustomer, LiveChat, Crisp, Salesforce): one
 //     page snapshot in the fixture folder, like the existing page-*.html.
@@ -655,5 +655,203 @@ ${items.join('\n')}
   bench('salesforce', 'https://acme.lightning.force.com', `https://acme.lightning.force.com/lightning/r/Case/${id}/view`, 'page-long.html');
 }
 
-for (const make of [freshdesk, zohoDesk, gorgias, intercom, helpScout, front, gmail, hubspot, kustomer, livechat, crisp, salesforce]) make();
-console.log(`Wrote ${written.length} files: ${TOTAL}-message conversations for 12 helpdesks (${NOTES.length} internal notes each, none in Gmail).`);
+// ---------------------------------------------------------------------------------------------
+// Re:amaze (page): an email conversation with internal notes (visibility 1).
+function reamaze() {
+  const slug = 'support-sync-keeps-failing';
+  const messages = conversation('2026-11-24T08:00:00Z', 'Nora');
+  const names = { customer: 'Nora Lind', agent: 'Ana Silva', lead: 'Dana Brooks' };
+  const items = messages.map(
+    (m) =>
+      `<article data-testid="message" data-message-id="msg-${70000 + m.i}" data-origin="${m.role === 'customer' ? 'customer' : 'staff'}" data-visibility="${m.role === 'internal' ? 1 : 0}"><strong data-testid="message-author">${esc(m.role === 'customer' ? names.customer : m.lead ? names.lead : names.agent)}</strong> <time datetime="${isoSeconds(m.ms)}">${isoSeconds(m.ms)}</time> <div data-testid="message-body">${esc(m.text)}</div></article>`,
+  );
+  write(
+    'reamaze',
+    'page-long.html',
+    pageHtml({
+      title: 'Sync keeps failing · Re:amaze (fixture)',
+      about: `/admin/conversations/${slug}`,
+      nav: `<nav aria-label="Inbox"><a href="/admin/conversations">All conversations</a></nav>`,
+      main: `<main id="app">
+      <section data-testid="conversation" data-conversation-slug="${slug}" data-channel="email" data-status="0"><header><h1 data-testid="conversation-subject">Sync keeps failing</h1><span data-testid="customer-name">${esc(names.customer)}</span> <span data-testid="customer-email">nora.lind@example.org</span> · Assigned to <span data-testid="conversation-assignee">${esc(names.agent)}</span></header>
+${items.join('\n')}
+      </section>
+    </main>`,
+    }),
+  );
+  bench('reamaze', 'https://acme.reamaze.com', `https://acme.reamaze.com/admin/conversations/${slug}`, 'page-long.html');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dixa (page): an email conversation whose internal notes sit in the same timeline.
+function dixa() {
+  const id = '48500';
+  const messages = conversation('2026-11-25T08:00:00Z', 'Omar');
+  const names = { customer: 'Omar Haddad', agent: 'Jonas Weber', lead: 'Mira Chen' };
+  const items = messages.map((m) => {
+    const head = `<strong data-testid="item-author">${esc(m.role === 'customer' ? names.customer : m.lead ? names.lead : names.agent)}</strong> <time datetime="${isoSeconds(m.ms)}">${isoSeconds(m.ms)}</time> <div data-testid="item-body">${esc(m.text)}</div>`;
+    if (m.role === 'internal') return `<article data-testid="timeline-item" data-kind="note" data-note-id="note-${9000 + m.i}">${head}</article>`;
+    return `<article data-testid="timeline-item" data-kind="message" data-message-id="d4e5f6a7-${10000 + m.i}" data-direction="${m.role === 'customer' ? 'Inbound' : 'Outbound'}" data-automated="false">${head}</article>`;
+  });
+  write(
+    'dixa',
+    'page-long.html',
+    pageHtml({
+      title: 'Invoices missing VAT number · Dixa (fixture)',
+      about: `/conversation/${id}`,
+      nav: `<nav aria-label="Conversations"><a href="/">Inbox</a></nav>`,
+      main: `<main id="app">
+      <section data-testid="conversation-view" data-conversation-id="${id}" data-channel="Email" data-state="Open"><header><h1 data-testid="conversation-subject">Invoices missing VAT number</h1><span data-testid="requester-name">${esc(names.customer)}</span> <span data-testid="requester-email">omar.haddad@example.org</span> · Assignee <span data-testid="conversation-assignee">${esc(names.agent)}</span></header>
+${items.join('\n')}
+      </section>
+    </main>`,
+    }),
+  );
+  bench('dixa', 'https://acme.dixa.com', `https://acme.dixa.com/conversation/${id}`, 'page-long.html');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Freshchat (page): a web chat with private notes (message_type private).
+function freshchat() {
+  const app = '236306003128395';
+  const id = '720870712805000';
+  const messages = conversation('2026-11-26T08:00:00Z', 'Kiran');
+  const names = { customer: 'Kiran Rao', agent: 'Arjun Mehta', lead: 'Meera Das' };
+  const items = messages.map(
+    (m) =>
+      `<article data-testid="message" data-message-id="f5a6b7c8-${20000 + m.i}" data-actor-type="${m.role === 'customer' ? 'user' : 'agent'}" data-message-type="${m.role === 'internal' ? 'private' : 'normal'}"><strong data-testid="message-actor">${esc(m.role === 'customer' ? names.customer : m.lead ? names.lead : names.agent)}</strong> <time datetime="${isoSeconds(m.ms)}">${isoSeconds(m.ms)}</time> <div data-testid="message-text">${esc(m.text)}</div></article>`,
+  );
+  write(
+    'freshchat',
+    'page-long.html',
+    pageHtml({
+      title: 'App crashes on login · Freshchat (fixture)',
+      about: `/a/${app}/open/conversation/${id}`,
+      nav: `<nav aria-label="Inbox"><a href="/a/${app}/inbox/0/0">All conversations</a></nav>`,
+      main: `<main id="app">
+      <section data-testid="conversation" data-conversation-id="${id}" data-source="web" data-status="assigned"><header><h1 data-testid="conversation-topic">App crashes on login</h1><span data-testid="user-name">${esc(names.customer)}</span> <span data-testid="user-email">kiran.rao@example.in</span> · Assigned to <span data-testid="assigned-agent">${esc(names.agent)}</span></header>
+${items.join('\n')}
+      </section>
+    </main>`,
+    }),
+  );
+  bench('freshchat', 'https://acme.freshchat.com', `https://acme.freshchat.com/a/${app}/open/conversation/${id}`, 'page-long.html');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gladly (page): an email conversation in a customer's profile, with conversation notes.
+function gladly() {
+  const customerId = 'cu500LongFixtureCust01';
+  const id = 'Lg500convLongFixture01';
+  const messages = conversation('2026-11-27T08:00:00Z', 'Ines');
+  const names = { customer: 'Ines Duarte', agent: 'Ana Silva', lead: 'Dana Brooks' };
+  const items = messages.map(
+    (m) =>
+      `<article data-testid="timeline-item" data-item-id="it-long-${30000 + m.i}" data-content-type="${m.role === 'internal' ? 'CONVERSATION_NOTE' : 'EMAIL'}" data-initiator-type="${m.role === 'customer' ? 'CUSTOMER' : 'AGENT'}"><strong data-testid="item-initiator">${esc(m.role === 'customer' ? names.customer : m.lead ? names.lead : names.agent)}</strong> <time datetime="${isoSeconds(m.ms)}">${isoSeconds(m.ms)}</time> <div data-testid="item-content">${esc(m.text)}</div></article>`,
+  );
+  write(
+    'gladly',
+    'page-long.html',
+    pageHtml({
+      title: 'Ines Duarte · Gladly (fixture)',
+      about: `/customer/${customerId}/conversation/${id}`,
+      nav: `<aside aria-label="Customer details"><h2 data-testid="customer-name">${esc(names.customer)}</h2><p data-testid="customer-email">ines.duarte@example.org</p></aside>`,
+      main: `<main id="app">
+      <section data-testid="conversation-timeline" data-conversation-id="${id}" data-status="OPEN"><header>Topics: <span data-testid="conversation-topic">Account access</span> · Assigned to <span data-testid="conversation-assignee">${esc(names.agent)}</span></header>
+${items.join('\n')}
+      </section>
+    </main>`,
+    }),
+  );
+  bench('gladly', 'https://acme.gladly.com', `https://acme.gladly.com/customer/${customerId}/conversation/${id}`, 'page-long.html');
+}
+
+// ---------------------------------------------------------------------------------------------
+// tawk.to (page): a long chat, with whispers (agent-only messages).
+function tawkTo() {
+  const property = '5e52b5a2a89cda5a1887877e';
+  const id = 'c4b9e0f2-7a1d-11ee-9b3c-0242ac120500';
+  const messages = conversation('2026-11-28T08:00:00Z', 'Tomas');
+  const names = { customer: 'Tomas Novak', agent: 'Ben Cho', lead: 'Meera Das' };
+  const items = messages.map(
+    (m) =>
+      `<div data-testid="chat-message" data-message-id="c4b9-0500-${m.i + 1}" data-sender-type="${m.role === 'customer' ? 'visitor' : 'agent'}" data-message-type="${m.role === 'internal' ? 'whisper' : 'msg'}"><strong data-testid="sender-name">${esc(m.role === 'customer' ? names.customer : m.lead ? names.lead : names.agent)}</strong> <time datetime="${isoSeconds(m.ms)}">${isoSeconds(m.ms)}</time> <p data-testid="message-text">${esc(m.text)}</p></div>`,
+  );
+  write(
+    'tawk-to',
+    'page-long.html',
+    pageHtml({
+      title: 'Tomas Novak · tawk.to (fixture)',
+      about: `#/inbox/${property}/all/chat/${id}`,
+      nav: `<nav aria-label="Inbox"><a href="#/inbox/${property}/all">All chats</a></nav>`,
+      main: `<main id="app">
+      <section data-testid="chat-view" data-chat-id="${id}" data-chat-status="ongoing"><header><h1><span data-testid="visitor-name">${esc(names.customer)}</span></h1><span data-testid="visitor-email">tomas.novak@example.org</span> · Answered by <span data-testid="chat-agent">${esc(names.agent)}</span></header>
+${items.join('\n')}
+      </section>
+    </main>`,
+    }),
+  );
+  bench('tawk-to', 'https://dashboard.tawk.to', `https://dashboard.tawk.to/#/inbox/${property}/all/chat/${id}`, 'page-long.html');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outlook on the web (page): a long mail thread in the reading pane (mail has no internal notes).
+function outlook() {
+  const id = 'AAQkAGI2TGuLONG0';
+  const messages = conversation('2026-11-29T08:00:00Z', 'Leo', { notes: false });
+  const names = { customer: 'Leo Martin', agent: 'Ana Silva' };
+  const items = messages.map((m) => {
+    const from = m.role === 'customer' ? `${names.customer} &lt;leo.martin@example.org&gt;` : `${names.agent} &lt;support@acme.example&gt;`;
+    return `<div aria-label="Email message"><span aria-label="From: ${m.role === 'customer' ? names.customer : names.agent}">${from}</span> <time datetime="${isoSeconds(m.ms)}">${isoSeconds(m.ms)}</time> <div aria-label="Message body">${esc(m.text)}</div></div>`;
+  });
+  write(
+    'outlook',
+    'page-long.html',
+    pageHtml({
+      title: 'Mail - Ana Silva - Outlook (fixture)',
+      about: `/mail/inbox/id/${encodeURIComponent(id)}`,
+      nav: `<header><span id="mectrl_currentAccount_primary">${names.agent}</span> <span id="mectrl_currentAccount_secondary">support@acme.example</span></header>
+    <div role="listbox" aria-label="Message list"><a role="option" data-convid="${id}" aria-selected="true" href="/mail/inbox/id/${encodeURIComponent(id)}">${names.customer}</a></div>`,
+      main: `<main aria-label="Reading Pane"><div role="heading" aria-level="2">Backup restore fails halfway</div>
+${items.join('\n')}
+    </main>`,
+    }),
+  );
+  bench('outlook', 'https://outlook.office.com', `https://outlook.office.com/mail/inbox/id/${encodeURIComponent(id)}`, 'page-long.html');
+}
+
+// ---------------------------------------------------------------------------------------------
+// ServiceNow (Table API): a case whose description is the first message and whose journal holds the
+// other 499 (comments and work notes), paged by 100 the way the adapter asks for them.
+function servicenow() {
+  const id = 'a1b2c3d4e5f60718293a4b5c6d7e8f99';
+  const [first, ...rest] = conversation('2026-11-30T08:00:00Z', 'Omar');
+  const stamp = (ms) => iso(ms).replace('T', ' ').replace('.000Z', '');
+  const field = (value, display = value) => ({ value, display_value: display });
+  write('servicenow', `api/record-${id}.json`, {
+    result: {
+      number: field('CS0001500'),
+      short_description: field('Bulk import stops at row 1200'),
+      description: field(first.text),
+      state: field('10', 'Open'),
+      contact_type: field('email', 'Email'),
+      contact: field('c0ffee00000000000000000000000006', 'Omar Haddad'),
+      opened_by: field('c0ffee00000000000000000000000006', 'Omar Haddad'),
+      assigned_to: field('c0ffee00000000000000000000000002', 'Jonas Weber'),
+      sys_created_on: field(stamp(first.ms)),
+    },
+  });
+  const entries = rest.map((m) => ({
+    sys_id: `e9${String(m.i).padStart(30, '0')}`,
+    element: m.role === 'internal' ? 'work_notes' : 'comments',
+    value: m.text,
+    sys_created_on: stamp(m.ms),
+    sys_created_by: m.role === 'customer' ? 'omar.haddad' : m.lead ? 'mira.chen' : 'jonas.weber',
+  }));
+  pages(entries, 100).forEach((page, n) => write('servicenow', `api/journal-${id}-${n * 100}.json`, { result: page }));
+  bench('servicenow', 'https://acme.service-now.com', `https://acme.service-now.com/now/cwf/agent/record/sn_customerservice_case/${id}`, 'page-workspace.html');
+}
+
+const MAKERS = [freshdesk, zohoDesk, gorgias, intercom, helpScout, front, gmail, hubspot, kustomer, livechat, crisp, salesforce, reamaze, dixa, freshchat, gladly, tawkTo, outlook, servicenow];
+for (const make of MAKERS) make();
+console.log(`Wrote ${written.length} files: ${TOTAL}-message conversations for ${MAKERS.length} helpdesks (${NOTES.length} internal notes each, none in Gmail and Outlook).`);

@@ -85,6 +85,10 @@ Next:
        export const HELPDESKS = [..., ${camel}];
   4. Add a row to the Supported helpdesks table in lib/helpdesks/README.md:
        | \`${id}\` | ${label} | \`https://<sub>.${host}/tickets/<id>\` | … | … |
-  5. Add tests/fixtures/helpdesks/<id>/server.mjs: the hosts it answers for and its routes.
+  5. Add tests/fixtures/helpdesks/<id>/server.mjs: the hosts it answers for and its routes (an adapter
+     that reads the page can serve its snapshots with snapshotRoutes from tests/support/snapshot-app.mjs,
+     and joins tests/unit/helpdesks/page-adapters.contract.test.ts with one row).
+  6. List every ticket URL shape its web app uses, with a public source for each, under "Ticket URL
+     shapes and their sources" in lib/helpdesks/README.md, and put them in testUrls.
 
 Then run: npx vitest run tests/unit/helpdesks`);

@@ -34,6 +34,8 @@ export function CoachingApp({ client, sourceEvaluationId }: CoachingAppProps) {
     }
   }, [client]);
   useEffect(() => void load(), [load]);
+  // Plans and follow-ups that arrive from the team show without a reload.
+  useEffect(() => client.onDataChanged?.(() => void load()), [client, load]);
   // A follow-up notification opens this page at its plan (#plan-<id>), which exists only once loaded.
   useEffect(() => {
     if (plans && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();

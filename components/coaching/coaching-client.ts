@@ -1,9 +1,11 @@
 import type { CriterionAverage } from '../../lib/coaching/weakest-criteria';
 import type { PlanDraft } from '../../lib/coaching/new-plan';
 import type { CoachingPlan, Evaluation, Person, Profile } from '../../lib/schemas';
+import type { OnDataChanged } from '../shared/data-changes';
 
 /** What the coaching page needs from the outside world; the entrypoint backs it with the database. */
 export interface CoachingClient {
+  onDataChanged?: OnDataChanged;
   getProfile(): Promise<Profile>;
   /** Plans, soonest follow-up first. */
   listPlans(): Promise<CoachingPlan[]>;

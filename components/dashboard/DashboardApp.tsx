@@ -4,6 +4,7 @@ import {
   channelOptions,
   DEFAULT_SORT,
   EMPTY_FILTER,
+  evaluationMatcher,
   filterEvaluations,
   helpdeskOptions,
   isFiltered,
@@ -14,6 +15,7 @@ import {
   type EvaluationRow,
   type EvaluationSort,
 } from '../../lib/dashboard/filter-evaluations';
+import { buildAutoQaReport } from '../../lib/reports/autoqa-report';
 import { buildReport } from '../../lib/reports/build-report';
 import { criteriaIndex } from '../../lib/reports/criterion-outcomes';
 import { drillMatcher, type Drill } from '../../lib/reports/drill';
@@ -28,6 +30,7 @@ import { EvaluationDetail } from './EvaluationDetail';
 import { EvaluationTable } from './EvaluationTable';
 import { FilterBar, type FilterOptions } from './FilterBar';
 import { scorecardLabel } from './format';
+import { AutoQaReport } from './AutoQaReport';
 import { ReportsView } from './ReportsView';
 import { scorecardKey, useDashboardData, type LoadedData } from './use-dashboard-data';
 import { measured } from '../../lib/measured';
@@ -121,6 +124,10 @@ function Dashboard({ csv, data }: { csv?: CsvIoClient; data: LoadedData }) {
     [evaluations, filter, scorecards, settings],
   );
   const report = { ...overview, criteria: criteriaReport.criteria, rootCauses: criteriaReport.rootCauses };
+  const autoQa = useMemo(
+    () => measured('qa-lens:dashboard-autoqa', () => buildAutoQaReport(evaluations.filter(evaluationMatcher(filter)), scorecardFor)),
+    [evaluations, filter, scorecards],
+  );
   const rows = useMemo(() => {
     const filtered = filterEvaluations(evaluations, filter, sort, (id, version) => scorecardFor(id, version)?.name);
     if (!drill) return filtered;
@@ -161,6 +168,7 @@ function Dashboard({ csv, data }: { csv?: CsvIoClient; data: LoadedData }) {
     <>
       <FilterBar filter={filter} options={options} today={new Date()} onChange={changeFilter} onClear={filtered ? () => changeFilter(EMPTY_FILTER) : undefined} />
       <ReportsView report={report} grain={grain} onGrain={setGrain} days={filter} onDrill={showBehind} />
+      <AutoQaReport rows={autoQa} />
       <section class="evaluation-list" aria-labelledby="list-heading">
         <h2 id="list-heading" ref={listHeading} tabIndex={-1}>
           {drill ? `Evaluations behind: ${drill.label}` : 'Evaluation list'}

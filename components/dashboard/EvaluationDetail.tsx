@@ -1,6 +1,9 @@
+import { CHECK_LABELS } from '../../lib/autoqa/catalogue';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Answer, Evaluation, Scorecard } from '../../lib/schemas';
 import { NA_LABEL, scoreEvaluation, type CriterionResult } from '../../lib/scoring';
+import { ReviewHistory } from '../reviews/ReviewHistory';
+import { statusLabel } from '../reviews/review-text';
 import { AnswerEvidence } from '../shared/AnswerEvidence';
 import { CHANNEL_LABELS, formatDateTime, formatResult, formatScore, safeLinkUrl, scorecardLabel } from './format';
 
@@ -55,7 +58,10 @@ export function EvaluationDetail({ evaluation, scorecard, onBack }: EvaluationDe
             {formatResult(evaluation.passed)}
           </span>
         </dd>
+        <dt>Status</dt>
+        <dd data-testid="evaluation-status">{statusLabel(evaluation.status)}</dd>
       </dl>
+      <ReviewHistory evaluation={evaluation} scorecard={scorecard} />
 
       <section class="detail-section">
         <h3>How the score was reached</h3>
@@ -123,6 +129,12 @@ function CriterionItem({ result, answer }: { result: CriterionResult; answer: An
       <span class="criterion-title">{result.title}</span>
       <span class="muted">{critical}</span>:{' '}
       <span class={result.passes === false ? 'bad' : undefined}>{result.optionLabel ?? 'Unanswered'}</span>
+      {answer?.auto && (
+        <span class="muted">
+          {' '}
+          · automatic {CHECK_LABELS[answer.auto.check]}: {answer.auto.outcome === 'unknown' ? 'cannot tell' : answer.auto.outcome}, {answer.auto.changed ? 'changed by the reviewer' : 'kept'}
+        </span>
+      )}
       {comment && <p class="prewrap">{comment}</p>}
       <AnswerEvidence answer={answer} />
     </li>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { EvaluationRow, EvaluationSort, SortKey } from '../../lib/dashboard/filter-evaluations';
 import { CHANNEL_LABELS, formatDateTime, formatResult, formatScore, scorecardLabel } from './format';
+import { statusLabel } from '../reviews/review-text';
 import { SortHeader } from './SortHeader';
 
 interface EvaluationTableProps {
@@ -40,6 +41,7 @@ export function EvaluationTable({ rows, sort, onSort, onOpen, focusEvaluationId 
           {COLUMNS.map((c) => (
             <SortHeader key={c.key} label={c.label} sortKey={c.key} sort={sort} onSort={onSort} />
           ))}
+          <th scope="col">Status</th>
         </tr>
       </thead>
       <tbody ref={body}>
@@ -63,6 +65,7 @@ export function EvaluationTable({ rows, sort, onSort, onOpen, focusEvaluationId 
             <td>{scorecardLabel(row.scorecardName, row.scorecardVersion)}</td>
             <td class="numeric">{formatScore(row.score)}</td>
             <td class={row.passed === null ? 'muted' : row.passed ? 'good' : 'bad'}>{formatResult(row.passed)}</td>
+            <td>{statusLabel(row.evaluation.status)}</td>
           </tr>
         ))}
       </tbody>

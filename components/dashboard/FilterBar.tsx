@@ -1,6 +1,6 @@
 import type { EvaluationFilter, ResultFilter } from '../../lib/dashboard/filter-evaluations';
 import { PERIOD_PRESETS, presetDays, presetOf } from '../../lib/reports/report-period';
-import type { Channel, EvaluationKind } from '../../lib/schemas';
+import { SPOTLIGHT_KINDS, SPOTLIGHT_LABELS, type Channel, type EvaluationKind } from '../../lib/schemas';
 import { CHANNEL_LABELS } from './format';
 
 /** What each select offers, taken from the evaluations present. */
@@ -110,6 +110,12 @@ export function FilterBar({ filter, options, today, onChange, onClear }: FilterB
         value={filter.kind}
         options={KINDS.slice(1)}
         onChange={(v) => set('kind', KINDS.find((k) => k.value === v)?.value ?? '')}
+      />
+      <Choice
+        label="Spotlight"
+        value={filter.spotlight ?? ''}
+        options={SPOTLIGHT_KINDS.map((kind) => ({ value: kind, label: SPOTLIGHT_LABELS[kind] }))}
+        onChange={(v) => set('spotlight', SPOTLIGHT_KINDS.find((k) => k === v) ?? '')}
       />
       <label class="field">
         <span>Result</span>

@@ -13,11 +13,19 @@ export interface LoadedData {
 
 export type DashboardData = { state: 'loading' } | { state: 'error'; message: string } | ({ state: 'ready' } & LoadedData);
 
-type DataClient = Pick<DashboardClient, 'listEvaluations' | 'getScorecard' | 'listKpis' | 'getTeamSettings'>;
+type DataClient = Pick<DashboardClient, 'listEvaluations' | 'getScorecard' | 'listKpis' | 'getTeamSettings' | 'onDataChanged'>;
 
-/** Loads the evaluations, every scorecard version they pinned, the KPI records and team settings, once. */
+/** What the reports read: a pull that brings only, say, members leaves the dashboard as it is. */
+const REPORTED = new Set(['evaluation', 'scorecard', 'kpi', 'team-settings', 'acknowledgement', 'dispute']);
+
+/**
+ * Loads the evaluations, every scorecard version they pinned, the KPI records and team settings;
+ * again when the team server brings records the reports read (the filters stay as they are).
+ */
 export function useDashboardData(client: DataClient): DashboardData {
   const [data, setData] = useState<DashboardData>({ state: 'loading' });
+  const [revision, setRevision] = useState(0);
+  useEffect(() => client.onDataChanged?.((kinds) => kinds.some((k) => REPORTED.has(k)) && setRevision((r) => r + 1)), [client]);
 
   useEffect(() => {
     let live = true;
@@ -38,7 +46,7 @@ export function useDashboardData(client: DataClient): DashboardData {
     return () => {
       live = false;
     };
-  }, [client]);
+  }, [client, revision]);
 
   return data;
 }

@@ -11,6 +11,8 @@ import { CHANNEL_LABELS, ScorecardEditor } from './ScorecardEditor';
 import type { SitesClient } from './sites-client';
 import { SitesSection } from './SitesSection';
 import { TeamRulesSection } from './TeamRulesSection';
+import type { TeamClient } from './team-client';
+import { TeamSection } from './TeamSection';
 
 const ROLE_LABELS: Record<Role, string> = { supervisor: 'Supervisor', agent: 'Agent', admin: 'Admin' };
 
@@ -274,13 +276,14 @@ function ScorecardsSection({ client }: { client: OptionsClient }) {
 }
 
 /** The settings page: who is reviewing, the team's rules, the scorecards they review against, and backups. */
-export function OptionsApp({ client, sites, backup }: { client: OptionsClient; sites?: SitesClient; backup?: BackupClient }) {
+export function OptionsApp({ client, sites, backup, team }: { client: OptionsClient; sites?: SitesClient; backup?: BackupClient; team?: TeamClient }) {
   return (
     <>
       <PageNav current="options" />
       <main class="options">
         <h1>QA Lens settings</h1>
         <ProfileSection client={client} />
+        {team && <TeamSection client={team} />}
         <TeamRulesSection client={client} />
         <ScorecardsSection client={client} />
         {sites && <SitesSection client={sites} />}

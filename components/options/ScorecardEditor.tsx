@@ -24,6 +24,7 @@ import {
 } from '../../lib/options/edit-scorecard';
 import { validateScorecardContent } from '../../lib/options/parse-scorecard-file';
 import { CHANNELS, type Channel, type Criticality, type Criterion, type Scorecard, type ScorecardContent, type Section } from '../../lib/schemas';
+import { AutoCheckEditor } from './AutoCheckEditor';
 import type { OptionsClient } from './options-client';
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
@@ -278,6 +279,7 @@ function CriterionEditor({
         </label>
       </div>
       <OutcomeList criterion={criterion} owner={owner} sectionIndex={sectionIndex} criterionIndex={criterionIndex} update={update} />
+      <AutoCheckEditor link={criterion.autoCheck} owner={owner} onChange={(autoCheck) => set({ autoCheck })} />
       <div class="actions">
         <button
           type="button"

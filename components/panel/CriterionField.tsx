@@ -3,6 +3,8 @@ import { shortQuote, withoutEvidence } from '@/lib/evaluations/evidence';
 import { BLANK_ANSWER, type Answer, type Criterion, type RootCause } from '@/lib/schemas';
 import { NA_LABEL, scaleOptions } from '@/lib/scoring';
 import { EvidenceQuote } from '../shared/EvidenceQuote';
+import { reviewed } from '@/lib/autoqa/answers';
+import { AutomaticAnswerNote } from './AutomaticAnswerNote';
 import { RootCauseSelect } from './RootCauseSelect';
 
 interface Props {
@@ -20,8 +22,9 @@ export function CriterionField({ criterion, answer, rootCauses, onChange }: Prop
   const titleId = useId();
   const descriptionId = useId();
   const current: Answer = answer ?? BLANK_ANSWER;
+  // A reviewer's choice on an automatic answer is recorded as confirming or changing it.
   const choose = (optionId: string | null) =>
-    onChange(optionId === null ? { ...current, optionId: undefined, na: true } : { ...current, optionId, na: false });
+    onChange(reviewed(optionId === null ? { ...current, optionId: undefined, na: true } : { ...current, optionId, na: false }));
   const choices = [
     ...scaleOptions(criterion.scale).map((o) => ({ id: o.id, label: o.label, checked: !current.na && current.optionId === o.id })),
     ...(criterion.allowNa ? [{ id: null, label: NA_LABEL, checked: current.na }] : []),
@@ -52,6 +55,7 @@ export function CriterionField({ criterion, answer, rootCauses, onChange }: Prop
           </label>
         ))}
       </div>
+      <AutomaticAnswerNote criterion={criterion} answer={current} onChange={onChange} />
       <textarea
         aria-label={`Comment on ${criterion.title}`}
         placeholder="Comment (optional)"

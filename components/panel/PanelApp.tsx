@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { MAX_EVIDENCE_PER_ANSWER, withEvidence } from '@/lib/evaluations/evidence';
 import { blindView, evaluationKindFor } from '@/lib/evaluations/self-assessment';
 import { fillableFields, fillInsFromDraft, pastedFromSnapshot, withFillIns, type TicketFillIns } from '@/lib/evaluations/ticket-fill-ins';
 import { pickScorecard } from '@/lib/scorecards/pick-scorecard';
 import { formatNumber } from '@/lib/scoring';
-import { ticketKey, type Evaluation, type Evidence, type Profile, type Scorecard, type TeamSettings, type TicketContext } from '@/lib/schemas';
+import { unconfirmedAutomatic } from '@/lib/autoqa/answers';
+import { ticketKey, type Evaluation, type Evidence, type Profile, type Scorecard, type SpotlightFlag, type TeamSettings, type TicketContext } from '@/lib/schemas';
 import { AssignmentNotice } from './AssignmentNotice';
 import { EarlierEvaluations } from './EarlierEvaluations';
 import { calibrationBlindView } from '@/lib/calibration/blind';
@@ -16,7 +17,9 @@ import { SelfAssessmentComparison } from './SelfAssessmentComparison';
 import { TicketHeader } from './TicketHeader';
 import { TicketKpisSection } from './TicketKpisSection';
 import { PasteTranscript } from './PasteTranscript';
-import { Transcript } from './Transcript';
+import { SpotlightFlags } from './SpotlightFlags';
+import { Transcript, type Highlight } from './Transcript';
+import { useAutoQa } from './use-autoqa';
 import { useEvaluationDraft } from './use-evaluation-draft';
 import { useReviewTime } from './use-review-time';
 
@@ -61,9 +64,16 @@ export function PanelApp({ client }: { client: PanelClient }) {
   const [scorecards, setScorecards] = useState<Scorecard[] | null>(null);
   const [settings, setSettings] = useState<TeamSettings | null>(null);
   useEffect(() => {
-    void client.getProfile().then(setProfile);
-    void client.listScorecards().then(setScorecards);
-    void client.getTeamSettings().then(setSettings);
+    const load = () => {
+      void client.getProfile().then(setProfile);
+      void client.listScorecards().then(setScorecards);
+      void client.getTeamSettings().then(setSettings);
+    };
+    load();
+    // The team's scorecards, rules and the member's identities can change on the server.
+    return client.onDataChanged?.((kinds) => {
+      if (kinds.some((k) => k === 'scorecard' || k === 'team-settings' || k === 'member')) load();
+    });
   }, [client]);
 
   if (failure) return <p role="alert" class="error panel-message">QA Lens could not reach its background worker: {failure}</p>;
@@ -89,9 +99,11 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
   const activeSeconds = useCallback(() => meter.activeSeconds(), [meter]);
   const { assignment, calibration } = usePlanContext(client, read, profile.name);
   const newKind = calibration ? 'calibration' : evaluationKindFor(ticket, profile);
+  const [spotlight, setSpotlight] = useState<SpotlightFlag[] | undefined>();
   const { draft, loaded, saveState, update, clear, flush, reviewSeconds } = useEvaluationDraft(client, ticket, profile, {
     kind: newKind,
     activeSeconds,
+    spotlight,
     calibrationSessionId: calibration?.id,
   });
   const kind = draft?.kind ?? newKind;
@@ -117,6 +129,7 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
 
   const refreshEarlier = useCallback(() => client.listTicketEvaluations(key).then(setEarlier), [client, key]);
   useEffect(() => void refreshEarlier(), [refreshEarlier]);
+  useEffect(() => client.onDataChanged?.((kinds) => kinds.includes('evaluation') && void refreshEarlier()), [client, refreshEarlier]);
 
   // A draft keeps scoring against the version it started with, even after the scorecard was edited.
   useEffect(() => {
@@ -133,6 +146,24 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
   // Calibration compares like with like: everyone scores on the session's scorecard version.
   const sessionCard = calibration && scorecards.find((s) => s.id === calibration.scorecardId && s.version === calibration.scorecardVersion);
   const scorecard = (draft ? pinned : null) ?? chosen ?? sessionCard ?? sameAsReview ?? pickScorecard(scorecards, ticket.channel);
+  // Linked criteria arrive answered by their checks, after the panel is interactive; the reviewer confirms or changes each.
+  const autoQa = useAutoQa({
+    client,
+    ticket,
+    scorecard: draft && !pinned ? null : (scorecard ?? null),
+    answers: draft?.answers,
+    ready: loaded,
+    onSpotlight: setSpotlight,
+    onAnswers: (answers) => scorecard && update(scorecard, (d) => ({ ...d, answers: { ...answers, ...d.answers } })),
+  });
+  const highlights = useMemo(() => {
+    const byMessage = new Map<string, Highlight[]>();
+    for (const h of autoQa?.highlights ?? []) {
+      const id = ticket.messages[h.message]?.id;
+      if (id !== undefined) byMessage.set(id, [...(byMessage.get(id) ?? []), h]);
+    }
+    return byMessage;
+  }, [autoQa, ticket.messages]);
   if (!scorecard) {
     return (
       <main class="panel">
@@ -153,6 +184,8 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
 
   const submit = async () => {
     if (!draft) throw new Error('Answer the criteria first.');
+    const pending = unconfirmedAutomatic(scorecard, draft.answers);
+    if (pending.length > 0) throw new Error(`Confirm or change the automatic answers first: ${pending.join(', ')}.`);
     // Write any pending autosave first, so it cannot land after (and over) the submission.
     flush();
     const submitted = await client.submit({ ...draft, reviewSeconds: reviewSeconds() }, scorecard, ticket);
@@ -188,10 +221,11 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
         onClose={() => client.close()}
       />
       <AssignmentNotice assignment={assignment} calibration={calibration} me={profile.name} />
+      <SpotlightFlags flags={spotlight ?? []} />
       {kind === 'self-assessment' && (
         <p class="notice">Self-assessment of your own ticket: score it as a reviewer would. Reviews of it stay hidden until you submit.</p>
       )}
-      <Transcript messages={ticket.messages} criteria={loaded ? criteria : []} onAttach={attachEvidence} />
+      <Transcript messages={ticket.messages} criteria={loaded ? criteria : []} onAttach={attachEvidence} highlights={highlights} />
       {fillableFields(read).transcript && fillIns !== null && !fillIns.messages?.length && (
         <PasteTranscript
           onUse={(messages) => {

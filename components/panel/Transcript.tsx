@@ -3,6 +3,13 @@ import { evidenceFromSelection } from '@/lib/evaluations/evidence';
 import type { Evidence, MessageRole, TranscriptMessage } from '@/lib/schemas';
 import { formatMessageTime, ROLE_LABELS } from '../shared/message-format';
 
+/** A passage an automatic check cited: characters `start`–`end` of a message's text, and which check said what. */
+export interface Highlight {
+  start: number;
+  end: number;
+  label: string;
+}
+
 export interface EvidenceTarget {
   id: string;
   title: string;
@@ -13,6 +20,8 @@ interface Props {
   /** Criteria evidence can be attached to; none while there is no scorecard to attach to. */
   criteria: EvidenceTarget[];
   onAttach: (criterionId: string, evidence: Evidence) => void;
+  /** Passages cited by automatic checks, by message id. */
+  highlights?: ReadonlyMap<string, readonly Highlight[]>;
 }
 
 const matches = (message: TranscriptMessage, query: string, role: MessageRole | '') =>
@@ -22,7 +31,7 @@ const matches = (message: TranscriptMessage, query: string, role: MessageRole | 
  * The conversation as a searchable list of messages, each of which (or a passage selected in it)
  * can be attached to a criterion as evidence. Whatever the helpdesk page held, nothing here is HTML.
  */
-export function Transcript({ messages, criteria, onAttach }: Props) {
+export function Transcript({ messages, criteria, onAttach, highlights }: Props) {
   const [query, setQuery] = useState('');
   const [role, setRole] = useState<MessageRole | ''>('');
   const [status, setStatus] = useState('');
@@ -31,7 +40,9 @@ export function Transcript({ messages, criteria, onAttach }: Props) {
   const roles = [...new Set(messages.map((m) => m.role))];
   return (
     <details class="transcript">
-      <summary>Conversation ({messages.length} messages)</summary>
+      <summary>
+        Conversation ({messages.length} messages{cited(highlights)})
+      </summary>
       <div class="transcript-filters">
         <label class="field">
           Search conversation
@@ -60,6 +71,7 @@ export function Transcript({ messages, criteria, onAttach }: Props) {
             key={message.id}
             message={message}
             criteria={criteria}
+            highlights={highlights?.get(message.id)}
             onAttach={(criterion, evidence, passage) => {
               onAttach(criterion.id, evidence);
               setStatus(`Attached ${passage ? 'the selected passage' : 'the message'} to ${criterion.title}.`);
@@ -82,13 +94,43 @@ function selectionWithin(element: HTMLElement | null): string {
   return element.contains(range.startContainer) && element.contains(range.endContainer) ? selection.toString() : '';
 }
 
+function cited(highlights: Props['highlights']): string {
+  const count = [...(highlights?.values() ?? [])].reduce((n, list) => n + list.length, 0);
+  if (count === 0) return '';
+  return count === 1 ? ', 1 passage cited by an automatic check' : `, ${count} passages cited by automatic checks`;
+}
+
+/**
+ * A message's text cut into plain and cited pieces: overlapping citations merge, each piece names
+ * every check that cited it. Still only text nodes: the pieces are strings, never markup.
+ */
+export function highlightPieces(text: string, highlights: readonly Highlight[] = []): { text: string; labels: string[] }[] {
+  const cuts = new Set([0, text.length]);
+  for (const h of highlights) {
+    cuts.add(Math.max(0, Math.min(text.length, h.start)));
+    cuts.add(Math.max(0, Math.min(text.length, h.end)));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const pieces: { text: string; labels: string[] }[] = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const from = points[i]!;
+    const to = points[i + 1]!;
+    const labels = [...new Set(highlights.filter((h) => h.start <= from && h.end >= to).map((h) => h.label))];
+    const last = pieces.at(-1);
+    if (last && last.labels.join() === labels.join()) last.text += text.slice(from, to);
+    else pieces.push({ text: text.slice(from, to), labels });
+  }
+  return pieces;
+}
+
 interface MessageProps {
   message: TranscriptMessage;
   criteria: EvidenceTarget[];
+  highlights?: readonly Highlight[] | undefined;
   onAttach: (criterion: EvidenceTarget, evidence: Evidence, passage: boolean) => void;
 }
 
-function Message({ message, criteria, onAttach }: MessageProps) {
+function Message({ message, criteria, onAttach, highlights }: MessageProps) {
   const text = useRef<HTMLParagraphElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   // Read on pointer down, before the click can move the selection; the keyboard path reads it on click.
@@ -127,7 +169,17 @@ function Message({ message, criteria, onAttach }: MessageProps) {
         {message.at && <time dateTime={message.at}> · {formatMessageTime(message.at)}</time>}
       </div>
       <p class="message-text" ref={text}>
-        {message.text}
+        {highlights?.length
+          ? highlightPieces(message.text, highlights).map((piece, i) =>
+              piece.labels.length ? (
+                <mark key={i} class="auto-evidence" title={piece.labels.join('; ')}>
+                  {piece.text}
+                </mark>
+              ) : (
+                piece.text
+              ),
+            )
+          : message.text}
       </p>
       {criteria.length > 0 && (
         <div class="attach">

@@ -1,11 +1,13 @@
 import type { TicketAssignmentSummary } from '@/lib/db/panel-plans';
-import type { CalibrationSession, Evaluation, Profile, Scorecard, TeamSettings, TicketContext, TicketKpis } from '@/lib/schemas';
+import type { CalibrationSession, Evaluation, Profile, Scorecard, SpotlightFlag, TeamSettings, TicketContext, TicketKpis } from '@/lib/schemas';
+import type { OnDataChanged } from '../shared/data-changes';
 
 /**
  * Everything the panel needs from the outside world. The extension implements it with Dexie and
  * runtime messaging; tests and the dev harness pass their own.
  */
 export interface PanelClient {
+  onDataChanged?: OnDataChanged;
   /** Which tab the panel is in and the ticket that tab shows. */
   hello(): Promise<{ tabId: number; ticket: TicketContext | null }>;
   /** Calls back whenever a tab's ticket changes or finishes loading; returns an unsubscribe. */
@@ -21,6 +23,8 @@ export interface PanelClient {
   /** The ticket as last kept (read, or completed by the reviewer). */
   getTicketSnapshot(ticketKey: string): Promise<TicketContext | undefined>;
   keepTicketSnapshot(ticket: TicketContext): Promise<void>;
+  /** Keeps the ticket's Spotlight flags on its snapshot (kept as read when there is none yet), for the dashboard and sampling. */
+  keepTicketSpotlight(ticket: TicketContext, flags: SpotlightFlag[]): Promise<void>;
   /** The KPIs entered in the panel for this ticket, if any. */
   getTicketKpis(ticketKey: string): Promise<TicketKpis | undefined>;
   /** Stores the ticket's KPIs, replacing what the panel stored for it before. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { evaluatedTicket, newDraft } from '@/lib/evaluations/new-draft';
-import { ticketKey, type Evaluation, type EvaluationKind, type Profile, type Scorecard, type TicketContext } from '@/lib/schemas';
+import { ticketKey, type Evaluation, type EvaluationKind, type Profile, type Scorecard, type SpotlightFlag, type TicketContext } from '@/lib/schemas';
 import type { PanelClient } from './panel-client';
 
 /** Drafts are written this long after the last change: well within a second, without a write per keystroke. */
@@ -15,6 +15,8 @@ interface DraftOptions {
   activeSeconds: () => number;
   /** The calibration session a new `calibration` draft is scored for. */
   calibrationSessionId?: string;
+  /** The ticket's Spotlight flags once worked out, kept on the draft's copy of the ticket. */
+  spotlight?: SpotlightFlag[] | undefined;
 }
 
 /**
@@ -23,7 +25,7 @@ interface DraftOptions {
  * changes or the panel is hidden), so a reload or a crash loses at most the last few hundred ms.
  * Each save carries the review time so far: the draft's earlier sessions plus this one.
  */
-export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, profile: Profile, { kind, activeSeconds, calibrationSessionId }: DraftOptions) {
+export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, profile: Profile, { kind, activeSeconds, spotlight, calibrationSessionId }: DraftOptions) {
   const key = ticketKey(ticket);
   const [draft, setDraft] = useState<Evaluation | null>(null);
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
@@ -32,6 +34,8 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latestTicket = useRef(ticket);
   latestTicket.current = ticket;
+  const latestSpotlight = useRef(spotlight);
+  latestSpotlight.current = spotlight;
   /** Review seconds the draft had when it was restored: earlier sessions on it. */
   const earlierSeconds = useRef(0);
   const reviewSeconds = useCallback(() => earlierSeconds.current + activeSeconds(), [activeSeconds]);
@@ -88,7 +92,7 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
     (scorecard: Scorecard, change: (draft: Evaluation) => Evaluation) => {
       setDraft((previous) => {
         const base = previous ?? newDraft({ ticket: latestTicket.current, scorecard, author: profile, kind, calibrationSessionId, now: client.now() });
-        const next = { ...change(base), ticket: evaluatedTicket(latestTicket.current), reviewSeconds: reviewSeconds(), updatedAt: client.now() };
+        const next = { ...change(base), ticket: evaluatedTicket(latestTicket.current, latestSpotlight.current), reviewSeconds: reviewSeconds(), updatedAt: client.now() };
         unsaved.current = next;
         return next;
       });
@@ -99,7 +103,7 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
   );
 
   // The draft follows the ticket as more of it is read or filled in by the reviewer.
-  const evaluated = JSON.stringify(evaluatedTicket(ticket));
+  const evaluated = JSON.stringify(evaluatedTicket(ticket, spotlight));
   useEffect(() => {
     setDraft((previous) => {
       if (!previous || JSON.stringify(previous.ticket) === evaluated) return previous;

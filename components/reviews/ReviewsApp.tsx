@@ -29,6 +29,8 @@ export function ReviewsApp({ client }: { client: ReviewsClient }) {
     }
   }, [client]);
   useEffect(() => void load(), [load]);
+  // Reviews, answers and resolutions that arrive from the team show without a reload.
+  useEffect(() => client.onDataChanged?.(() => void load()), [client, load]);
   // A reminder's notification opens this page at its review (#review-<id>), which exists only once loaded.
   useEffect(() => {
     if (mine && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();

@@ -1,9 +1,11 @@
 import type { DecisionInput, DisputedCriterionInput } from '../../lib/feedback/review-lifecycle';
 import type { Evaluation, Profile } from '../../lib/schemas';
 import type { ReviewWithAnswers } from '../../lib/db/feedback';
+import type { OnDataChanged } from '../shared/data-changes';
 
 /** What the reviews page needs from the outside world; the entrypoint backs it with the database. */
 export interface ReviewsClient {
+  onDataChanged?: OnDataChanged;
   getProfile(): Promise<Profile>;
   /** Submitted reviews about the signed-in agent, newest first. */
   listMyReviews(): Promise<ReviewWithAnswers[]>;

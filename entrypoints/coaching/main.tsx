@@ -6,6 +6,7 @@ import type { CoachingClient } from '../../components/coaching/coaching-client';
 import { getEvaluation, getProfile, openDatabase } from '../../lib/db';
 import { createCoachingPlan, listCoachingPlans, listReviewedAgents, recordFollowUp, suggestCriteria } from '../../lib/db/coaching';
 import { afterWrite } from '../../lib/pages/after-write';
+import { onDataChanged } from '../../lib/pages/data-changes';
 
 const db = openDatabase();
 const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -24,6 +25,7 @@ const client: CoachingClient = {
   recordFollowUp: async (id, note) => afterWrite(recordFollowUp(db, id, await author(), Date.now(), note)),
   now: () => Date.now(),
   timeZone,
+  onDataChanged,
 };
 
 const root = document.getElementById('app');

@@ -15,6 +15,7 @@ import {
 } from '../../lib/db';
 import { createBackupClient } from '../../lib/options/extension-backup-client';
 import { createSitesClient } from '../../lib/options/extension-sites-client';
+import { createTeamClient } from '../../lib/options/extension-team-client';
 import { SCORECARD_TEMPLATES } from '../../lib/scorecards/templates';
 import { afterWrite } from '../../lib/pages/after-write';
 import { downloadText } from '../../lib/pages/download-text';
@@ -31,15 +32,15 @@ const client: OptionsClient = {
     await seeded;
     return listScorecards(db);
   },
-  saveScorecard: (input) => saveScorecard(db, input, Date.now()),
-  archiveScorecard: (id) => archiveScorecard(db, id, Date.now()),
+  saveScorecard: (input) => afterWrite(saveScorecard(db, input, Date.now())),
+  archiveScorecard: (id) => afterWrite(archiveScorecard(db, id, Date.now())),
   getProfile: () => getProfile(db),
   // Identities decide which reviews are the user's own, and so which deadlines to remind them of.
   saveProfile: (profile) => afterWrite(saveProfile(db, profile)),
   getTeamSettings: () => getTeamSettings(db),
-  saveTeamSettings: (settings) => saveTeamSettings(db, settings),
+  saveTeamSettings: (settings) => afterWrite(saveTeamSettings(db, settings)),
   download: (filename, text) => downloadText(filename, text, 'application/json;charset=utf-8'),
 };
 
 const root = document.getElementById('app');
-if (root) render(<OptionsApp client={client} sites={createSitesClient()} backup={createBackupClient(db)} />, root);
+if (root) render(<OptionsApp client={client} sites={createSitesClient()} backup={createBackupClient(db)} team={createTeamClient()} />, root);

@@ -6,6 +6,7 @@ import type { ReviewsClient } from '../../components/reviews/reviews-client';
 import { getProfile, openDatabase } from '../../lib/db';
 import { acknowledge, dispute, listDisputedReviews, listMyReviews, resolve } from '../../lib/db/feedback';
 import { afterWrite } from '../../lib/pages/after-write';
+import { onDataChanged } from '../../lib/pages/data-changes';
 
 const db = openDatabase();
 
@@ -17,6 +18,7 @@ const client: ReviewsClient = {
   dispute: async (id, criteria) => afterWrite(dispute(db, id, await getProfile(db), Date.now(), criteria)),
   resolve: async (id, decisions) => afterWrite(resolve(db, id, decisions, await getProfile(db), Date.now())),
   now: () => Date.now(),
+  onDataChanged,
 };
 
 const root = document.getElementById('app');

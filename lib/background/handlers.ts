@@ -4,8 +4,10 @@ import type { RequestContext, RequestHandlers } from '../messaging/router';
 import { panelLayout } from './panel-layout';
 import { runReminders } from './reminders';
 import { openDatabase } from '../db';
+import { saveSyncStatus } from '../db/sync-state';
 import { siteStore } from '../sites/site-store';
 import { tabTickets } from './tab-tickets';
+import { joinTeamAndSync, leaveTeam, runSync, syncSoon, teamStatus } from './team-sync';
 
 function requireTab(context: RequestContext): number {
   if (context.tabId === undefined) throw new Error('This request must come from a page inside a browser tab.');
@@ -47,5 +49,18 @@ export const backgroundHandlers: RequestHandlers = {
   async 'reminders/refresh'() {
     await runReminders(openDatabase(), Date.now());
     return { ok: true };
+  },
+  'team/join': (input) => joinTeamAndSync(openDatabase(), input, Date.now()),
+  'team/leave': () => leaveTeam(openDatabase()),
+  'team/status': () => teamStatus(openDatabase()),
+  async 'team/sync'({ soon }) {
+    if (soon) syncSoon();
+    else void runSync(openDatabase(), { ignoreBackoff: true }).catch(console.error);
+    return { ok: true };
+  },
+  async 'team/dismiss-rejected'() {
+    const db = openDatabase();
+    await saveSyncStatus(db, { rejected: [] });
+    return teamStatus(db);
   },
 };

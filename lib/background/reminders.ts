@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { getProfile, openDatabase, type QaLensDatabase } from '../db';
 import { markNotified, replaceReminders } from '../db/reminders';
-import { dueCount, nextDueAt, planReminders, toNotify } from '../reminders/plan-reminders';
+import { nextDueAt, planReminders, toNotify } from '../reminders/plan-reminders';
+import { refreshBadge } from './badge';
 
 /** The one alarm that wakes the worker for the next reminder. */
 export const REMINDER_ALARM = 'reminders';
@@ -11,9 +12,6 @@ export const REMINDER_ALARM = 'reminders';
  */
 export const REMINDER_SWEEP_ALARM = 'reminders-sweep';
 const SWEEP_MINUTES = 60;
-
-// Firefox's Manifest V2 build has browserAction where Chromium's MV3 has action.
-const toolbarAction = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
 /**
  * One planning pass: brings the stored reminders in line with the records, shows the newly due
@@ -40,8 +38,7 @@ export async function runReminders(db: QaLensDatabase, now: number, timeZone = I
   // Marked after showing: a worker killed in between shows it again rather than never.
   if (fresh.length > 0) await markNotified(db, fresh.map((r) => r.id), now);
 
-  const count = dueCount(reminders, now);
-  await toolbarAction().setBadgeText({ text: count === 0 ? '' : String(count) });
+  await refreshBadge(db, now);
 
   const next = nextDueAt(reminders, now);
   if (next === null) await browser.alarms.clear(REMINDER_ALARM);

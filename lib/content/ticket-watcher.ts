@@ -57,8 +57,8 @@ export function watchTickets(ctx: ContentScriptContext, helpdesk: Helpdesk): voi
       clearTimeout(slowReadTimer);
       void report(read);
     };
-    const fetchSameOrigin = (path: string) =>
-      pageFetch(new URL(path, location.origin), { credentials: 'same-origin', signal, headers: { accept: 'application/json' } });
+    const fetchSameOrigin = (path: string, init?: { headers?: Record<string, string> }) =>
+      pageFetch(new URL(path, location.origin), { credentials: 'same-origin', signal, headers: { ...init?.headers, accept: 'application/json' } });
     helpdesk
       .readTicket(ticket.ref, { document, fetch: fetchSameOrigin, signal })
       .then(settle)

@@ -2,7 +2,7 @@
  * The dashboard's list logic: which evaluations a filter keeps and in what order. Pure: evaluations
  * and filter state in, table rows out.
  */
-import type { Channel, Evaluation, EvaluationKind } from '../schemas';
+import type { Channel, Evaluation, EvaluationKind, SpotlightKind } from '../schemas';
 
 export type ResultFilter = 'all' | 'passed' | 'not-passed';
 
@@ -24,6 +24,8 @@ export interface EvaluationFilter {
   /** First and last day of submission, inclusive, as `YYYY-MM-DD` in local time; '' for open-ended. */
   from: string;
   to: string;
+  /** A Spotlight flag the ticket must carry; '' or absent for any. */
+  spotlight?: SpotlightKind | '';
 }
 
 export const EMPTY_FILTER: EvaluationFilter = {
@@ -37,6 +39,7 @@ export const EMPTY_FILTER: EvaluationFilter = {
   result: 'all',
   from: '',
   to: '',
+  spotlight: '',
 };
 
 export type SortKey = 'date' | 'ticket' | 'agent' | 'channel' | 'scorecard' | 'score' | 'result';
@@ -125,6 +128,7 @@ export function evaluationMatcher(filter: EvaluationFilter, { period = true } = 
     if (!scorecardMatches(filter.scorecard, evaluation)) return false;
     if (filter.result === 'passed' && evaluation.passed !== true) return false;
     if (filter.result === 'not-passed' && evaluation.passed !== false) return false;
+    if (filter.spotlight && !ticket.spotlight?.some((flag) => flag.kind === filter.spotlight)) return false;
     const submittedAt = evaluation.submittedAt ?? 0;
     if (from !== undefined && submittedAt < from) return false;
     if (until !== undefined && submittedAt >= until) return false;
@@ -245,6 +249,7 @@ export function isFiltered(filter: EvaluationFilter): boolean {
     filter.reviewer !== '' ||
     filter.kind !== '' ||
     filter.result !== 'all' ||
+    Boolean(filter.spotlight) ||
     startOfDay(filter.from) !== undefined ||
     startOfDay(filter.to) !== undefined
   );

@@ -76,7 +76,8 @@ export async function submitEvaluation(
       updatedAt: now,
       submittedAt: now,
     };
-    const snapshot = ticketSnapshot(ticket, now);
+    // The Spotlight flags the panel worked out travel from the evaluation's copy of the ticket to its snapshot.
+    const snapshot = { ...ticketSnapshot(ticket, now), ...(draft.ticket.spotlight ? { spotlight: draft.ticket.spotlight } : {}) };
     await db.evaluations.put(submitted);
     await db.tickets.put(snapshot);
     await recordChanges(db, [put('evaluation', submitted), put('ticket', snapshot)], 'own', now);

@@ -22,8 +22,12 @@ export class PlanRefused extends Error {
 
 /** The sampling pool: seen and imported tickets with their KPIs. */
 export async function loadPool(db: QaLensDatabase): Promise<PoolTicket[]> {
-  const [seen, imported, kpis] = await Promise.all([db.seenTickets.toArray(), db.importedTickets.toArray(), db.kpis.toArray()]);
-  return buildPool({ seen, imported, kpis });
+  const [seen, imported, kpis, snapshots] = await Promise.all([db.seenTickets.toArray(), db.importedTickets.toArray(), db.kpis.toArray(), db.tickets.toArray()]);
+  const pool = buildPool({ seen, imported, kpis });
+  // Spotlight keeps its flags on the ticket snapshot of a ticket read in the panel.
+  const flagged = new Set(snapshots.filter((t) => (t.spotlight?.length ?? 0) > 0).map((t) => t.key));
+  for (const ticket of pool) if (flagged.has(ticket.key)) ticket.spotlight = true;
+  return pool;
 }
 
 /** Keys of tickets with a submitted review: the "already reviewed" exclusion. */
@@ -80,7 +84,7 @@ async function getPlanOrRefuse(db: QaLensDatabase, planId: string): Promise<Moni
  * reviewed: replace single tickets then, so finished work keeps counting.
  */
 export function drawPlanSample(db: QaLensDatabase, planId: string, input: { seed: number; by: Author; now: number }): Promise<DrawSummary> {
-  const tables = [db.monitoringPlans, db.samples, db.evaluations, db.seenTickets, db.importedTickets, db.kpis];
+  const tables = [db.monitoringPlans, db.samples, db.evaluations, db.seenTickets, db.importedTickets, db.kpis, db.tickets];
   return writeTransaction(db, tables, async () => {
     const plan = await getPlanOrRefuse(db, planId);
     const earlier = (await db.samples.where('planId').equals(planId).toArray()).filter((s) => s.purpose !== 'follow-up');
@@ -119,7 +123,7 @@ export function drawFollowUpSample(
   db: QaLensDatabase,
   input: { planId: string; coachingPlanId: string; count: number; seed: number; by: Author; now: number },
 ): Promise<DrawSummary> {
-  const tables = [db.monitoringPlans, db.coachingPlans, db.samples, db.evaluations, db.seenTickets, db.importedTickets, db.kpis];
+  const tables = [db.monitoringPlans, db.coachingPlans, db.samples, db.evaluations, db.seenTickets, db.importedTickets, db.kpis, db.tickets];
   return writeTransaction(db, tables, async () => {
     const plan = await getPlanOrRefuse(db, input.planId);
     const coaching = await db.coachingPlans.get(input.coachingPlanId);

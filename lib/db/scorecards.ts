@@ -2,6 +2,7 @@ import { ScorecardContentSchema, type Scorecard, type ScorecardContent } from '.
 import type { QaLensDatabase } from './database';
 import { newId } from '../ids';
 import { put, recordChanges, writeTransaction } from './changes';
+import { getTeamLink } from './sync-state';
 
 /** The newest version of every scorecard that is not archived, by name. */
 export async function listScorecards(db: QaLensDatabase): Promise<Scorecard[]> {
@@ -58,10 +59,15 @@ export async function archiveScorecard(db: QaLensDatabase, id: string, now: numb
   });
 }
 
-/** Puts the bundled templates in a profile that has no scorecards yet. */
+/**
+ * Puts the bundled templates in a profile that has no scorecards yet. In a team, scorecards are
+ * the admins' to set: an admin's browser seeds them for the team, everyone else's waits for them.
+ */
 export async function seedScorecards(db: QaLensDatabase, templates: readonly ScorecardContent[], now: number): Promise<void> {
   await writeTransaction(db, [db.scorecards, db.evaluations], async () => {
     if ((await db.scorecards.count()) > 0) return;
+    const link = await getTeamLink(db);
+    if (link && link.member.role !== 'admin') return;
     for (const content of templates) await saveScorecard(db, { content }, now);
   });
 }

@@ -2,13 +2,19 @@ import { DEFAULT_PROFILE, DEFAULT_TEAM_SETTINGS, ProfileSchema, TeamSettingsSche
 import { TEAM_SETTINGS_KEY as SHARED_TEAM_SETTINGS_KEY } from '../schemas';
 import { put, recordChanges, writeTransaction } from './changes';
 import type { QaLensDatabase } from './database';
+import { getTeamLink } from './sync-state';
 
 const PROFILE_KEY = 'profile';
 
+/**
+ * Who uses this browser. In a team, the name, role and helpdesk identities are the member's as the
+ * team server keeps them, so "about me" matches the same way on every machine of that member.
+ */
 export async function getProfile(db: QaLensDatabase): Promise<Profile> {
-  const row = await db.settings.get(PROFILE_KEY);
+  const [row, link] = await Promise.all([db.settings.get(PROFILE_KEY), getTeamLink(db)]);
   const parsed = ProfileSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : DEFAULT_PROFILE;
+  const local = parsed.success ? parsed.data : DEFAULT_PROFILE;
+  return link ? { name: link.member.name, role: link.member.role, identities: link.member.identities } : local;
 }
 
 export async function saveProfile(db: QaLensDatabase, profile: Profile): Promise<Profile> {

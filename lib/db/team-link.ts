@@ -45,10 +45,13 @@ async function everythingShared(db: QaLensDatabase): Promise<RecordChange[]> {
  * supervisor who scored alone until today brings their reviews along. One transaction: a worker
  * stopped half-way leaves the browser unlinked, with nothing queued.
  */
-export function linkTeam(db: QaLensDatabase, link: Omit<TeamLinkRow, 'key' | 'cursor'>, now: number): Promise<void> {
+export function linkTeam(db: QaLensDatabase, link: Omit<TeamLinkRow, 'key' | 'cursor'>, clientId: string, now: number): Promise<void> {
   const tables = [db.scorecards, db.evaluations, db.tickets, db.acknowledgements, db.disputes, db.coachingPlans, db.kpis, db.settings, db.members, db.monitoringPlans, db.samples, db.calibrationSessions];
   return writeTransaction(db, tables, async () => {
     await db.outbox.clear();
+    // A new client for every membership: its mutation ids start at 1, as the server expects of a
+    // client it has not seen, and a browser that left and joined again is never taken for its old self.
+    await db.syncState.put({ key: 'client', clientId, nextMutationId: 1 });
     await db.syncState.put({ ...link, key: 'link', cursor: 0 });
     await db.syncState.put({ ...IDLE_STATUS, phase: 'syncing' });
     await db.members.clear();
@@ -57,10 +60,10 @@ export function linkTeam(db: QaLensDatabase, link: Omit<TeamLinkRow, 'key' | 'cu
   });
 }
 
-/** Leaves the team: the link, the queue and the members go; every record stays in this browser. */
+/** Leaves the team: the link, the client, the queue and the members go; every record stays in this browser. */
 export function unlinkTeam(db: QaLensDatabase): Promise<void> {
   return db.transaction('rw', [db.syncState, db.outbox, db.members], async () => {
-    await db.syncState.bulkDelete(['link', 'status']);
+    await db.syncState.bulkDelete(['link', 'status', 'client']);
     await db.outbox.clear();
     await db.members.clear();
   });

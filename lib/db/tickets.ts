@@ -1,4 +1,4 @@
-import type { TicketContext } from '../schemas';
+import type { SpotlightFlag, TicketContext } from '../schemas';
 import type { QaLensDatabase, TicketSnapshot } from './database';
 import { ticketKey } from '../schemas';
 
@@ -16,4 +16,16 @@ export function ticketSnapshot(ticket: TicketContext, now: number): TicketSnapsh
  */
 export async function saveTicketSnapshot(db: QaLensDatabase, ticket: TicketContext, now: number): Promise<void> {
   await db.tickets.put(ticketSnapshot(ticket, now));
+}
+
+/**
+ * Keeps a ticket's Spotlight flags on its snapshot, for the dashboard's filter and for sampling.
+ * A snapshot kept earlier (a pasted conversation, a submitted evaluation) keeps its messages; a
+ * ticket without one is kept as read. Local like every snapshot: it travels only with an evaluation.
+ */
+export async function saveTicketSpotlight(db: QaLensDatabase, ticket: TicketContext, spotlight: SpotlightFlag[], now: number): Promise<void> {
+  await db.transaction('rw', db.tickets, async () => {
+    const stored = await db.tickets.get(ticketKey(ticket));
+    await db.tickets.put(stored ? { ...stored, spotlight } : { ...ticketSnapshot(ticket, now), spotlight });
+  });
 }

@@ -6,11 +6,12 @@ import {
   type EvaluationKind,
   type Profile,
   type Scorecard,
+  type SpotlightFlag,
   type TicketContext,
 } from '../schemas';
 
-/** The part of a ticket an evaluation keeps with it, for lists, filters and exports. */
-export function evaluatedTicket(ticket: TicketContext): EvaluatedTicket {
+/** The part of a ticket an evaluation keeps with it, for lists, filters and exports, with its Spotlight flags once known. */
+export function evaluatedTicket(ticket: TicketContext, spotlight?: SpotlightFlag[]): EvaluatedTicket {
   return {
     key: ticketKey(ticket),
     helpdesk: ticket.helpdesk,
@@ -19,6 +20,7 @@ export function evaluatedTicket(ticket: TicketContext): EvaluatedTicket {
     channel: ticket.channel,
     subject: ticket.subject,
     agent: ticket.agent,
+    ...(spotlight ? { spotlight } : {}),
   };
 }
 

@@ -13,8 +13,11 @@ export interface TicketRef {
 /** What an adapter may use to read a ticket. Fetches go only to the page's own origin. */
 export interface ReadContext {
   document: Document;
-  /** Same-origin fetch with the signed-in session; aborted when the user leaves the ticket. */
-  fetch: (path: string) => Promise<Response>;
+  /**
+   * Same-origin fetch with the signed-in session; aborted when the user leaves the ticket. `headers`
+   * carries what the helpdesk's own app sends beside its cookie (a CSRF token the page holds).
+   */
+  fetch: (path: string, init?: { headers?: Record<string, string> }) => Promise<Response>;
   signal: AbortSignal;
 }
 
@@ -37,6 +40,14 @@ export function defineHelpdesk(helpdesk: Helpdesk): Helpdesk {
 /** The context to show while only the URL is known. */
 export function placeholderTicket(ref: TicketRef, channel: Channel = 'other'): TicketContext {
   return { ...ref, channel, subject: '', status: '', customer: null, agent: null, messages: [], complete: false };
+}
+
+/**
+ * `map[key]` when `key` is one of the map's own keys, else `fallback`: a helpdesk's value names a
+ * channel or status, and `constructor` or `toString` must not come back from Object.prototype.
+ */
+export function ownValue<T>(map: Readonly<Record<string, T>>, key: unknown, fallback: NoInfer<T>): T {
+  return (typeof key === 'string' || typeof key === 'number') && Object.hasOwn(map, key) ? (map[key] ?? fallback) : fallback;
 }
 
 /** Collapses whitespace and trims; helpdesk text often carries layout newlines. */
@@ -77,9 +88,14 @@ export function apiThenPage(
  * has already left, and says which helpdesk answered what for which path (never the query, which
  * may carry ids). `noContent` is what a 204 No Content answer means, for APIs that send one.
  */
-export async function getJson<T>(context: ReadContext, path: string, helpdesk: string, options: { noContent?: T } = {}): Promise<T> {
+export async function getJson<T>(
+  context: ReadContext,
+  path: string,
+  helpdesk: string,
+  options: { noContent?: T; headers?: Record<string, string> } = {},
+): Promise<T> {
   context.signal.throwIfAborted();
-  const response = await context.fetch(path);
+  const response = await (options.headers ? context.fetch(path, { headers: options.headers }) : context.fetch(path));
   if (!response.ok) throw new Error(`${helpdesk} answered ${response.status} for ${path.split('?')[0]}`);
   if (response.status === 204 && options.noContent !== undefined) return options.noContent;
   return (await response.json()) as T;
@@ -121,4 +137,37 @@ export function pageMessages(items: Element[], fields: MessageFields): Transcrip
       text: clip(fields.text ? fields.text(body, item) : body, TICKET_LIMITS.messageChars),
     };
   });
+}
+
+/** What a page reader found on the view of one ticket, for `viewTicket`. Texts are as shown ('' when missing). */
+export interface ViewReading {
+  /** Every message element the view shows, oldest first. */
+  items: Element[];
+  fields: MessageFields;
+  channel: Channel;
+  subject: string;
+  status: string;
+  customer: string;
+  customerEmail?: string;
+  agent: string;
+}
+
+/**
+ * The ticket a page reader read off one view: its messages within the limits (saying so when the
+ * view shows more), the customer by name or else by address, and complete once a message was read.
+ */
+export function viewTicket(ref: TicketRef, view: ViewReading): TicketContext {
+  const messages = pageMessages(view.items.slice(0, TICKET_LIMITS.messages), view.fields);
+  const email = view.customerEmail ?? '';
+  return {
+    ...ref,
+    channel: view.channel,
+    subject: clip(view.subject),
+    status: clip(view.status),
+    customer: view.customer || email ? { name: clip(view.customer || email), ...(email ? { email: clip(email) } : {}) } : null,
+    agent: view.agent ? { name: clip(view.agent) } : null,
+    messages,
+    complete: messages.length > 0,
+    ...(view.items.length > TICKET_LIMITS.messages ? { problem: `Read the first ${TICKET_LIMITS.messages} messages only.` } : {}),
+  };
 }

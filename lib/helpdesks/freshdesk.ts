@@ -34,7 +34,8 @@ interface FreshdeskAgent {
   contact?: { name?: string | null; email?: string | null };
 }
 
-const TICKET_PATH = /^\/a\/tickets\/(\d+)(?:\/|$)/;
+/** `/a/tickets/<id>`, and the older agent path `/helpdesk/tickets/<id>`, still served. */
+const TICKET_PATH = /^\/(?:a|helpdesk)\/tickets\/(\d+)(?:\/|$)/;
 const HOST = /^[a-z0-9][a-z0-9-]*\.freshdesk\.com$/;
 /** Conversations asked for per page (the API's maximum) and pages followed at most. */
 const PER_PAGE = 100;
@@ -184,7 +185,7 @@ function readFromPage(ref: TicketRef, document: Document, problem: string): Tick
 export default defineHelpdesk({
   id: 'freshdesk',
   label: 'Freshdesk',
-  matches: ['https://*.freshdesk.com/a/*'],
+  matches: ['https://*.freshdesk.com/a/*', 'https://*.freshdesk.com/helpdesk/tickets/*'],
   ticketFromUrl(url) {
     if (url.protocol !== 'https:' || !HOST.test(url.hostname) || url.port !== '') return null;
     const id = TICKET_PATH.exec(url.pathname)?.[1];
@@ -196,11 +197,17 @@ export default defineHelpdesk({
       'https://acme.freshdesk.com/a/tickets/123',
       'https://acme.freshdesk.com/a/tickets/123/edit',
       'https://support-eu.freshdesk.com/a/tickets/98765?current_tab=details',
+      'https://acme.freshdesk.com/helpdesk/tickets/124',
+      'https://acme.freshdesk.com/helpdesk/tickets/125/edit?ref=email',
     ],
     nonTickets: [
       'https://acme.freshdesk.com/a/dashboard/default',
       'https://acme.freshdesk.com/a/tickets/filters/all_tickets',
       'https://acme.freshdesk.com/a/tickets/new',
+      'https://acme.freshdesk.com/helpdesk/tickets',
+      'https://acme.freshdesk.com/helpdesk/tickets/filter/all_tickets',
+      'https://acme.freshdesk.com/a/admin/ticket_fields',
+      'https://acme.freshdesk.com/a/analytics/reports',
       'https://acme.freshdesk.com/support/tickets/123',
       'http://acme.freshdesk.com/a/tickets/123',
       'https://freshdesk.com.evil.example/a/tickets/123',

@@ -10,8 +10,11 @@ import { waitForRender } from './wait-for-render';
  * subject), `[data-message-id]` (each message), `span[email][name]` (its sender) and `.a3s` (its body).
  */
 
-/** Mailbox paths: `/mail/u/<n>/`, the n-th signed-in account. */
-const MAILBOX_PATH = /^\/mail\/u\/(\d{1,2})\/?$/;
+/**
+ * Mailbox paths: `/mail/u/<n>/`, the n-th signed-in account; `/mail/`, the first; and a delegated
+ * mailbox, `/mail/b/<delegate>/u/<n>/`, as support teams sharing one inbox open it.
+ */
+const MAILBOX_PATH = /^\/mail(?:\/b\/([A-Za-z0-9_-]{1,100}))?(?:\/u\/(\d{1,2}))?\/?$/;
 /** Views whose second hash segment is a thread: `#inbox/<thread>`. */
 const PLAIN_VIEWS = new Set(['inbox', 'starred', 'snoozed', 'sent', 'drafts', 'imp', 'scheduled', 'all', 'spam', 'trash']);
 /** Views with an argument, whose third segment is a thread: `#label/Billing/<thread>`, `#search/refund/<thread>`. */
@@ -107,9 +110,11 @@ export default defineHelpdesk({
   matches: ['https://mail.google.com/mail/*'],
   ticketFromUrl(url) {
     if (url.protocol !== 'https:' || url.hostname !== 'mail.google.com') return null;
-    const account = MAILBOX_PATH.exec(url.pathname)?.[1];
-    const token = account === undefined ? null : threadToken(url.hash);
-    return token ? { helpdesk: 'gmail', ticketId: token, url: `https://mail.google.com/mail/u/${account}/#all/${token}` } : null;
+    const mailbox = MAILBOX_PATH.exec(url.pathname);
+    const token = mailbox ? threadToken(url.hash) : null;
+    if (!mailbox || !token) return null;
+    const delegate = mailbox[1] ? `b/${mailbox[1]}/` : '';
+    return { helpdesk: 'gmail', ticketId: token, url: `https://mail.google.com/mail/${delegate}u/${mailbox[2] ?? '0'}/#all/${token}` };
   },
   async readTicket(ref, context) {
     const { document, signal } = context;
@@ -130,12 +135,20 @@ export default defineHelpdesk({
       'https://mail.google.com/mail/u/1/#all/18b3d491b4320001',
       'https://mail.google.com/mail/u/0/#label/Billing+Support/FMfcgzQbfBhJkLNpRsTvWxZbCdFgHjKm',
       'https://mail.google.com/mail/u/0/#search/refund/FMfcgzQbfBhJkLNpRsTvWxZbCdFgHjKn?compose=new',
+      'https://mail.google.com/mail/#inbox/FMfcgzQbfBhJkLNpRsTvWxZbCdFgHjKo',
+      'https://mail.google.com/mail/u/2/#sent/FMfcgzQbfBhJkLNpRsTvWxZbCdFgHjKp',
+      'https://mail.google.com/mail/u/0/#category/updates/FMfcgzQbfBhJkLNpRsTvWxZbCdFgHjKq',
+      'https://mail.google.com/mail/b/ALGkd0xabc123/u/0/#inbox/FMfcgzQbfBhJkLNpRsTvWxZbCdFgHjKr',
     ],
     nonTickets: [
       'https://mail.google.com/mail/u/0/#inbox',
       'https://mail.google.com/mail/u/0/#inbox/p2',
       'https://mail.google.com/mail/u/0/#search/internationalization',
       'https://mail.google.com/mail/u/0/#settings/general',
+      'https://mail.google.com/mail/#inbox',
+      'https://mail.google.com/mail/u/0/#category/social',
+      'https://mail.google.com/mail/b/ALGkd0xabc123/u/0/#inbox',
+      'https://mail.google.com/mail/u/0/#label/Billing+Support',
       'https://mail.google.com/chat/u/0/#chat/home',
       'http://mail.google.com/mail/u/0/#inbox/FMfcgzQbfBhJkLNpRsTvWxZbCdFgHjKl',
       'https://mail.google.com.evil.example/mail/u/0/#inbox/FMfcgzQbfBhJkLNpRsTvWxZbCdFgHjKl',

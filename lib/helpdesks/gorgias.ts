@@ -37,7 +37,8 @@ interface MessagesPage {
   meta?: { next_cursor?: string | null };
 }
 
-const TICKET_PATH = /^\/app\/ticket\/(\d+)(?:\/|$)/;
+/** `/app/ticket/<id>`, or a ticket opened inside a view: `/app/views/<view id>/<ticket id>`. */
+const TICKET_PATH = /^\/app\/(?:ticket|views\/\d+)\/(\d+)(?:\/|$)/;
 const HOST = /^[a-z0-9][a-z0-9-]*\.gorgias\.com$/;
 const MAX_PAGES = 50;
 /** Automated senders: rules, self-service flows and the AI agent. */
@@ -167,11 +168,19 @@ export default defineHelpdesk({
   },
   readTicket: apiThenPage(readFromApi, readFromPage),
   testUrls: {
-    tickets: ['https://acme.gorgias.com/app/ticket/123', 'https://shop-eu.gorgias.com/app/ticket/98765?view=1'],
+    tickets: [
+      'https://acme.gorgias.com/app/ticket/123',
+      'https://shop-eu.gorgias.com/app/ticket/98765?view=1',
+      'https://acme.gorgias.com/app/views/1384557/202493877',
+      'https://acme.gorgias.com/app/views/19510/56381280/',
+    ],
     nonTickets: [
       'https://acme.gorgias.com/app/tickets',
       'https://acme.gorgias.com/app/views/1234',
       'https://acme.gorgias.com/app/ticket/new',
+      'https://acme.gorgias.com/app/views/1384557/new',
+      'https://acme.gorgias.com/app/settings/channels/email',
+      'https://acme.gorgias.com/app/stats/overview',
       'https://acme.gorgias.com/api/tickets/123',
       'http://acme.gorgias.com/app/ticket/123',
       'https://gorgias.com.evil.example/app/ticket/123',

@@ -12,11 +12,14 @@ import { waitForRender } from './wait-for-render';
  */
 
 /** HubSpot's app hosts: na1 and its regional data centres. */
-const HOSTS = new Set(['app.hubspot.com', 'app-eu1.hubspot.com', 'app-na2.hubspot.com']);
+/** The app's host in each data centre: North America (na1, na2), Europe (eu1), Australia (ap1). */
+const HOSTS = new Set(['app.hubspot.com', 'app-na1.hubspot.com', 'app-na2.hubspot.com', 'app-eu1.hubspot.com', 'app-ap1.hubspot.com']);
 /** `/help-desk/<portalId>/view/<viewId>/ticket/<ticketId>` (the view part is optional). */
 const HELP_DESK_PATH = /^\/help-desk\/(\d+)\/(?:view\/([\w-]+)\/)?ticket\/(\d+)(?:\/|$)/;
 /** `/live-messages/<portalId>/inbox/<threadId>`: a conversations inbox thread. */
 const INBOX_PATH = /^\/live-messages\/(\d+)\/inbox\/(\d+)(?:\/|$)/;
+/** A ticket's CRM record: `/contacts/<portalId>/ticket/<id>` and `/contacts/<portalId>/record/0-5/<id>` (0-5 is the ticket object). */
+const RECORD_PATH = /^\/contacts\/(\d+)\/(?:ticket|record\/0-5)\/(\d+)(?:\/|$)/;
 /** How long to wait for the app to render the ticket after the URL changed. */
 export const HUBSPOT_RENDER_WAIT_MS = 8000;
 
@@ -100,7 +103,12 @@ function readView(ref: TicketRef, view: Element): TicketContext {
 export default defineHelpdesk({
   id: 'hubspot',
   label: 'HubSpot',
-  matches: [...HOSTS].flatMap((host) => [`https://${host}/help-desk/*`, `https://${host}/live-messages/*`]),
+  matches: [...HOSTS].flatMap((host) => [
+    `https://${host}/help-desk/*`,
+    `https://${host}/live-messages/*`,
+    `https://${host}/contacts/*/ticket/*`,
+    `https://${host}/contacts/*/record/0-5/*`,
+  ]),
   ticketFromUrl(url) {
     if (url.protocol !== 'https:' || !HOSTS.has(url.hostname)) return null;
     const desk = HELP_DESK_PATH.exec(url.pathname);
@@ -109,6 +117,8 @@ export default defineHelpdesk({
       const path = view ? `/help-desk/${portal}/view/${view}/ticket/${ticket}` : `/help-desk/${portal}/ticket/${ticket}`;
       return ticket ? { helpdesk: 'hubspot', ticketId: ticket, url: `${url.origin}${path}` } : null;
     }
+    const record = RECORD_PATH.exec(url.pathname);
+    if (record?.[2]) return { helpdesk: 'hubspot', ticketId: record[2], url: `${url.origin}/contacts/${record[1]}/record/0-5/${record[2]}` };
     const inbox = INBOX_PATH.exec(url.pathname);
     if (inbox?.[2]) return { helpdesk: 'hubspot', ticketId: `thread-${inbox[2]}`, url: `${url.origin}/live-messages/${inbox[1]}/inbox/${inbox[2]}` };
     return null;
@@ -133,11 +143,19 @@ export default defineHelpdesk({
       'https://app.hubspot.com/help-desk/4411223/ticket/5102',
       'https://app.hubspot.com/live-messages/4411223/inbox/8801',
       'https://app-na2.hubspot.com/live-messages/4411223/inbox/990011/',
+      'https://app.hubspot.com/contacts/4411223/ticket/5103',
+      'https://app.hubspot.com/contacts/4411223/record/0-5/5104?eschref=%2Fcontacts',
+      'https://app-ap1.hubspot.com/contacts/22617666/record/0-5/6601',
+      'https://app-na1.hubspot.com/help-desk/4411223/ticket/5105',
     ],
     nonTickets: [
       'https://app.hubspot.com/help-desk/4411223/view/112233',
       'https://app.hubspot.com/live-messages/4411223/inbox',
       'https://app.hubspot.com/contacts/4411223/objects/0-5/views/all/list',
+      'https://app.hubspot.com/contacts/4411223/record/0-1/5101',
+      'https://app.hubspot.com/contacts/4411223/record/0-3/5101',
+      'https://app.hubspot.com/contacts/4411223/tickets/list/view/all',
+      'https://app-ap1.hubspot.com/contacts/22617666/objectLists/12/',
       'https://app.hubspot.com/reports-dashboard/4411223',
       'http://app.hubspot.com/help-desk/4411223/view/112233/ticket/5101',
       'https://app.hubspot.com.evil.example/help-desk/4411223/view/112233/ticket/5101',

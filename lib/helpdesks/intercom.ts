@@ -34,6 +34,13 @@ interface IntercomConversation {
 const HOSTS = ['app.intercom.com', 'app.eu.intercom.com', 'app.au.intercom.com'];
 /** `/a/inbox/<app id>/inbox/<view …>/conversation/<id>`. */
 const TICKET_PATH = /^\/a\/inbox\/([a-z0-9]{1,40})\/inbox\/(?:[\w-]+\/){0,8}conversation\/(\d{1,24})\/?$/;
+/**
+ * `/a/apps/<app>/conversations/<id>`, the `links.conversation_web` the REST API gives a conversation,
+ * and the older inbox's `/a/apps/<app>/inbox/inbox/…/<id>`: both still open the conversation.
+ */
+const APPS_PATH = /^\/a\/apps\/([a-z0-9]{1,40})\/(?:conversations|inbox\/inbox(?:\/[\w-]+){0,6}\/conversations?)\/(\d{1,24})\/?$/;
+/** `/a/apps/<app>/inbox/inbox/<id>` without the word: only a conversation's long id, never a teammate's short one. */
+const APPS_BARE_PATH = /^\/a\/apps\/([a-z0-9]{1,40})\/inbox\/inbox\/(\d{10,24})\/?$/;
 /** Intercom's `source.type` values, grouped into the channels QA teams report on. */
 const CHANNELS: Record<string, Channel> = {
   email: 'email',
@@ -161,7 +168,7 @@ export default defineHelpdesk({
   matches: HOSTS.map((host) => `https://${host}/a/*`),
   ticketFromUrl(url) {
     if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname) || url.port) return null;
-    const match = TICKET_PATH.exec(url.pathname);
+    const match = TICKET_PATH.exec(url.pathname) ?? APPS_PATH.exec(url.pathname) ?? APPS_BARE_PATH.exec(url.pathname);
     const app = match?.[1];
     const id = match?.[2];
     return app && id ? { helpdesk: 'intercom', ticketId: id, url: `https://${url.hostname}/a/inbox/${app}/inbox/conversation/${id}` } : null;
@@ -173,10 +180,17 @@ export default defineHelpdesk({
       'https://app.intercom.com/a/inbox/abc123de/inbox/admin/4821/conversation/215467890123457?view=List',
       'https://app.eu.intercom.com/a/inbox/eu9x8y7z/inbox/conversation/98765',
       'https://app.au.intercom.com/a/inbox/au1b2c3d/inbox/team/77/conversation/12345/',
+      'https://app.intercom.com/a/inbox/abc123de/inbox/search/conversation/215467890123458?query=refund',
+      'https://app.intercom.com/a/apps/lkqcyt9t/conversations/137324500000000',
+      'https://app.eu.intercom.com/a/apps/eu9x8y7z/inbox/inbox/4821/conversations/137324500000001',
+      'https://app.intercom.com/a/apps/abc123de/inbox/inbox/137324500000002',
     ],
     nonTickets: [
       'https://app.intercom.com/a/inbox/abc123de/inbox/shared/all',
       'https://app.intercom.com/a/apps/abc123de/settings',
+      'https://app.intercom.com/a/apps/abc123de/inbox/inbox/all',
+      'https://app.intercom.com/a/apps/_/developer-hub',
+      'https://app.intercom.com/a/apps/abc123de/reports/overview',
       'https://app.intercom.com/a/inbox/abc123de/inbox/conversation/new',
       'http://app.intercom.com/a/inbox/abc123de/inbox/conversation/98765',
       'https://api.intercom.io/conversations/98765',

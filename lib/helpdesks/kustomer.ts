@@ -14,6 +14,8 @@ import { waitForRender } from './wait-for-render';
 const HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.kustomerapp\.com$/;
 /** `/app/customers/<customerId>/event/<conversationId>` (also `/conversation/…`): Mongo-style ids. */
 const CONVERSATION_PATH = /^\/app\/customers\/([0-9a-f]{24})\/(?:event|conversations?)\/([0-9a-f]{24})(?:\/|$)/;
+/** A conversation opened on its own page, with no customer in the URL: `/app/conversations/<id>`. */
+const CONVERSATION_PAGE = /^\/app\/conversations\/([0-9a-f]{24})(?:\/|$)/;
 /** How long to wait for the app to render the conversation after the URL changed. */
 export const KUSTOMER_RENDER_WAIT_MS = 8000;
 
@@ -77,6 +79,8 @@ export default defineHelpdesk({
   matches: ['https://*.kustomerapp.com/app/*'],
   ticketFromUrl(url) {
     if (url.protocol !== 'https:' || !HOST.test(url.hostname) || url.hostname.split('.').includes('api')) return null;
+    const page = CONVERSATION_PAGE.exec(url.pathname)?.[1];
+    if (page) return { helpdesk: 'kustomer', ticketId: page, url: `${url.origin}/app/conversations/${page}` };
     const match = CONVERSATION_PATH.exec(url.pathname);
     if (!match?.[1] || !match[2]) return null;
     return { helpdesk: 'kustomer', ticketId: match[2], url: `${url.origin}/app/customers/${match[1]}/event/${match[2]}` };
@@ -103,10 +107,15 @@ export default defineHelpdesk({
       'https://acme.kustomerapp.com/app/customers/5f0c0a1b2c3d4e5f60718202/event/65a1b2c3d4e5f60718293a02?tab=timeline',
       'https://acme.kustomerapp.com/app/customers/5f0c0a1b2c3d4e5f60718202/conversations/65a1b2c3d4e5f60718293a02',
       'https://acme-eu.prod2.kustomerapp.com/app/customers/5f0c0a1b2c3d4e5f60718203/event/65a1b2c3d4e5f60718293a03',
+      'https://acme.kustomerapp.com/app/conversations/65a1b2c3d4e5f60718293a04',
+      'https://acme-eu.prod2.kustomerapp.com/app/conversations/65a1b2c3d4e5f60718293a05?view=all',
     ],
     nonTickets: [
       'https://acme.kustomerapp.com/app/customers/5f0c0a1b2c3d4e5f60718201',
       'https://acme.kustomerapp.com/app/search/all',
+      'https://acme.kustomerapp.com/app/conversations',
+      'https://acme.kustomerapp.com/app/conversations/not-an-id',
+      'https://acme.kustomerapp.com/app/settings/queues',
       'https://acme.kustomerapp.com/app/customers/5f0c0a1b2c3d4e5f60718201/event/not-an-id',
       'https://acme.api.kustomerapp.com/app/customers/5f0c0a1b2c3d4e5f60718201/event/65a1b2c3d4e5f60718293a01',
       'http://acme.kustomerapp.com/app/customers/5f0c0a1b2c3d4e5f60718201/event/65a1b2c3d4e5f60718293a01',

@@ -12,6 +12,13 @@ import kustomer from './kustomer';
 import livechat from './livechat';
 import crisp from './crisp';
 import salesforce from './salesforce';
+import reamaze from './reamaze';
+import dixa from './dixa';
+import freshchat from './freshchat';
+import gladly from './gladly';
+import tawkTo from './tawk-to';
+import outlook from './outlook';
+import servicenow from './servicenow';
 
 /**
  * Every supported helpdesk. Each also has its own content script (`entrypoints/<id>.content.ts`),
@@ -31,6 +38,13 @@ export const HELPDESKS: readonly Helpdesk[] = [
   livechat,
   crisp,
   salesforce,
+  reamaze,
+  dixa,
+  freshchat,
+  gladly,
+  tawkTo,
+  outlook,
+  servicenow,
 ];
 
 /** The helpdesk whose ticket this URL is, if any (adapters never claim each other's URLs). */

@@ -15,7 +15,11 @@ import { waitForRender } from './wait-for-render';
 
 const HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.lightning\.force\.com$/;
 /** `/lightning/r/Case/<caseId>/view`: Case ids start with 500, 15 or 18 characters. */
-const CASE_PATH = /^\/lightning\/r\/Case\/(500[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)\/view(?:\/|$)/;
+const CASE_ID = '(500[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)';
+/** `/lightning/r/Case/<id>/view`, also without the object's name (`/lightning/r/<id>/view`): a case id starts with 500. */
+const CASE_PATH = new RegExp(`^\\/lightning\\/r\\/(?:Case\\/)?${CASE_ID}\\/view(?:\\/|$)`);
+/** The Lightning URLs of before Winter '18, which still redirect: `/one/one.app#/sObject/<id>/view`. */
+const ONE_APP_HASH = new RegExp(`^#\\/sObject\\/${CASE_ID}(?:\\/view)?(?:[/?]|$)`);
 /** How long to wait for Lightning to render the case after the URL changed. */
 export const SALESFORCE_RENDER_WAIT_MS = 10_000;
 
@@ -108,10 +112,10 @@ function recordOf(ref: TicketRef, document: Document): Element | null {
 export default defineHelpdesk({
   id: 'salesforce',
   label: 'Salesforce Service Console',
-  matches: ['https://*.lightning.force.com/lightning/*'],
+  matches: ['https://*.lightning.force.com/lightning/*', 'https://*.lightning.force.com/one/*'],
   ticketFromUrl(url) {
     if (url.protocol !== 'https:' || !HOST.test(url.hostname)) return null;
-    const id = CASE_PATH.exec(url.pathname)?.[1];
+    const id = CASE_PATH.exec(url.pathname)?.[1] ?? (url.pathname === '/one/one.app' ? ONE_APP_HASH.exec(url.hash)?.[1] : undefined);
     return id ? { helpdesk: 'salesforce', ticketId: id, url: `${url.origin}/lightning/r/Case/${id}/view` } : null;
   },
   async readTicket(ref, context) {
@@ -134,12 +138,20 @@ export default defineHelpdesk({
       'https://acme.lightning.force.com/lightning/r/Case/500Hs00001XyZ12AAF/view',
       'https://acme.lightning.force.com/lightning/r/Case/500Hs00001XyZ13AAF/view?ws=%2Flightning%2Fr%2FCase%2F500Hs00001XyZ12AAF%2Fview',
       'https://acme--uat.sandbox.lightning.force.com/lightning/r/Case/500Hs00001XyZ12/view',
+      'https://acme.lightning.force.com/lightning/r/500Hs00001XyZ14AAF/view',
+      'https://acme.lightning.force.com/one/one.app#/sObject/500Hs00001XyZ15AAF/view',
+      'https://acme.lightning.force.com/one/one.app#/sObject/500Hs00001XyZ16AAF',
+      'https://acme--dev.develop.lightning.force.com/lightning/r/Case/500Hs00001XyZ17AAF/view',
     ],
     nonTickets: [
       'https://acme.lightning.force.com/lightning/o/Case/list?filterName=Recent',
       'https://acme.lightning.force.com/lightning/r/Account/001Hs00001AbCd1AAF/view',
       'https://acme.lightning.force.com/lightning/r/Case/001Hs00001AbCd1AAF/view',
       'https://acme.lightning.force.com/lightning/page/home',
+      'https://acme.lightning.force.com/lightning/r/001Hs00001AbCd1AAF/view',
+      'https://acme.lightning.force.com/one/one.app#/sObject/001Hs00001AbCd1AAF/view',
+      'https://acme.lightning.force.com/one/one.app#/sObject/Case/list',
+      'https://acme.lightning.force.com/lightning/setup/SetupOneHome/home',
       'https://acme.my.salesforce.com/500Hs00001XyZ12AAF',
       'https://acme.my.salesforce.com/lightning/r/Case/500Hs00001XyZ12AAF/view',
       'http://acme.lightning.force.com/lightning/r/Case/500Hs00001XyZ12AAF/view',

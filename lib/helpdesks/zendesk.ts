@@ -39,6 +39,9 @@ interface CommentsResponse {
 }
 
 const TICKET_PATH = /^\/agent\/tickets\/(\d+)(?:\/|$)/;
+/** Older links still served (they redirect to the agent workspace): `/tickets/<id>` and the hash routes `/agent/#/tickets/<id>`. */
+const LEGACY_PATH = /^\/tickets\/(\d+)(?:\/|$)/;
+const LEGACY_HASH = /^#\/tickets\/(\d+)(?:\/|$)/;
 /** Comments pages followed at most (100 comments each): a bound against a runaway `next_page` chain. */
 const MAX_COMMENT_PAGES = 50;
 /** Zendesk's `via.channel` values, grouped into the channels QA teams report on. */
@@ -173,10 +176,13 @@ function readFromPage(ref: TicketRef, document: Document, problem: string): Tick
 export default defineHelpdesk({
   id: 'zendesk',
   label: 'Zendesk',
-  matches: ['https://*.zendesk.com/agent/*'],
+  matches: ['https://*.zendesk.com/agent/*', 'https://*.zendesk.com/tickets/*'],
   ticketFromUrl(url) {
     if (url.protocol !== 'https:' || !url.hostname.endsWith('.zendesk.com')) return null;
-    const id = TICKET_PATH.exec(url.pathname)?.[1];
+    const id =
+      TICKET_PATH.exec(url.pathname)?.[1] ??
+      LEGACY_PATH.exec(url.pathname)?.[1] ??
+      (url.pathname === '/agent/' || url.pathname === '/agent' ? LEGACY_HASH.exec(url.hash)?.[1] : undefined);
     return id ? { helpdesk: 'zendesk', ticketId: id, url: `${url.origin}/agent/tickets/${id}` } : null;
   },
   readTicket: apiThenPage(readFromApi, readFromPage),
@@ -185,11 +191,19 @@ export default defineHelpdesk({
       'https://acme.zendesk.com/agent/tickets/123',
       'https://acme.zendesk.com/agent/tickets/123/events',
       'https://support-eu.zendesk.com/agent/tickets/98765?foo=bar',
+      'https://acme.zendesk.com/tickets/124',
+      'https://acme.zendesk.com/agent/#/tickets/125',
+      'https://acme.zendesk.com/agent/#/tickets/126/events',
     ],
     nonTickets: [
       'https://acme.zendesk.com/agent/dashboard',
       'https://acme.zendesk.com/agent/tickets/new/1',
       'https://acme.zendesk.com/agent/filters/360001',
+      'https://acme.zendesk.com/agent/#/dashboard',
+      'https://acme.zendesk.com/agent/views/360002',
+      'https://acme.zendesk.com/agent/admin/people',
+      'https://acme.zendesk.com/agent/reporting/analytics',
+      'https://acme.zendesk.com/tickets/new',
       'https://acme.zendesk.com/hc/en-us/requests/123',
       'http://acme.zendesk.com/agent/tickets/123',
       'https://zendesk.com.evil.example/agent/tickets/123',

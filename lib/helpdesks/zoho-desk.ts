@@ -57,8 +57,15 @@ const HOSTS = new Set([
   'desk.zoho.com.cn',
   'desk.zohocloud.ca',
   'desk.zoho.sa',
+  'desk.zoho.uk',
 ]);
 const TICKET_PATH = /^\/agent\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_.-]+)\/tickets\/details\/(\d+)(?:\/|$)/;
+/**
+ * The older desk, still served and still the `webUrl` the API gives every ticket:
+ * `/support/<portal>/ShowHomePage.do#Cases/dv/<id>`. It names no department.
+ */
+const LEGACY_PATH = /^\/support\/([A-Za-z0-9_-]+)\/ShowHomePage\.do$/;
+const LEGACY_HASH = /^#Cases\/dv\/(\d+)(?:\/|$)/;
 /** Threads and comments per request (the API's maximum) and pages followed at most. */
 const PAGE = 100;
 const MAX_PAGES = 50;
@@ -247,17 +254,27 @@ function readFromPage(ref: TicketRef, document: Document, problem: string): Tick
 function parse(url: URL): { portal: string; department: string; id: string } | null {
   if (url.protocol !== 'https:' || url.port !== '' || !HOSTS.has(url.hostname)) return null;
   const match = TICKET_PATH.exec(url.pathname);
-  return match?.[1] && match[2] && match[3] ? { portal: match[1], department: match[2], id: match[3] } : null;
+  if (match?.[1] && match[2] && match[3]) return { portal: match[1], department: match[2], id: match[3] };
+  const portal = LEGACY_PATH.exec(url.pathname)?.[1];
+  const id = portal ? LEGACY_HASH.exec(url.hash)?.[1] : undefined;
+  return portal && id ? { portal, department: '', id } : null;
 }
 
 export default defineHelpdesk({
   id: 'zoho-desk',
   label: 'Zoho Desk',
-  matches: [...HOSTS].map((host) => `https://${host}/agent/*`),
+  matches: [...HOSTS].flatMap((host) => [`https://${host}/agent/*`, `https://${host}/support/*`]),
   ticketFromUrl(url) {
     const parts = parse(url);
     return parts
-      ? { helpdesk: 'zoho-desk', ticketId: parts.id, url: `${url.origin}/agent/${parts.portal}/${parts.department}/tickets/details/${parts.id}` }
+      ? {
+          helpdesk: 'zoho-desk',
+          ticketId: parts.id,
+          // Without a department, the ticket keeps the older desk's link, which the API gives as its webUrl.
+          url: parts.department
+            ? `${url.origin}/agent/${parts.portal}/${parts.department}/tickets/details/${parts.id}`
+            : `${url.origin}/support/${parts.portal}/ShowHomePage.do#Cases/dv/${parts.id}`,
+        }
       : null;
   },
   readTicket: apiThenPage(readFromApi, readFromPage),
@@ -267,11 +284,23 @@ export default defineHelpdesk({
       'https://desk.zoho.eu/agent/acme-eu/billing/tickets/details/44000000123/conversation',
       'https://desk.zoho.com.au/agent/acme/support/tickets/details/9001',
       'https://desk.zohocloud.ca/agent/acme/support/tickets/details/9002?tab=history',
+      'https://desk.zoho.in/agent/acme-in/support/tickets/details/134512000007784001',
+      'https://desk.zoho.jp/agent/acme-jp/support/tickets/details/9003',
+      'https://desk.zoho.sa/agent/acme-sa/support/tickets/details/9004',
+      'https://desk.zoho.com.cn/agent/acme-cn/support/tickets/details/10504000000165033',
+      'https://desk.zoho.uk/agent/acme-uk/support/tickets/details/9005',
+      'https://desk.zoho.in/support/simpliigence/ShowHomePage.do#Cases/dv/134512000007784002',
+      'https://desk.zoho.com/support/acme/ShowHomePage.do#Cases/dv/712000000456002',
     ],
     nonTickets: [
       'https://desk.zoho.com/agent/acme/support/tickets/list/all-cases',
       'https://desk.zoho.com/agent/acme/support/dashboard',
       'https://desk.zoho.com/portal/acme/en/home',
+      'https://desk.zoho.com/support/acme/ShowHomePage.do#Cases',
+      'https://desk.zoho.com/support/acme/ShowHomePage.do#Cases/q/all-open',
+      'https://desk.zoho.com/agent/acme/support/setup/general',
+      'https://desk.zoho.com/agent/acme/support/reports/list',
+      'https://desk.zoho.ca/agent/acme/support/tickets/details/9002',
       'http://desk.zoho.com/agent/acme/support/tickets/details/712000000456001',
       'https://desk.zoho.com.evil.example/agent/acme/support/tickets/details/1',
       'https://crm.zoho.com/agent/acme/support/tickets/details/1',

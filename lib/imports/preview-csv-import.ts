@@ -62,8 +62,11 @@ export async function previewCsvImport(kind: CsvImportKind, file: Blob | string,
         kind,
         preview: await run<KpiRecord>(file, (header) => (kpiScopeOf(header) === 'ticket' ? ticketKpiImport(context) : agentPeriodKpiImport(context))),
       };
-    case 'tickets':
-      return { kind, preview: await run(file, () => ticketListImport(context)) };
+    case 'tickets': {
+      // The checks' language models load only for a ticket list, and only when one is imported.
+      const { spotlightOf } = await import('../autoqa/spotlight-of');
+      return { kind, preview: await run(file, () => ticketListImport({ spotlight: spotlightOf, ...context })) };
+    }
   }
 }
 

@@ -4,7 +4,9 @@
  * ticket KPI record beside it.
  */
 import { z } from 'zod';
-import type { ComplexityBand, ImportedTicket, KpiRecord } from '../schemas';
+import type { AutoQaConversation } from '../autoqa/conversation';
+import { parsePastedTranscript } from '../evaluations/parse-pasted-transcript';
+import type { ComplexityBand, ImportedTicket, KpiRecord, SpotlightFlag } from '../schemas';
 import { channelCell, optionalNumberCell, optionalTimeCell, requiredCell } from './csv-cells';
 import { TableImport, type TableSpec } from './table-import';
 import { ticketRefFrom } from './ticket-ref-cells';
@@ -26,6 +28,8 @@ export const TICKET_FIELDS = [
   { field: 'complexity', aliases: ['difficulty', 'complexity_band', 'tier'], required: false },
   { field: 'reopened', aliases: ['reopens', 'reopen_count', 'was_reopened'], required: false },
   { field: 'complaint', aliases: ['is_complaint', 'type', 'tags', 'category'], required: false },
+  /** The conversation as text, one "Name: message" per line: read for Spotlight flags, never stored. */
+  { field: 'transcript', aliases: ['conversation', 'thread', 'chat_transcript', 'messages'], required: false },
 ] as const;
 
 const COMPLEXITY_NAMES: Record<string, ComplexityBand> = { low: 'low', simple: 'low', easy: 'low', '1': 'low', medium: 'medium', moderate: 'medium', '2': 'medium', high: 'high', complex: 'high', hard: 'high', '3': 'high' };
@@ -73,11 +77,14 @@ const TicketRowSchema = z.object({
   complexity: complexityCell.optional(),
   reopened: reopenedCell.optional(),
   complaint: complaintCell.optional(),
+  transcript: z.string().optional(),
 });
 
 export interface RecordContext {
   now: number;
   newId: () => string;
+  /** Spotlight for a row's transcript (lib/autoqa, loaded on demand by the caller); rows are not flagged without it. */
+  spotlight?: (conversation: AutoQaConversation) => SpotlightFlag[];
 }
 
 export function ticketListImport(context: RecordContext): TableImport<z.infer<typeof TicketRowSchema>, ImportedTicketRow> {
@@ -90,6 +97,9 @@ export function ticketListImport(context: RecordContext): TableImport<z.infer<ty
       const key = `${ref.helpdesk}:${ref.ticketId}`;
       const agent = row.agent || null;
       const at = row.created ?? null;
+      const csat = row.csat ?? null;
+      const messages = row.transcript?.trim() ? parsePastedTranscript(row.transcript) : [];
+      const spotlight = messages.length && context.spotlight ? { spotlight: context.spotlight({ channel: row.channel, messages: messages.map((m) => ({ role: m.role, author: m.author, text: m.text })), csat }) } : {};
       const ticket: ImportedTicket = {
         key,
         ...ref,
@@ -100,8 +110,8 @@ export function ticketListImport(context: RecordContext): TableImport<z.infer<ty
         reopened: row.reopened ?? null,
         complaint: row.complaint ?? null,
         importedAt: context.now,
+        ...spotlight,
       };
-      const csat = row.csat ?? null;
       const kpi: KpiRecord | null =
         csat === null
           ? null

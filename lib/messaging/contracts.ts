@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SiteConfigSchema } from '../schemas/site';
+import { MemberSchema, SyncKindSchema, TeamSchema } from '../schemas/sync';
 import { TicketContextSchema } from '../schemas/ticket';
 import { PANEL_WIDTH, type PanelLayout } from './panel-layout';
 
@@ -17,6 +18,21 @@ export const PanelLayoutSchema = z.object({
   width: z.number().int().min(PANEL_WIDTH.min).max(PANEL_WIDTH.max),
   open: z.boolean(),
 }) satisfies z.ZodType<PanelLayout>;
+
+/** What Settings → Team shows: the team this browser is in and how syncing goes. */
+export const TeamStatusSchema = z.object({
+  team: TeamSchema.nullable(),
+  serverUrl: z.string().nullable(),
+  member: MemberSchema.nullable(),
+  phase: z.enum(['synced', 'syncing', 'offline', 'error', 'signed-out']),
+  error: z.string(),
+  lastSyncedAt: z.number().nullable(),
+  retryAt: z.number().nullable(),
+  /** Local changes not yet on the server. */
+  pending: z.number().int().nonnegative(),
+  rejected: z.array(z.object({ kind: z.string(), key: z.string(), reason: z.string(), at: z.number() })),
+});
+export type TeamStatus = z.infer<typeof TeamStatusSchema>;
 
 /** Every request the background worker answers: name → who may send it, request and response. */
 export const requests = {
@@ -60,6 +76,35 @@ export const requests = {
     request: z.object({}),
     response: Ack,
   },
+  /** Settings → Team: join with the server's address and an invite code (the page has the host permission already). */
+  'team/join': {
+    from: 'extension-page',
+    request: z.object({ serverUrl: z.string().min(1).max(2000), inviteCode: z.string().trim().min(1).max(200) }),
+    response: TeamStatusSchema,
+  },
+  /** Settings → Team: leave the team; every record stays in this browser. */
+  'team/leave': {
+    from: 'extension-page',
+    request: z.object({}),
+    response: TeamStatusSchema,
+  },
+  'team/status': {
+    from: 'extension-page',
+    request: z.object({}),
+    response: TeamStatusSchema,
+  },
+  /** "Sync now", or a page that wrote shared records: sync shortly (`soon`) or at once, past any backoff. */
+  'team/sync': {
+    from: 'extension-page',
+    request: z.object({ soon: z.boolean().default(false) }),
+    response: Ack,
+  },
+  /** Forget the changes the server refused, once the user has read why. */
+  'team/dismiss-rejected': {
+    from: 'extension-page',
+    request: z.object({}),
+    response: TeamStatusSchema,
+  },
 } as const satisfies Record<string, { from: SenderKind; request: z.ZodType; response: z.ZodType }>;
 
 export type RequestName = keyof typeof requests;
@@ -69,6 +114,9 @@ export type ResponseOf<N extends RequestName> = z.output<(typeof requests)[N]['r
 /** Events the background worker broadcasts to extension pages. */
 export const events = {
   'ticket/updated': z.object({ tabId: z.number().int(), ticket: TicketContextSchema.nullable() }),
+  /** Team sync wrote records pulled from the server: pages showing these kinds reload them. */
+  'data/changed': z.object({ kinds: z.array(SyncKindSchema) }),
+  'team/status': TeamStatusSchema,
 } as const;
 export type EventName = keyof typeof events;
 export type EventOf<N extends EventName> = z.output<(typeof events)[N]>;

@@ -1,6 +1,7 @@
 import type { BackupClient } from '@/components/options/backup-client';
 import { getProfile, readAllTables, restoreBackup, type QaLensDatabase } from '../db';
 import { backupEnvelope, readBackup } from '../imports/read-backup';
+import { afterWrite } from '../pages/after-write';
 import { downloadText } from '../pages/download-text';
 
 export function createBackupClient(db: QaLensDatabase): BackupClient {
@@ -12,6 +13,6 @@ export function createBackupClient(db: QaLensDatabase): BackupClient {
       return envelope.counts;
     },
     readBackup: async (file) => readBackup(await file.text()),
-    restore: (backup) => restoreBackup(db, backup),
+    restore: (backup) => afterWrite(restoreBackup(db, backup)),
   };
 }

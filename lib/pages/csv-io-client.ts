@@ -6,6 +6,7 @@ import { evaluationMatcher, EMPTY_FILTER } from '../dashboard/filter-evaluations
 import { newId } from '../ids';
 import { canConfirm } from '../imports/import-preview';
 import { previewCsvImport } from '../imports/preview-csv-import';
+import { afterWrite } from './after-write';
 import { blobDownloadSink, pickedFileSink, type FileSink } from './file-sink';
 
 /** Above this many stored evaluations, ask where to save so the file streams to disk. */
@@ -54,9 +55,9 @@ export function createCsvIoClient(db: QaLensDatabase, openSink: OpenSink = (file
     },
     async confirmImport({ kind, preview }) {
       if (!canConfirm(preview)) throw new Error('This import has refused rows; fix the file and choose it again. Nothing was imported.');
-      if (kind === 'evaluations') await importEvaluations(db, preview.accepted);
-      else if (kind === 'kpis') await importKpis(db, preview.accepted);
-      else await importTicketList(db, preview.accepted.map((row) => row.ticket), preview.accepted.flatMap((row) => (row.kpi ? [row.kpi] : [])));
+      if (kind === 'evaluations') await afterWrite(importEvaluations(db, preview.accepted));
+      else if (kind === 'kpis') await afterWrite(importKpis(db, preview.accepted));
+      else await afterWrite(importTicketList(db, preview.accepted.map((row) => row.ticket), preview.accepted.flatMap((row) => (row.kpi ? [row.kpi] : []))));
     },
   };
 }

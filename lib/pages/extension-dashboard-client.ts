@@ -1,6 +1,7 @@
 import type { DashboardClient } from '@/components/dashboard/dashboard-client';
 import { getScorecard, getTeamSettings, listEvaluations, listKpiRecords, type QaLensDatabase } from '../db';
 import { measured } from '../measured';
+import { onDataChanged } from './data-changes';
 
 
 /** The dashboard's and the review pack's window onto the extension's database. */
@@ -10,5 +11,6 @@ export function createExtensionDashboardClient(db: QaLensDatabase): DashboardCli
     getScorecard: (id, version) => getScorecard(db, id, version),
     listKpis: () => listKpiRecords(db),
     getTeamSettings: () => getTeamSettings(db),
+    onDataChanged,
   };
 }

@@ -12,17 +12,19 @@ import {
   saveDraft,
   savePanelTicketKpis,
   saveTicketSnapshot,
+  saveTicketSpotlight,
   seedScorecards,
   submitEvaluation,
   type QaLensDatabase,
 } from '../db';
 import { openSessionFor } from '../db/calibration';
 import { recordSeenTicket, ticketAssignment } from '../db/panel-plans';
-import { request } from '../messaging/client';
-import { events } from '../messaging/contracts';
+import { request, subscribe } from '../messaging/client';
 import type { TicketContext } from '../schemas';
 import { SCORECARD_TEMPLATES } from '../scorecards/templates';
 import { measured } from '../measured';
+import { afterWrite } from '../pages/after-write';
+import { onDataChanged } from '../pages/data-changes';
 
 
 /**
@@ -49,16 +51,7 @@ export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
       const { tabId, ticket } = await request('panel/hello', {});
       return { tabId, ticket: ownTicket(ticket) };
     },
-    onTicketChanged(listener) {
-      const onMessage = (message: unknown, sender: { id?: string }) => {
-        if (sender.id !== browser.runtime.id) return;
-        if (!message || typeof message !== 'object' || (message as { event?: unknown }).event !== 'ticket/updated') return;
-        const parsed = events['ticket/updated'].safeParse((message as { data?: unknown }).data);
-        if (parsed.success) listener({ tabId: parsed.data.tabId, ticket: ownTicket(parsed.data.ticket) });
-      };
-      browser.runtime.onMessage.addListener(onMessage);
-      return () => browser.runtime.onMessage.removeListener(onMessage);
-    },
+    onTicketChanged: (listener) => subscribe('ticket/updated', ({ tabId, ticket }) => listener({ tabId, ticket: ownTicket(ticket) })),
     getProfile: () => getProfile(db),
     getTeamSettings: () => getTeamSettings(db),
     async listScorecards() {
@@ -68,12 +61,13 @@ export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
     getScorecard: (id, version) => getScorecard(db, id, version),
     findDraft: (key, author) => findDraft(db, key, author),
     saveDraft: (draft) => measured('qa-lens:save-draft', () => saveDraft(db, draft, now())),
-    submit: (draft, scorecard, ticket) => measured('qa-lens:submit', () => submitEvaluation(db, draft, scorecard, ticket, now())),
+    submit: (draft, scorecard, ticket) => afterWrite(measured('qa-lens:submit', () => submitEvaluation(db, draft, scorecard, ticket, now()))),
     listTicketEvaluations: (key) => listTicketEvaluations(db, key),
     getTicketSnapshot: (key) => getTicketSnapshot(db, key),
     keepTicketSnapshot: (ticket) => saveTicketSnapshot(db, ticket, now()),
+    keepTicketSpotlight: (ticket, flags) => saveTicketSpotlight(db, ticket, flags, now()),
     getTicketKpis: async (key) => (await getPanelTicketKpis(db, key))?.kpis,
-    saveTicketKpis: async (input) => void (await savePanelTicketKpis(db, input, now())),
+    saveTicketKpis: async (input) => void (await afterWrite(savePanelTicketKpis(db, input, now()))),
     recordSeenTicket: (ticket) => recordSeenTicket(db, ticket, now()),
     ticketAssignment: (key) => ticketAssignment(db, key, now()),
     calibrationSession: (key, participant) => openSessionFor(db, key, participant),
@@ -81,5 +75,6 @@ export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
     openDashboard: () => void window.open(browser.runtime.getURL('/dashboard.html'), '_blank', 'noopener'),
     openOptions: () => void browser.runtime.openOptionsPage(),
     now,
+    onDataChanged,
   };
 }

@@ -71,7 +71,7 @@ export function buildPool(input: { seen: readonly SeenTicket[]; imported: readon
       csatBand: 'none',
       reopened: (t.reopened ?? false) || (seen?.reopened ?? false),
       complaint: (t.complaint ?? false) || (seen?.complaint ?? false),
-      spotlight: seen?.spotlight ?? false,
+      spotlight: (t.spotlight?.length ?? 0) > 0 || (seen?.spotlight ?? false),
       datedAt: createdAt ?? seen?.datedAt ?? t.importedAt,
     });
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AutomaticAnswerSchema, SpotlightFlagsSchema } from './autoqa';
 import { ChannelSchema, RecordId, RoleSchema, Timestamp } from './common';
 import { MessageRoleSchema, PersonSchema } from './ticket';
 import { TICKET_LIMITS } from './ticket-limits';
@@ -27,6 +28,8 @@ export const AnswerSchema = z.object({
   evidence: z.array(EvidenceSchema).max(20).default([]),
   /** Ids from the team's root-cause list (see TeamSettings): why the criterion was missed. */
   rootCauses: z.array(z.string().max(80)).max(10).default([]),
+  /** Present when an automatic check proposed this answer: what it proposed, and whether the reviewer kept it. */
+  auto: AutomaticAnswerSchema.optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 
@@ -48,6 +51,8 @@ export const EvaluatedTicketSchema = z.object({
   channel: ChannelSchema,
   subject: z.string().max(1000),
   agent: PersonSchema.nullable(),
+  /** Spotlight flags of the conversation as the panel read it, for the dashboard's filter and for sampling. */
+  spotlight: SpotlightFlagsSchema.optional(),
 });
 export type EvaluatedTicket = z.infer<typeof EvaluatedTicketSchema>;
 

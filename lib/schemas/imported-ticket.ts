@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SpotlightFlagsSchema } from './autoqa';
 import { ChannelSchema, Timestamp } from './common';
 import { ComplexityBandSchema } from './monitoring';
 
@@ -19,6 +20,8 @@ export const ImportedTicketSchema = z.object({
   /** Whether it was a complaint (a complaint flag, or a tag or type naming one). */
   complaint: z.boolean().nullable().default(null),
   importedAt: Timestamp,
+  /** Spotlight flags worked out from the row's transcript at import (the transcript itself is not kept); absent without one. */
+  spotlight: SpotlightFlagsSchema.optional(),
 });
 export type ImportedTicket = z.infer<typeof ImportedTicketSchema>;
 

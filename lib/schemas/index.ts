@@ -1,4 +1,5 @@
 export * from './common';
+export * from './autoqa';
 export * from './ticket';
 export * from './scorecard';
 export * from './evaluation';

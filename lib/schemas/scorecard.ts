@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AutoCheckLinkSchema } from './autoqa';
 import { ChannelSchema, RecordId, Timestamp } from './common';
 
 const id = z.string().min(1).max(80);
@@ -50,6 +51,8 @@ export const CriterionSchema = z.object({
   scale: ScaleSchema,
   allowNa: z.boolean().default(false),
   critical: CriticalitySchema.default('none'),
+  /** The automatic check that answers this criterion in advance, for the reviewer to confirm or change. */
+  autoCheck: AutoCheckLinkSchema.optional(),
 });
 export type Criterion = z.infer<typeof CriterionSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SpotlightFlagsSchema } from './autoqa';
 import { ChannelSchema, Timestamp } from './common';
 import { TICKET_LIMITS } from './ticket-limits';
 
@@ -53,6 +54,8 @@ export const TicketSnapshotSchema = TicketContextSchema.extend({
   /** `<helpdesk>:<ticket id>`, see `ticketKey`. */
   key: z.string().min(1).max(300),
   capturedAt: Timestamp,
+  /** Spotlight flags computed from the transcript when it was read (lib/autoqa); absent on snapshots kept before AutoQA. */
+  spotlight: SpotlightFlagsSchema.optional(),
 });
 export type TicketSnapshot = z.infer<typeof TicketSnapshotSchema>;
 

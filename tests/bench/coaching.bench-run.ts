@@ -9,7 +9,7 @@ import { planReminders } from '@/lib/reminders/plan-reminders';
 import { scoreEvaluation } from '@/lib/scoring';
 import type { Evaluation } from '@/lib/schemas';
 import { makeReview, SCORECARD } from '../unit/feedback/review-factories';
-import { medianTime, writeBenchSection } from './write-section';
+import { timeMedian, writeBenchSection } from './write-section';
 
 const RUNS = 30;
 const WARMUP = 3;
@@ -18,7 +18,7 @@ const REVIEWS = 10_000;
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 
-const time = (work: () => unknown) => medianTime(work, { runs: RUNS, warmup: WARMUP });
+const time = (work: () => unknown) => timeMedian(work, RUNS, WARMUP);
 
 it('measures baselines, weakest criteria and reminder planning over a team’s year of reviews', () => {
   const options = ['yes', 'no'];

@@ -4,6 +4,7 @@
 // baseline is a bare walk over the same page's elements.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ReadContext } from '@/lib/helpdesks/define-helpdesk';
 import { HELPDESKS } from '@/lib/helpdesks/registry';
 import { fixtureFetch, FIXTURES } from '../unit/helpdesks/fixture-fetch';
 import { median, writeBenchSection } from './write-section';
@@ -20,11 +21,12 @@ interface BenchFixture {
 }
 
 /** Records every answer the adapter asks for once, then replays them from memory. */
-async function recordAnswers(helpdesk: string, origin: string, read: (fetch: (path: string) => Promise<Response>) => Promise<unknown>) {
+async function recordAnswers(helpdesk: string, origin: string, read: (fetch: ReadContext['fetch']) => Promise<unknown>) {
   const live = fixtureFetch({ helpdesk, origin });
   const answers = new Map<string, { status: number; body: string }>();
-  await read(async (path) => {
-    const response = await live.fetch(path);
+  // Headers go along: an adapter may send the CSRF token its helpdesk's app sends (ServiceNow's).
+  await read(async (path, init) => {
+    const response = await live.fetch(path, init);
     answers.set(path, { status: response.status, body: await response.clone().text() });
     return response;
   });
@@ -57,7 +59,7 @@ it('measures readTicket on each long conversation', async () => {
     const ref = helpdesk.ticketFromUrl(new URL(fixture.url));
     if (!ref) throw new Error(`${helpdesk.id}: bench.json url is not a ticket URL`);
     const signal = new AbortController().signal;
-    const read = (fetch: (path: string) => Promise<Response>) => helpdesk.readTicket(ref, { document, fetch, signal });
+    const read = (fetch: ReadContext['fetch']) => helpdesk.readTicket(ref, { document, fetch, signal });
     const replay = await recordAnswers(helpdesk.id, fixture.origin, read);
     const paths: string[] = [];
     const ticket = await read((path) => (paths.push(path), replay(path)));

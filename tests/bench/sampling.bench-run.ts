@@ -6,7 +6,7 @@ import type { PoolTicket } from '@/lib/sampling/pool';
 import { availableParallelism, loadavg } from 'node:os';
 import { krippendorffAlpha, type Rating } from '@/lib/stats/agreement';
 import type { Channel, MonitoringPlan } from '@/lib/schemas';
-import { medianTime, writeBenchSection } from './write-section';
+import { timeMedian, writeBenchSection } from './write-section';
 
 const RUNS = 30;
 const WARMUP = 3;
@@ -19,7 +19,7 @@ const NOW = Date.parse('2026-11-23T10:00:00Z');
 const TARGET_DRAW_MS = 200;
 const TARGET_ALPHA_MS = 100;
 
-const time = (work: () => unknown) => medianTime(work, { runs: RUNS, warmup: WARMUP });
+const time = (work: () => unknown) => timeMedian(work, RUNS, WARMUP);
 
 it('measures a stratified draw from 100,000 tickets and Krippendorff’s alpha over 50 raters × 1,000 units', () => {
   const agents = Array.from({ length: AGENTS }, (_, i) => `Agent ${i}`);

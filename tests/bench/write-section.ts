@@ -20,8 +20,8 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** The median time of `work` in ms over `runs` runs, after `warmup` unmeasured ones. */
-export function medianTime(work: () => unknown, { runs, warmup }: { runs: number; warmup: number }): number {
+/** The median time of `runs` calls of `work` in ms, after `warmup` calls that are not counted. */
+export function timeMedian(work: () => unknown, runs: number, warmup: number): number {
   const samples: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
     const start = performance.now();

@@ -1,30 +1,13 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
 import { startFixtureServer } from '../support/fixture-server.mjs';
-import { EXTENSION_DIR, launchWithExtension } from '../support/launch-extension.mjs';
+import { extensionWithHostsGranted } from '../support/granted-extension';
+import { launchWithExtension } from '../support/launch-extension.mjs';
 import { answerAll, hasPanel, panelFrame, writeSpecificFeedback } from './support/session';
 
 const SITE = 'https://plain.example.com';
 /** A Zendesk account on its own domain (the fixture server answers it with Zendesk's routes). */
 const CUSTOM_ZENDESK = 'https://support.example.org';
-
-/**
- * The built extension with the site's host already granted. Headless Chromium cannot click the
- * browser's permission prompt, so the test stands in for the user's "Allow"; with the host
- * granted, `permissions.request` answers true without a prompt, and everything after it (saving
- * the site, registering its content script, reading the page) runs as shipped.
- */
-function extensionWithSitesGranted(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'qa-lens-granted-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), `${SITE}/*`, `${CUSTOM_ZENDESK}/*`];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  return dir;
-}
 
 describe('QA Lens on a site that matches no adapter', () => {
   let server: Awaited<ReturnType<typeof startFixtureServer>>;
@@ -33,7 +16,7 @@ describe('QA Lens on a site that matches no adapter', () => {
   let extensionDir: string;
   beforeAll(async () => {
     server = await startFixtureServer();
-    extensionDir = extensionWithSitesGranted();
+    extensionDir = extensionWithHostsGranted([`${SITE}/*`, `${CUSTOM_ZENDESK}/*`]);
     browser = await launchWithExtension({ extensionDir, hostResolverRules: server.hostResolverRules });
     context = browser.context;
   });

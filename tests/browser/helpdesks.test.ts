@@ -14,12 +14,10 @@ const cases = HELPDESKS.flatMap((helpdesk) => {
   return fixture.tickets.map((ticket) => ({ helpdesk: helpdesk.label, ...ticket }));
 });
 
-/** Each helpdesk's own pages that are not tickets, on hosts the fixture server answers. */
-const nonTicketPages = (hosts: string[]) =>
-  HELPDESKS.flatMap((helpdesk) =>
-    helpdesk.testUrls.nonTickets
-      .filter((url) => url.startsWith('https://') && hosts.some((h) => (h.startsWith('*.') ? new URL(url).hostname.endsWith(h.slice(1)) : new URL(url).hostname === h)))
-      .map((url) => ({ helpdesk: helpdesk.label, url })),
+/** A helpdesk's own pages that are not tickets, on hosts the fixture server answers. */
+const nonTicketPages = (helpdesk: (typeof HELPDESKS)[number], hosts: string[]) =>
+  helpdesk.testUrls.nonTickets.filter(
+    (url) => url.startsWith('https://') && hosts.some((h) => (h.startsWith('*.') ? new URL(url).hostname.endsWith(h.slice(1)) : new URL(url).hostname === h)),
   );
 
 /** Every helpdesk, under its real host name, in the built extension: the panel knows the ticket. */
@@ -48,12 +46,23 @@ describe('each helpdesk in the built extension', () => {
     session.server.requests.length = 0;
   });
 
-  it('shows no panel on any helpdesk page that is not a ticket', async () => {
-    const pages = nonTicketPages(session.server.hosts);
-    expect(pages.length).toBeGreaterThan(HELPDESKS.length);
-    for (const { helpdesk, url } of pages) {
+  it('tawk.to: moving to another chat by its hash route shows that chat, never the one before', async () => {
+    await page.goto('https://dashboard.tawk.to/#/inbox/5e52b5a2a89cda5a1887877e/all/chat/c4b9e0f2-7a1d-11ee-9b3c-0242ac120002');
+    const panel = await panelFrame(page);
+    await expect.poll(() => panel.getByTestId('ticket-agent').textContent()).toBe('Ben Cho');
+    await page.getByRole('link', { name: 'Visitor 8812' }).click();
+    await expect.poll(() => panel.getByTestId('ticket-ref').textContent()).toBe('#c4b9e0f2-7a1d-11ee-9b3c-0242ac120003');
+    await expect.poll(() => panel.getByTestId('ticket-agent').textContent()).toBe('Meera Das');
+    expect(await panel.locator('.subject').textContent()).toBe('Chat with Visitor 8812');
+  });
+
+  // One test per helpdesk: each has a dozen pages that are not tickets, every one waited on.
+  it.each(HELPDESKS.map((helpdesk) => [helpdesk.label, helpdesk] as const))('%s shows no panel on its pages that are not tickets', async (_, helpdesk) => {
+    const pages = nonTicketPages(helpdesk, session.server.hosts);
+    expect(pages.length, `${helpdesk.id} has no non-ticket test URL on a host the fixture server answers`).toBeGreaterThan(0);
+    for (const url of pages) {
       await page.goto(url);
-      expect(await hasPanel(page), `${helpdesk}: ${url}`).toBe(false);
+      expect(await hasPanel(page), url).toBe(false);
     }
   });
 });

@@ -6,6 +6,8 @@ export const FIXTURES: string;
 export interface FixtureRequest {
   url: URL;
   req: IncomingMessage;
+  /** The request's headers, names in lower case (what a same-origin app sends beside its cookie). */
+  headers: Record<string, string | string[] | undefined>;
   /** Waits or answers 503 for a ticket, as a test asked with setDelay / setFailing; null to go on. */
   ticketOptions(ticketId: string | number): Promise<FixtureReply | null>;
   /** A file in the helpdesk's fixture folder. */

@@ -105,7 +105,7 @@ export async function startFixtureServer() {
     requests.push({ host: url.hostname, path: url.pathname });
     for (const route of routes) {
       if (!route.hosts.some((pattern) => hostMatches(pattern, url.hostname))) continue;
-      const reply = await route.handle({ url, req, ticketOptions, fixture: (file) => ({ file }) });
+      const reply = await route.handle({ url, req, headers: req.headers, ticketOptions, fixture: (file) => ({ file }) });
       if (reply) return send(res, route.folder, reply);
     }
     if (PLAIN_HOSTS.includes(url.hostname)) return send(res, '', plainSite(url));

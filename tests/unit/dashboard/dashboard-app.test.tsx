@@ -101,12 +101,12 @@ describe('DashboardApp', () => {
     expect(listedTickets()).toEqual(['103', '102', '101']);
 
     const headers = within(listTable()).getAllByRole('columnheader').map((th) => th.textContent?.replace(/[▲▼]/g, ''));
-    expect(headers).toEqual(['Date', 'Ticket', 'Agent', 'Channel', 'Scorecard', 'Score', 'Result']);
+    expect(headers).toEqual(['Date', 'Ticket', 'Agent', 'Channel', 'Scorecard', 'Score', 'Result', 'Status']);
 
     const cells = within(within(listTable()).getAllByRole('row')[1] as HTMLElement)
       .getAllByRole('cell')
       .map((td) => td.textContent);
-    expect(cells.slice(1)).toEqual(['103 Delivery late', 'Ana', 'Chat', 'Support basics v1', '83.3%', 'Passed']);
+    expect(cells.slice(1)).toEqual(['103 Delivery late', 'Ana', 'Chat', 'Support basics v1', '83.3%', 'Passed', 'Submitted']);
     const failed = within(within(listTable()).getAllByRole('row')[2] as HTMLElement).getAllByRole('cell');
     expect(failed[5]?.textContent).toBe('0.0%');
     expect(failed[6]?.textContent).toBe('Not passed');

@@ -30,6 +30,7 @@ async function joined(role: Role, db = freshDatabase()): Promise<QaLensDatabase>
       expiresAt: NOW + 1e9,
       joinedAt: NOW,
     },
+    crypto.randomUUID(),
     NOW,
   );
   return db;
@@ -65,14 +66,17 @@ describe('recording changes of shared records', () => {
     expect(await db.syncState.get('client')).toMatchObject({ nextMutationId: 4 });
   });
 
-  it('numbers mutations on from where the client left off, across leaving and joining again', async () => {
+  it('starts a new client, numbered from 1, each time the browser joins a team', async () => {
     const db = await joined('admin');
     await saveTeamSettings(db, DEFAULT_TEAM_SETTINGS);
-    const clientId = (await db.syncState.get('client') as { clientId: string }).clientId;
+    const first = (await db.syncState.get('client')) as { clientId: string };
     await unlinkTeam(db);
+    expect(await db.outbox.count()).toBe(0);
     await joined('admin', db);
-    expect(await queued(db)).toEqual(['2 put team-settings team']);
-    expect(await db.syncState.get('client')).toMatchObject({ clientId, nextMutationId: 3 });
+    expect(await queued(db)).toEqual(['1 put team-settings team']);
+    const second = (await db.syncState.get('client')) as { clientId: string; nextMutationId: number };
+    expect(second.clientId).not.toBe(first.clientId);
+    expect(second.nextMutationId).toBe(2);
   });
 
   it('stores the record and its outbox entry together: a write that fails leaves neither', async () => {

@@ -26,6 +26,7 @@ async function joinAsSupervisor(db: ReturnType<typeof freshDatabase>) {
   await linkTeam(
     db,
     { serverUrl: 'http://127.0.0.1:8787', team: { id: 't', name: 'Support' }, member: { id: 'm', name: 'Lead', email: null, role: 'supervisor', identities: [], active: true }, token: 't'.repeat(40), expiresAt: NOW + 1e9, joinedAt: NOW },
+    crypto.randomUUID(),
     NOW,
   );
 }

@@ -11,6 +11,12 @@ export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..'
 
 type Handle = (request: Omit<FixtureRequest, 'req'>) => Promise<FixtureReply | null>;
 
+/** A request as the adapter made it: its path, and the headers it added beside the session. */
+export interface FixtureRequestRecord {
+  path: string;
+  headers: Record<string, string>;
+}
+
 async function routesOf(helpdesk: string): Promise<Handle> {
   const file = join(FIXTURES, helpdesk, 'server.mjs');
   if (!existsSync(file)) throw new Error(`No fixture routes for "${helpdesk}": add tests/fixtures/helpdesks/${helpdesk}/server.mjs.`);
@@ -31,9 +37,11 @@ export interface FixtureFetchOptions {
 }
 
 export interface FixtureFetch {
-  fetch: (path: string) => Promise<Response>;
+  fetch: (path: string, init?: { headers?: Record<string, string> }) => Promise<Response>;
   /** Every path asked for, in order, exactly as the adapter passed it. */
   requests: string[];
+  /** The same requests with the headers the adapter added (names in lower case). */
+  sent: FixtureRequestRecord[];
 }
 
 const json = (status: number, body: string) =>
@@ -44,16 +52,19 @@ export function fixtureFetch(options: FixtureFetchOptions = {}): FixtureFetch {
   const handle = routesOf(helpdesk);
   const failing = new Set([...(options.failing ?? [])].map(String));
   const requests: string[] = [];
+  const sent: FixtureRequestRecord[] = [];
   const ticketOptions = async (ticketId: string | number): Promise<FixtureReply | null> =>
     failing.has(String(ticketId)) ? { status: 503, json: { error: 'Unavailable' } } : null;
 
-  async function fetch(path: string): Promise<Response> {
+  async function fetch(path: string, init?: { headers?: Record<string, string> }): Promise<Response> {
+    const headers = Object.fromEntries(Object.entries(init?.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
     requests.push(path);
+    sent.push({ path, headers });
     signal?.throwIfAborted();
     const url = new URL(path, origin);
     // The content script fetches `new URL(path, location.origin)`: another origin here is a leak.
     if (url.origin !== origin) throw new TypeError(`Refused a request to ${url.origin}: adapters fetch their page's own origin only.`);
-    const reply = await (await handle)({ url, ticketOptions, fixture: (file) => ({ file }) });
+    const reply = await (await handle)({ url, headers, ticketOptions, fixture: (file) => ({ file }) });
     if (!reply) return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
     if ('json' in reply) return json(reply.status ?? 200, JSON.stringify(reply.json));
     if ('body' in reply) return new Response(reply.body, { status: reply.status ?? 200, headers: { 'content-type': reply.type ?? 'text/plain' } });
@@ -64,7 +75,7 @@ export function fixtureFetch(options: FixtureFetchOptions = {}): FixtureFetch {
     return json(200, readFileSync(file, 'utf8'));
   }
 
-  return { fetch, requests };
+  return { fetch, requests, sent };
 }
 
 /** Reads a fixture file as JSON, e.g. `readFixture('zendesk', 'expected/1001.json')`. */

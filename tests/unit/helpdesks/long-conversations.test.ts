@@ -28,8 +28,9 @@ const DEFAULT: Expectation = { messages: 500, roles: ['customer', 'agent', 'inte
 const EXPECTATIONS: Record<string, Partial<Expectation>> = {
   // make-long-zendesk-fixture.mjs: ticket 1004 has 320 comments.
   zendesk: { messages: 320 },
-  // Gmail has no internal notes.
+  // Mail has no internal notes.
   gmail: { roles: ['customer', 'agent'] },
+  outlook: { roles: ['customer', 'agent'] },
   // The adapter fetches the full text of the first 100 threads only; the other 394 keep their summary.
   'zoho-desk': { problem: /^394 later threads show their summary only\.$/ },
 };

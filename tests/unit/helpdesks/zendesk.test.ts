@@ -41,7 +41,7 @@ afterEach(() => {
 });
 
 describe('zendesk.readTicket, from the API fixtures', () => {
-  it.each(['1001', '1002', '1003', '1004'])('reads ticket %s as expected/%s.json', async (id) => {
+  it.each(['1001', '1002', '1003', '1004', '1005'])('reads ticket %s as expected/%s.json', async (id) => {
     const { ticket } = await read(id);
     expect(ticket).toStrictEqual(expected(id));
     expect(TicketContextSchema.parse(ticket)).toStrictEqual(expected(id));

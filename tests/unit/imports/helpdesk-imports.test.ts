@@ -127,3 +127,16 @@ describe('KPI records', () => {
     expect(preview.rejected[0]?.reason).toMatch(reason);
   });
 });
+
+describe('ticket lists with transcripts', () => {
+  it('flags each conversation for Spotlight from its transcript and CSAT, and keeps the flags, not the transcript', async () => {
+    const transcript = 'Customer: This is ridiculous, I want to speak to a manager!\nSam Okafor: Hi, I am sorry. I have refunded you.';
+    const csv = ['ticket_id,url,channel,csat,transcript', `1001,https://acme.zendesk.com/agent/tickets/1001,chat,1,"${transcript}"`, '1002,https://acme.zendesk.com/agent/tickets/1002,chat,5,'].join('\r\n');
+    const preview = await tickets(csv);
+    expect(preview.rejected).toEqual([]);
+    const [flagged, plain] = preview.accepted.map((r) => r.ticket);
+    expect(flagged!.spotlight?.map((f) => f.kind)).toEqual(['negative-sentiment', 'escalation', 'low-csat']);
+    expect(JSON.stringify(flagged)).not.toMatch(/This is ridiculous|refunded you/);
+    expect(plain).not.toHaveProperty('spotlight');
+  });
+});

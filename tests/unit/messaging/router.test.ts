@@ -6,6 +6,10 @@ const options = { extensionId: 'qa-lens-id', extensionOrigin: 'chrome-extension:
 const contentScript = { id: 'qa-lens-id', url: 'https://acme.zendesk.com/agent/tickets/1001', tab: { id: 7 } };
 const panelPage = { id: 'qa-lens-id', url: 'chrome-extension://qa-lens-id/panel.html', tab: { id: 7 } };
 
+const unanswered = async (): Promise<never> => {
+  throw new Error('not part of this test');
+};
+
 function recordingHandlers() {
   const calls: { name: string; payload: unknown; tabId: number | undefined }[] = [];
   const handlers: RequestHandlers = {
@@ -28,6 +32,14 @@ function recordingHandlers() {
     async 'reminders/refresh'() {
       return { ok: true };
     },
+    'team/join': unanswered,
+    'team/leave': unanswered,
+    'team/status': unanswered,
+    'team/dismiss-rejected': unanswered,
+    async 'team/sync'(payload) {
+      calls.push({ name: 'team/sync', payload, tabId: undefined });
+      return { ok: true };
+    },
   };
   return { calls, route: createRequestRouter(handlers, options) };
 }
@@ -46,6 +58,9 @@ describe('the request router', () => {
     ['a prototype key as type', { type: 'constructor', payload: {} }, panelPage, /Unknown message type/],
     ['a page-only request from a content script', { type: 'panel/hello', payload: {} }, contentScript, /not accepted from this sender/],
     ['a reminder refresh from a content script', { type: 'reminders/refresh', payload: {} }, contentScript, /not accepted from this sender/],
+    ['a helpdesk page asking to join a team', { type: 'team/join', payload: { serverUrl: 'https://evil.example', inviteCode: 'stolen-code' } }, contentScript, /not accepted from this sender/],
+    ['a helpdesk page asking to sync', { type: 'team/sync', payload: {} }, contentScript, /not accepted from this sender/],
+    ['a join with no invite code', { type: 'team/join', payload: { serverUrl: 'https://qa.example.com', inviteCode: '  ' } }, panelPage, /Invalid "team\/join" request: inviteCode/],
     ['a content request from an extension page', { type: 'ticket/observed', payload: { ticket: null } }, panelPage, /not accepted from this sender/],
     ['another extension', { type: 'ticket/observed', payload: { ticket: null } }, { ...contentScript, id: 'someone-else' }, /not accepted/],
     ['a sender with no tab and no extension url', { type: 'ticket/observed', payload: { ticket: null } }, { id: 'qa-lens-id' }, /not accepted/],

@@ -430,12 +430,13 @@ describe('team rules', () => {
   });
 });
 
+async function violations() {
+  // Colour contrast needs real layout, which happy-dom does not do; the browser tests cover it.
+  const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+}
+
 describe('accessibility', () => {
-  const violations = async () => {
-    // Colour contrast needs real layout, which happy-dom does not do; the browser tests cover it.
-    const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
-  };
 
   it('has no axe violations on the list, or in the editor with custom outcomes and errors', async () => {
     renderApp();
@@ -448,5 +449,50 @@ describe('accessibility', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save scorecard' }));
     expect(within(await screen.findByRole('alert')).getByText(/^sections\.3\.criteria\.0\.weight: /)).toBeTruthy();
     expect(await violations()).toEqual([]);
+  });
+});
+
+describe('Automatic check on a criterion', () => {
+  const criterionGroup = (title: string) => screen.getAllByRole('group').find((g) => g.tagName === 'FIELDSET' && g.querySelector('legend')?.textContent === title)!;
+
+  it('links criteria to checks with their parameters, and the link survives export and import of the scorecard file', async () => {
+    const client = renderApp();
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Chat & email quality' }));
+    const greeting = within(criterionGroup('Greeting and personalisation'));
+    fireEvent.change(greeting.getByRole('combobox', { name: 'Automatic check' }), { target: { value: 'greeting' } });
+    expect(greeting.getByText(/first agent reply greets the customer/)).toBeTruthy();
+    const procedure = within(criterionGroup('Followed procedure, correct tags and notes'));
+    fireEvent.change(procedure.getByRole('combobox', { name: 'Automatic check' }), { target: { value: 'prohibited-phrase' } });
+    fireEvent.input(procedure.getByRole('textbox', { name: 'Prohibited phrases of Followed procedure, correct tags and notes, one per line' }), {
+      target: { value: 'no worries\n\n  To be honest \n' },
+    });
+    fireEvent.click(procedure.getByRole('checkbox', { name: /built-in list/ }));
+    expect(await violations()).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Save scorecard' }));
+    await status(/Saved "Chat & email quality"/);
+
+    const saved = await scorecardNamed('Chat & email quality');
+    const criteria = saved.sections.flatMap((s) => s.criteria);
+    expect(criteria.find((c) => c.id === 'greeting')!.autoCheck).toEqual({ check: 'greeting', params: {} });
+    expect(criteria.find((c) => c.id === 'procedure')!.autoCheck).toEqual({ check: 'prohibited-phrase', params: { phrases: ['no worries', 'To be honest'], includeDefaultPhrases: false } });
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Export Chat & email quality' }));
+    const [, text] = client.download.mock.calls.at(-1)!;
+    await db.scorecards.clear();
+    chooseFile(text);
+    await status('Imported "Chat & email quality".');
+    const imported = (await scorecardNamed('Chat & email quality')).sections.flatMap((s) => s.criteria);
+    expect(imported.find((c) => c.id === 'procedure')!.autoCheck).toEqual(criteria.find((c) => c.id === 'procedure')!.autoCheck);
+  });
+
+  it('refuses a zero threshold by its path and saves nothing', async () => {
+    renderApp();
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Chat & email quality' }));
+    const greeting = within(criterionGroup('Greeting and personalisation'));
+    fireEvent.change(greeting.getByRole('combobox', { name: 'Automatic check' }), { target: { value: 'first-response' } });
+    fireEvent.input(greeting.getByRole('spinbutton', { name: 'Threshold in minutes for Greeting and personalisation' }), { target: { value: '0' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save scorecard' }));
+    expect(within(await screen.findByRole('alert')).getByText(/^sections\.0\.criteria\.0\.autoCheck\.params\.thresholdMinutes: the threshold must be more than 0 minutes/)).toBeTruthy();
+    expect((await scorecardNamed('Chat & email quality')).sections[0]!.criteria[0]!.autoCheck).toBeUndefined();
   });
 });

@@ -9,11 +9,13 @@ import {
   getTeamSettings,
   getTicketSnapshot,
   listScorecards,
+  saveScorecard,
   listTicketEvaluations,
   saveDraft,
   savePanelTicketKpis,
   saveProfile,
   saveTicketSnapshot,
+  saveTicketSpotlight,
   seedScorecards,
   submitEvaluation,
   type QaLensDatabase,
@@ -30,10 +32,10 @@ const START = 1_700_000_000_000;
 configure({ asyncUtilTimeout: 5_000 });
 
 /** The panel's client over a throwaway database, on a clock the test moves by hand. */
-function dexieClient(db: QaLensDatabase, clock: { now: number }): PanelClient {
+function dexieClient(db: QaLensDatabase, clock: { now: number }, read: TicketContext = ticket): PanelClient {
   const now = () => clock.now;
   return {
-    hello: async () => ({ tabId: 1, ticket }),
+    hello: async () => ({ tabId: 1, ticket: read }),
     onTicketChanged: () => () => {},
     getProfile: () => getProfile(db),
     getTeamSettings: () => getTeamSettings(db),
@@ -45,6 +47,7 @@ function dexieClient(db: QaLensDatabase, clock: { now: number }): PanelClient {
     listTicketEvaluations: (key) => listTicketEvaluations(db, key),
     getTicketSnapshot: (key) => getTicketSnapshot(db, key),
     keepTicketSnapshot: (read) => saveTicketSnapshot(db, read, now()),
+    keepTicketSpotlight: (read, flags) => saveTicketSpotlight(db, read, flags, now()),
     getTicketKpis: async (key) => (await getPanelTicketKpis(db, key))?.kpis,
     saveTicketKpis: async (input) => void (await savePanelTicketKpis(db, input, now())),
     close: () => {},
@@ -54,13 +57,13 @@ function dexieClient(db: QaLensDatabase, clock: { now: number }): PanelClient {
   };
 }
 
-async function openPanel(profile: Profile, before: (db: QaLensDatabase) => Promise<void> = async () => {}) {
+async function openPanel(profile: Profile, before: (db: QaLensDatabase) => Promise<void> = async () => {}, read: TicketContext = ticket) {
   const db = freshDatabase();
   await seedScorecards(db, SCORECARD_TEMPLATES, START);
   await saveProfile(db, profile);
   await before(db);
   const clock = { now: START };
-  render(<PanelApp client={dexieClient(db, clock)} />);
+  render(<PanelApp client={dexieClient(db, clock, read)} />);
   await screen.findByRole('button', { name: /^Submit/ });
   return { db, clock };
 }
@@ -174,5 +177,68 @@ describe('the panel', () => {
     await screen.findByTestId('hidden-evaluations');
     const picker = screen.getByRole('combobox', { name: 'Scorecard' }) as HTMLSelectElement;
     expect(picker.selectedOptions[0]?.textContent).toBe('Compliance (v1)');
+  });
+});
+
+describe('automatic checks in the panel', () => {
+  const chat: TicketContext = {
+    ...ticket,
+    ticketId: '1005',
+    channel: 'chat',
+    customer: { name: 'Dana Whitfield' },
+    messages: [
+      { id: 'm1', author: 'Dana Whitfield', role: 'customer', at: '2026-11-03T14:00:00Z', text: 'Where is my refund? This is ridiculous, I want a manager.' },
+      { id: 'm2', author: 'Alex Moreno', role: 'agent', at: '2026-11-03T14:00:30Z', text: 'Refunds take time. Calm down please, it was sent today.' },
+    ],
+  };
+  const linked = async (db: QaLensDatabase) => {
+    const [card] = (await listScorecards(db)).filter((c) => c.name === 'Chat & email quality');
+    const content = { ...card!, sections: card!.sections.map((s) => ({ ...s, criteria: s.criteria.map((c) =>
+      c.id === 'greeting' ? { ...c, autoCheck: { check: 'greeting' as const, params: {} } } : c.id === 'tone-empathy' ? { ...c, autoCheck: { check: 'prohibited-phrase' as const, params: { phrases: ['refunds take time'] } } } : c) })) };
+    await saveScorecard(db, { id: card!.id, content }, START + 1);
+  };
+
+  it('arrives pre-answered with evidence and Spotlight, asks the reviewer to confirm, and stores what was automatic and what they changed', async () => {
+    const { db } = await openPanel({ name: 'Rae Reviewer', role: 'supervisor', identities: [] }, linked, chat);
+    const greeting = await screen.findByRole('radiogroup', { name: 'Greeting and personalisation' });
+    await waitFor(() => expect((within(greeting).getByRole('radio', { name: 'No' }) as HTMLInputElement).checked).toBe(true));
+    expect(screen.getAllByTestId('automatic-answer')[0]!.textContent).toMatch(/Greeting: “No” \(90% sure\)\. The first agent reply does not open with a greeting/);
+    expect(within(screen.getByRole('list', { name: 'Evidence for Greeting and personalisation' })).getByText(/Refunds take time\./)).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Spotlight' }).textContent).toMatch(/Escalation language.*“manager”/);
+    expect(document.querySelectorAll('mark.auto-evidence').length).toBeGreaterThanOrEqual(2);
+
+    answerAll();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Strengths' }), { target: { value: 'Greeting: answered at once and the refund went out the same day.' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Improvements' }), { target: { value: 'Tone and empathy: never tell a customer to calm down; acknowledge it.' } });
+    // answerAll chose the first option everywhere: "Yes" on the greeting changes the automatic "No";
+    // on tone the first option is the automatic "Poor" itself, already chosen, so it is confirmed.
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm automatic answer: Tone and empathy' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Submit evaluation' }));
+    await screen.findByText(/Evaluation submitted/);
+    const [stored] = await listTicketEvaluations(db, 'zendesk:1005');
+    expect(stored!.answers.greeting!.auto).toMatchObject({ check: 'greeting', outcome: 'fail', proposedOptionId: 'no', changed: true, confirmed: true });
+    expect(stored!.answers['tone-empathy']!.auto).toMatchObject({ check: 'prohibited-phrase', outcome: 'fail', proposedOptionId: '1', changed: false, confirmed: true });
+    expect(stored!.ticket.spotlight?.map((f) => f.kind)).toEqual(['negative-sentiment', 'escalation']);
+    expect((await getTicketSnapshot(db, 'zendesk:1005'))!.spotlight?.map((f) => f.kind)).toEqual(['negative-sentiment', 'escalation']);
+  });
+
+  it('does not send a review while an automatic answer is neither confirmed nor changed', async () => {
+    const { db } = await openPanel({ name: 'Rae Reviewer', role: 'supervisor', identities: [] }, linked, chat);
+    await screen.findAllByTestId('automatic-answer');
+    const title = (group: HTMLElement) => document.getElementById(group.getAttribute('aria-labelledby') ?? '')?.textContent ?? '';
+    for (const group of screen.getAllByRole('radiogroup').filter((g) => !['Greeting and personalisation', 'Tone and empathy'].includes(title(g)))) {
+      fireEvent.click(within(group).getAllByRole('radio')[0]!);
+    }
+    fireEvent.input(screen.getByRole('textbox', { name: 'Strengths' }), { target: { value: 'Greeting: answered at once and the refund went out the same day.' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Improvements' }), { target: { value: 'Tone and empathy: never tell a customer to calm down; acknowledge it.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Submit evaluation' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Confirm or change the automatic answers first: Greeting and personalisation, Tone and empathy\./);
+    expect(await listTicketEvaluations(db, 'zendesk:1005')).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm automatic answer: Greeting and personalisation' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm automatic answer: Tone and empathy' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Submit evaluation' }));
+    await screen.findByText(/Evaluation submitted/);
+    const [stored] = await listTicketEvaluations(db, 'zendesk:1005');
+    expect(stored!.answers.greeting!.auto).toMatchObject({ changed: false, confirmed: true });
   });
 });

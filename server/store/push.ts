@@ -1,0 +1,120 @@
+/**
+ * `POST /v1/push`: a batch of one client's mutations, applied in one transaction under the team's
+ * row lock, each client mutation id at most once. A mutation the server refuses (malformed, too
+ * big, not the member's to write) refuses the whole push, naming it; its id is then remembered as
+ * refused for good, so the client sets it aside and sends the rest without leaving a gap.
+ */
+import { z } from 'zod';
+import { MutationSchema, SYNC_KINDS, SYNC_LIMITS, SYNC_RECORD_SCHEMAS, syncKey, type Mutation, type PushResponse, type SyncKind } from '../../lib/schemas';
+import type { Database, Queryable } from '../db/connection';
+import { planPush } from '../domain/push-plan';
+import { writeRefusal, type StoredRecord } from '../domain/write-checks';
+import { ApiError, MutationRefused } from '../http/errors';
+import type { Caller } from './auth';
+import { TeamWriter, type RecordRow } from './team-writer';
+
+const PushShape = z.object({ clientId: z.string().uuid(), mutations: z.array(z.unknown()) });
+
+const issueText = (error: z.ZodError) =>
+  error.issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+
+/** Checks the request's shape and each mutation's envelope, before any database work. */
+export function readPush(body: unknown): { clientId: string; mutations: Mutation[] } {
+  const shape = PushShape.safeParse(body);
+  if (!shape.success) throw new ApiError(422, `This push is not in the sync format (${issueText(shape.error)}): update the extension.`);
+  const { clientId, mutations: raw } = shape.data;
+  if (raw.length === 0) throw new ApiError(422, 'This push carries no mutations.');
+  if (raw.length > SYNC_LIMITS.mutationsPerPush) {
+    throw new ApiError(422, `A push carries at most ${SYNC_LIMITS.mutationsPerPush} mutations and this one has ${raw.length}: send them in smaller batches.`);
+  }
+  const seen = new Set<number>();
+  const mutations = raw.map((item, index) => {
+    const parsed = MutationSchema.safeParse(item);
+    const rough = (item ?? {}) as { id?: unknown; kind?: unknown; key?: unknown };
+    const id = typeof rough.id === 'number' && Number.isSafeInteger(rough.id) && rough.id > 0 ? rough.id : null;
+    if (!parsed.success) {
+      const name = typeof rough.kind === 'string' ? rough.kind : '';
+      const known = (SYNC_KINDS as readonly string[]).includes(name);
+      const reason = known || typeof rough.kind !== 'string'
+        ? `is malformed (${issueText(parsed.error)})`
+        : `is a record of kind "${name}", which this team server does not know (it knows ${SYNC_KINDS.join(', ')}): update the team server or the extension`;
+      if (id === null) throw new ApiError(422, `Mutation ${index + 1} of this push has no valid id: update the extension.`);
+      throw new MutationRefused(422, `Mutation ${id} ${reason}.`, { mutationId: id, ...(known ? { kind: name as SyncKind } : {}), ...(typeof rough.key === 'string' ? { key: rough.key } : {}) });
+    }
+    if (seen.has(parsed.data.id)) throw new ApiError(422, `Mutation id ${parsed.data.id} appears twice in this push: each local change needs its own id.`);
+    seen.add(parsed.data.id);
+    return parsed.data;
+  });
+  return { clientId, mutations };
+}
+
+const named = (m: Mutation) => ({ mutationId: m.id, kind: m.kind, key: m.key });
+const KB = 1024;
+
+/** The record of a put, parsed with its kind's schema, or why it is refused. */
+function checkRecord(mutation: Mutation): unknown {
+  if (mutation.op === 'delete') return null;
+  if (mutation.record === null || mutation.record === undefined) throw new MutationRefused(422, `Mutation ${mutation.id} stores a ${mutation.kind} with no record in it.`, named(mutation));
+  const bytes = Buffer.byteLength(JSON.stringify(mutation.record));
+  if (bytes > SYNC_LIMITS.recordBytes) {
+    throw new MutationRefused(
+      422,
+      `The ${mutation.kind} ${mutation.key} (mutation ${mutation.id}) is ${Math.ceil(bytes / KB)} KB, over the ${SYNC_LIMITS.recordBytes / KB} KB a record may be: shorten it to share it with the team.`,
+      named(mutation),
+    );
+  }
+  const schema = SYNC_RECORD_SCHEMAS[mutation.kind];
+  const parsed = schema.safeParse(mutation.record);
+  if (!parsed.success) throw new MutationRefused(422, `The ${mutation.kind} ${mutation.key} (mutation ${mutation.id}) is not a valid ${mutation.kind}: ${issueText(parsed.error)}.`, named(mutation));
+  const key = syncKey(mutation.kind, parsed.data as never);
+  if (key !== mutation.key) throw new MutationRefused(422, `Mutation ${mutation.id} names the ${mutation.kind} "${mutation.key}", but the record in it is "${key}".`, named(mutation));
+  return parsed.data;
+}
+
+const stored = (row: RecordRow | null): StoredRecord | null => (row ? { authorId: row.author_id, deleted: row.deleted, body: row.body, about: row.about } : null);
+
+async function apply(tx: Queryable, caller: Caller, request: { clientId: string; mutations: Mutation[] }, now: number): Promise<PushResponse> {
+  const teamId = caller.team.id;
+  const { writer, client } = await TeamWriter.lockForClient(tx, teamId, request.clientId, now);
+  if (!client) {
+    await tx.query('INSERT INTO clients (team_id, client_id, member_id, created_at) VALUES ($1, $2, $3, $4)', [teamId, request.clientId, caller.member.id, now]);
+  } else if (client.memberId !== caller.member.id) {
+    throw new ApiError(403, 'This browser’s sync id belongs to another member of the team, so its changes cannot be sent under your sign-in. Leave the team and join again.');
+  }
+  const plan = planPush(request.mutations, { lastMutationId: client?.lastMutationId ?? null, refused: client?.refused ?? [] });
+  for (const mutation of plan.apply) {
+    const record = checkRecord(mutation);
+    const row = await writer.get(mutation.kind, mutation.key);
+    const evaluationId = (mutation.kind === 'acknowledgement' || mutation.kind === 'dispute') ? ((record ?? row?.body) as { evaluationId?: string } | null)?.evaluationId : undefined;
+    const answered = evaluationId ? stored(await writer.get('evaluation', evaluationId)) : null;
+    const refusal = writeRefusal({ member: caller.member, kind: mutation.kind, op: mutation.op, record, stored: stored(row), answered });
+    if (refusal) throw new MutationRefused(403, refusal, named(mutation));
+    if (mutation.op === 'put') await writer.put(mutation.kind, mutation.key, record as never, caller.member.id, row);
+    else await writer.remove(mutation.kind, mutation.key, row);
+  }
+  return { lastMutationId: plan.lastMutationId, revision: await writer.finish({ clientId: request.clientId, lastMutationId: plan.lastMutationId }) };
+}
+
+/** Remembers a refused mutation id, so that the client's next push passes over it. */
+async function rememberRefusal(db: Database, caller: Caller, clientId: string, mutationId: number, now: number): Promise<void> {
+  await db.query(
+    `INSERT INTO clients (team_id, client_id, member_id, refused, created_at) VALUES ($1, $2, $3, ARRAY[$4]::bigint[], $5)
+     ON CONFLICT (team_id, client_id) DO UPDATE SET refused = array_append(clients.refused, $4::bigint)
+     WHERE clients.member_id = $3 AND NOT ($4::bigint = ANY(clients.refused)) AND (clients.last_mutation_id IS NULL OR clients.last_mutation_id < $4)`,
+    [caller.team.id, clientId, caller.member.id, mutationId, now],
+  );
+}
+
+export async function push(db: Database, caller: Caller, body: unknown, now: number): Promise<PushResponse> {
+  const clientId = (body as { clientId?: unknown } | null)?.clientId;
+  try {
+    const request = readPush(body);
+    return await db.transaction((tx) => apply(tx, caller, request, now));
+  } catch (error) {
+    if (error instanceof MutationRefused && typeof clientId === 'string') await rememberRefusal(db, caller, clientId, error.mutation.mutationId, now);
+    throw error;
+  }
+}
