@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { reviewerDrift } from '../../lib/calibration/drift';
 import type { CalibrationSession, EvaluatedTicket, Evaluation, Profile, Scorecard } from '../../lib/schemas';
 import { PageNav } from '../shared/PageNav';
+import { RecordPicker } from '../shared/RecordPicker';
 import type { CalibrationClient } from './calibration-client';
 import { SessionForm } from './SessionForm';
 import { SessionView } from './SessionView';
@@ -80,35 +81,19 @@ export function CalibrationApp({ client }: { client: CalibrationClient }) {
                   New session
                 </button>
               ))}
-            {data.sessions.length === 0 ? (
-              <p class="muted">No calibration sessions yet.</p>
-            ) : (
-              <>
-                {data.sessions.length > 1 && (
-                  <label>
-                    Session
-                    <select value={open?.id} onChange={(e) => setOpenId(e.currentTarget.value)}>
-                      {data.sessions.map((s) => (
-                        <option key={s.id} value={s.id}>
-                          {s.name}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                )}
-                {open && (
-                  <SessionView
-                    key={open.id}
-                    client={client}
-                    session={open}
-                    scorecard={data.pinned.get(`${open.scorecardId}@${open.scorecardVersion}`)}
-                    evaluations={data.evaluations}
-                    profile={data.profile}
-                    onChanged={load}
-                  />
-                )}
-              </>
-            )}
+            <RecordPicker label="Session" records={data.sessions} empty="No calibration sessions yet." openId={open?.id} onOpen={setOpenId} optionText={(s) => s.name}>
+              {open && (
+                <SessionView
+                  key={open.id}
+                  client={client}
+                  session={open}
+                  scorecard={data.pinned.get(`${open.scorecardId}@${open.scorecardVersion}`)}
+                  evaluations={data.evaluations}
+                  profile={data.profile}
+                  onChanged={load}
+                />
+              )}
+            </RecordPicker>
             {drift && drift.reviewers.length > 0 && (
               <section aria-labelledby="drift-heading">
                 <h2 id="drift-heading">Reviewer drift</h2>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { doneLookup } from '../../lib/sampling/progress';
 import type { CoachingPlan, Evaluation, MonitoringPlan, Profile, Sample } from '../../lib/schemas';
 import { PageNav } from '../shared/PageNav';
+import { RecordPicker } from '../shared/RecordPicker';
 import { periodText } from './plan-text';
 import type { PlansClient } from './plans-client';
 import { PlanForm } from './PlanForm';
@@ -80,37 +81,21 @@ export function PlansApp({ client }: { client: PlansClient }) {
                   New plan
                 </button>
               ))}
-            {data.plans.length === 0 ? (
-              <p class="muted">No monitoring plans yet.</p>
-            ) : (
-              <>
-                {data.plans.length > 1 && (
-                  <label>
-                    Plan
-                    <select value={open?.id} onChange={(e) => setOpenId(e.currentTarget.value)}>
-                      {data.plans.map((p) => (
-                        <option key={p.id} value={p.id}>
-                          {p.name} ({periodText(p.startAt, p.endAt)})
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                )}
-                {open && (
-                  <PlanView
-                    key={open.id}
-                    client={client}
-                    plan={open}
-                    samples={data.samples}
-                    evaluations={data.evaluations}
-                    coaching={data.coaching}
-                    profile={data.profile}
-                    done={done}
-                    onChanged={load}
-                  />
-                )}
-              </>
-            )}
+            <RecordPicker label="Plan" records={data.plans} empty="No monitoring plans yet." openId={open?.id} onOpen={setOpenId} optionText={(p) => `${p.name} (${periodText(p.startAt, p.endAt)})`}>
+              {open && (
+                <PlanView
+                  key={open.id}
+                  client={client}
+                  plan={open}
+                  samples={data.samples}
+                  evaluations={data.evaluations}
+                  coaching={data.coaching}
+                  profile={data.profile}
+                  done={done}
+                  onChanged={load}
+                />
+              )}
+            </RecordPicker>
           </>
         )}
       </main>
