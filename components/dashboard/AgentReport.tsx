@@ -6,6 +6,8 @@ import { DrillButton, type OnDrill } from './DrillButton';
 import { formatScore } from './format';
 import { agentLabel, formatDuration, formatPercent, formatSigned } from './format-report';
 import { Sparkline } from './Sparkline';
+import { meanInterval, wilsonInterval } from '../../lib/stats/intervals';
+import { formatMeanInterval, formatRateInterval } from '../shared/format-interval';
 
 interface AgentReportProps {
   agents: DashboardReport['agents'];
@@ -35,6 +37,12 @@ export function AgentReport({ agents, grain, days, onDrill }: AgentReportProps) 
               <th scope="col">Mean QA score</th>
               <th scope="col">Trend by {grain}</th>
               <th scope="col">Pass rate</th>
+              <th scope="col">
+                Mean, 95 % CI<span class="visually-hidden"> (t interval)</span>
+              </th>
+              <th scope="col">
+                Pass rate, 95 % CI<span class="visually-hidden"> (Wilson interval)</span>
+              </th>
               <th scope="col">Critical fails</th>
               <th scope="col">CSAT</th>
               <th scope="col">FCR</th>
@@ -57,6 +65,8 @@ export function AgentReport({ agents, grain, days, onDrill }: AgentReportProps) 
                   <Sparkline values={a.spark} label={`${agentLabel(a.name)}, mean score by ${grain}`} />
                 </td>
                 <td class="numeric">{formatPercent(a.passRate)}</td>
+                <td class="numeric">{formatMeanInterval(meanInterval(a.sums.scores))}</td>
+                <td class="numeric">{formatRateInterval(wilsonInterval(a.sums.passes, a.sums.verdicts))}</td>
                 <td class="numeric">{formatPercent(a.criticalFailRate)}</td>
                 <td class="numeric">{formatPercent(a.kpis?.csatPercent ?? null)}</td>
                 <td class="numeric">{formatPercent(a.kpis?.fcrPercent ?? null)}</td>

@@ -16,6 +16,10 @@ export const TABLE_LABELS: Record<BackupTable, string> = {
   kpis: 'KPI records',
   importedTickets: 'imported tickets',
   reminders: 'reminders',
+  monitoringPlans: 'monitoring plans',
+  samples: 'sample strata',
+  calibrationSessions: 'calibration sessions',
+  seenTickets: 'seen tickets',
 };
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

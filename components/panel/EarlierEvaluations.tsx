@@ -6,16 +6,23 @@ const KIND_LABELS: Record<Evaluation['kind'], string> = { review: 'Review', 'sel
 
 interface Props {
   evaluations: Evaluation[];
-  /** Others' evaluations held back until the agent submits their self-assessment. */
+  /** Others' evaluations held back until the user submits their own. */
   hidden: number;
+  /** What the user must submit first: their self-assessment, or their calibration score. */
+  hiddenUntil?: 'self-assessment' | 'calibration';
 }
 
 /** Evaluations already submitted for this ticket, newest first. */
-export function EarlierEvaluations({ evaluations, hidden }: Props) {
+export function EarlierEvaluations({ evaluations, hidden, hiddenUntil = 'self-assessment' }: Props) {
   return (
     <section class="earlier" aria-labelledby="earlier-heading">
       <h2 id="earlier-heading">Earlier evaluations of this ticket</h2>
-      {hidden > 0 && (
+      {hidden > 0 && hiddenUntil === 'calibration' && (
+        <p class="muted" data-testid="hidden-evaluations">
+          {hidden === 1 ? 'One evaluation of this ticket is' : `${hidden} evaluations of this ticket are`} hidden until you submit your calibration score.
+        </p>
+      )}
+      {hidden > 0 && hiddenUntil === 'self-assessment' && (
         <p class="muted" data-testid="hidden-evaluations">
           {hidden === 1 ? 'One review of your ticket is' : `${hidden} reviews of your ticket are`} hidden until you submit your self-assessment, so
           it does not sway your own judgement.

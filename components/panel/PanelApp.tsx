@@ -6,7 +6,11 @@ import { pickScorecard } from '@/lib/scorecards/pick-scorecard';
 import { formatNumber } from '@/lib/scoring';
 import { unconfirmedAutomatic } from '@/lib/autoqa/answers';
 import { ticketKey, type Evaluation, type Evidence, type Profile, type Scorecard, type SpotlightFlag, type TeamSettings, type TicketContext } from '@/lib/schemas';
+import { AssignmentNotice } from './AssignmentNotice';
 import { EarlierEvaluations } from './EarlierEvaluations';
+import { calibrationBlindView } from '@/lib/calibration/blind';
+import type { TicketAssignmentSummary } from '@/lib/db/panel-plans';
+import type { CalibrationSession } from '@/lib/schemas';
 import { EvaluationForm } from './EvaluationForm';
 import type { PanelClient } from './panel-client';
 import { SelfAssessmentComparison } from './SelfAssessmentComparison';
@@ -93,9 +97,15 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
   const ticket = withFillIns(read, fillIns ?? {});
   const meter = useReviewTime(client.now);
   const activeSeconds = useCallback(() => meter.activeSeconds(), [meter]);
-  const newKind = evaluationKindFor(ticket, profile);
+  const { assignment, calibration } = usePlanContext(client, read, profile.name);
+  const newKind = calibration ? 'calibration' : evaluationKindFor(ticket, profile);
   const [spotlight, setSpotlight] = useState<SpotlightFlag[] | undefined>();
-  const { draft, loaded, saveState, update, clear, flush, reviewSeconds } = useEvaluationDraft(client, ticket, profile, { kind: newKind, activeSeconds, spotlight });
+  const { draft, loaded, saveState, update, clear, flush, reviewSeconds } = useEvaluationDraft(client, ticket, profile, {
+    kind: newKind,
+    activeSeconds,
+    spotlight,
+    calibrationSessionId: calibration?.id,
+  });
   const kind = draft?.kind ?? newKind;
   useEffect(() => {
     if (!loaded || fillIns !== null) return;
@@ -133,7 +143,9 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
   // A self-assessment starts on the scorecard the ticket was reviewed with (never showing the review), so the two compare.
   const reviewed = kind === 'self-assessment' ? earlier.find((e) => e.kind === 'review') : undefined;
   const sameAsReview = reviewed && scorecards.find((s) => s.id === reviewed.scorecardId);
-  const scorecard = (draft ? pinned : null) ?? chosen ?? sameAsReview ?? pickScorecard(scorecards, ticket.channel);
+  // Calibration compares like with like: everyone scores on the session's scorecard version.
+  const sessionCard = calibration && scorecards.find((s) => s.id === calibration.scorecardId && s.version === calibration.scorecardVersion);
+  const scorecard = (draft ? pinned : null) ?? chosen ?? sessionCard ?? sameAsReview ?? pickScorecard(scorecards, ticket.channel);
   // Linked criteria arrive answered by their checks, after the panel is interactive; the reviewer confirms or changes each.
   const autoQa = useAutoQa({
     client,
@@ -192,7 +204,9 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
     update(scorecard, (d) => ({ ...d, answers: { ...d.answers, [criterionId]: withEvidence(d.answers[criterionId], evidence) } }));
   };
   const criteria = scorecard.sections.flatMap((section) => section.criteria.map((c) => ({ id: c.id, title: c.title })));
-  const blind = blindView(earlier, ticket, profile);
+  const selfBlind = blindView(earlier, ticket, profile);
+  const calibrationBlind = calibration ? calibrationBlindView(earlier, calibration.id, profile.name) : null;
+  const blind = calibrationBlind ? { ...selfBlind, visible: calibrationBlind.visible, hidden: calibrationBlind.hidden } : selfBlind;
   const review = blind.selfAssessment && blind.visible.find((e) => e.kind === 'review');
 
   return (
@@ -206,6 +220,7 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
         }}
         onClose={() => client.close()}
       />
+      <AssignmentNotice assignment={assignment} calibration={calibration} me={profile.name} />
       <SpotlightFlags flags={spotlight ?? []} />
       {kind === 'self-assessment' && (
         <p class="notice">Self-assessment of your own ticket: score it as a reviewer would. Reviews of it stay hidden until you submit.</p>
@@ -246,7 +261,7 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
       )}
       <TicketKpisSection client={client} ticketKey={key} agent={ticket.agent?.name ?? null} />
       {blind.selfAssessment && review && <SelfAssessmentComparison client={client} self={blind.selfAssessment} review={review} />}
-      <EarlierEvaluations evaluations={blind.visible} hidden={blind.hidden} />
+      <EarlierEvaluations evaluations={blind.visible} hidden={blind.hidden} hiddenUntil={calibrationBlind ? 'calibration' : 'self-assessment'} />
       <footer class="panel-footer">
         <button type="button" onClick={() => client.openDashboard()}>
           All evaluations
@@ -257,4 +272,26 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
       </footer>
     </main>
   );
+}
+
+/**
+ * The monitoring plan a ticket is sampled for and the calibration session it is scored in, and the
+ * ticket noted for the sampling pool once it is fully read.
+ */
+function usePlanContext(client: PanelClient, ticket: TicketContext, me: string) {
+  const key = ticketKey(ticket);
+  const [assignment, setAssignment] = useState<TicketAssignmentSummary | null>(null);
+  const [calibration, setCalibration] = useState<CalibrationSession | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    void client.ticketAssignment?.(key).then((found) => current && setAssignment(found));
+    void client.calibrationSession?.(key, me).then((found) => current && setCalibration(found));
+    return () => {
+      current = false;
+    };
+  }, [client, key, me]);
+  useEffect(() => {
+    if (ticket.complete) void client.recordSeenTicket?.(ticket);
+  }, [client, ticket]);
+  return { assignment, calibration };
 }

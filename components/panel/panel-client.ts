@@ -1,4 +1,5 @@
-import type { Evaluation, Profile, Scorecard, SpotlightFlag, TeamSettings, TicketContext, TicketKpis } from '@/lib/schemas';
+import type { TicketAssignmentSummary } from '@/lib/db/panel-plans';
+import type { CalibrationSession, Evaluation, Profile, Scorecard, SpotlightFlag, TeamSettings, TicketContext, TicketKpis } from '@/lib/schemas';
 import type { OnDataChanged } from '../shared/data-changes';
 
 /**
@@ -28,6 +29,12 @@ export interface PanelClient {
   getTicketKpis(ticketKey: string): Promise<TicketKpis | undefined>;
   /** Stores the ticket's KPIs, replacing what the panel stored for it before. */
   saveTicketKpis(input: { ticketKey: string; agent: string | null; kpis: TicketKpis }): Promise<void>;
+  /** Notes the ticket for the sampling pool once it is read. Optional: a harness without plans leaves it out. */
+  recordSeenTicket?(ticket: TicketContext): Promise<void>;
+  /** The monitoring plan and quota this ticket counts toward, if it is sampled. */
+  ticketAssignment?(ticketKey: string): Promise<TicketAssignmentSummary | null>;
+  /** The open calibration session of this ticket the user takes part in: the panel then scores for it, blind. */
+  calibrationSession?(ticketKey: string, participant: string): Promise<CalibrationSession | undefined>;
   close(): void;
   openDashboard(): void;
   openOptions(): void;

@@ -13,6 +13,8 @@ interface DraftOptions {
   kind: EvaluationKind;
   /** Active seconds spent in the panel since it opened this ticket (see useReviewTime). */
   activeSeconds: () => number;
+  /** The calibration session a new `calibration` draft is scored for. */
+  calibrationSessionId?: string;
   /** The ticket's Spotlight flags once worked out, kept on the draft's copy of the ticket. */
   spotlight?: SpotlightFlag[] | undefined;
 }
@@ -23,7 +25,7 @@ interface DraftOptions {
  * changes or the panel is hidden), so a reload or a crash loses at most the last few hundred ms.
  * Each save carries the review time so far: the draft's earlier sessions plus this one.
  */
-export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, profile: Profile, { kind, activeSeconds, spotlight }: DraftOptions) {
+export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, profile: Profile, { kind, activeSeconds, spotlight, calibrationSessionId }: DraftOptions) {
   const key = ticketKey(ticket);
   const [draft, setDraft] = useState<Evaluation | null>(null);
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
@@ -89,7 +91,7 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
   const update = useCallback(
     (scorecard: Scorecard, change: (draft: Evaluation) => Evaluation) => {
       setDraft((previous) => {
-        const base = previous ?? newDraft({ ticket: latestTicket.current, scorecard, author: profile, kind, now: client.now() });
+        const base = previous ?? newDraft({ ticket: latestTicket.current, scorecard, author: profile, kind, calibrationSessionId, now: client.now() });
         const next = { ...change(base), ticket: evaluatedTicket(latestTicket.current, latestSpotlight.current), reviewSeconds: reviewSeconds(), updatedAt: client.now() };
         unsaved.current = next;
         return next;
@@ -97,7 +99,7 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
       clearTimeout(timer.current);
       timer.current = setTimeout(flush, AUTOSAVE_DELAY_MS);
     },
-    [client, profile, kind, reviewSeconds, flush],
+    [client, profile, kind, calibrationSessionId, reviewSeconds, flush],
   );
 
   // The draft follows the ticket as more of it is read or filled in by the reviewer.

@@ -1,6 +1,8 @@
 /** The extension's own pages, in the order a QA lead moves through them. */
 export const PAGES = [
   { id: 'dashboard', label: 'Dashboard', href: '/dashboard.html' },
+  { id: 'plans', label: 'Plans', href: '/plans.html' },
+  { id: 'calibration', label: 'Calibration', href: '/calibration.html' },
   { id: 'reviews', label: 'My reviews', href: '/reviews.html' },
   { id: 'coaching', label: 'Coaching', href: '/coaching.html' },
   { id: 'options', label: 'Settings', href: '/options.html' },

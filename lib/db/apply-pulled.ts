@@ -38,6 +38,9 @@ function tableOf(db: QaLensDatabase, kind: SyncKind): Table | null {
     'coaching-plan': db.coachingPlans,
     kpi: db.kpis,
     member: db.members,
+    'monitoring-plan': db.monitoringPlans,
+    sample: db.samples,
+    'calibration-session': db.calibrationSessions,
   };
   return tables[kind] ?? null;
 }
@@ -106,7 +109,7 @@ async function reconcileReviews(db: QaLensDatabase, evaluationIds: ReadonlySet<s
  * while the page was on its way (nothing is written then).
  */
 export function applyPulledPage(db: QaLensDatabase, changes: readonly Change[], cursor: number, now: number): Promise<AppliedPage | null> {
-  const tables = [db.scorecards, db.evaluations, db.tickets, db.acknowledgements, db.disputes, db.coachingPlans, db.kpis, db.members, db.settings];
+  const tables = [db.scorecards, db.evaluations, db.tickets, db.acknowledgements, db.disputes, db.coachingPlans, db.kpis, db.members, db.settings, db.monitoringPlans, db.samples, db.calibrationSessions];
   return writeTransaction(db, tables, async () => {
     const link = await getTeamLink(db);
     if (!link) return null;

@@ -66,6 +66,9 @@ const SHARED_AS: Partial<Record<BackupTable, SyncKind>> = {
   disputes: 'dispute',
   coachingPlans: 'coaching-plan',
   kpis: 'kpi',
+  monitoringPlans: 'monitoring-plan',
+  samples: 'sample',
+  calibrationSessions: 'calibration-session',
 };
 
 function sharedChanges(name: BackupTable, written: readonly unknown[]): RecordChange[] {

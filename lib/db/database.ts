@@ -2,14 +2,18 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import type {
   Acknowledgement,
   AuditEntry,
+  CalibrationSession,
   CoachingPlan,
   Dispute,
   Evaluation,
   ImportedTicket,
   KpiRecord,
   Member,
+  MonitoringPlan,
   Reminder,
+  Sample,
   Scorecard,
+  SeenTicket,
   TicketSnapshot,
 } from '../schemas';
 import { createTables } from './migrations/001-create-tables';
@@ -17,13 +21,14 @@ import { indexEvaluationsBySubmission } from './migrations/002-index-evaluations
 import { addFeedbackCoachingAndKpis } from './migrations/003-add-feedback-coaching-and-kpis';
 import { addSyncOutbox } from './migrations/004-add-sync-outbox';
 import { addAuditLogAndRedactStored } from './migrations/005-add-audit-log-and-redact-stored';
+import { addMonitoringAndCalibration } from './migrations/006-add-monitoring-and-calibration';
 import type { OutboxEntry } from './changes';
 import type { SyncStateRow } from './sync-state';
 
 export const DATABASE_NAME = 'qa-lens';
 
 /** Every schema version in order. A new version is a new numbered file in ./migrations. */
-export const MIGRATIONS = [createTables, indexEvaluationsBySubmission, addFeedbackCoachingAndKpis, addSyncOutbox, addAuditLogAndRedactStored] as const;
+export const MIGRATIONS = [createTables, indexEvaluationsBySubmission, addFeedbackCoachingAndKpis, addSyncOutbox, addAuditLogAndRedactStored, addMonitoringAndCalibration] as const;
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export type { TicketSnapshot };
@@ -52,6 +57,10 @@ export class QaLensDatabase extends Dexie {
   syncState!: Table<SyncStateRow, string>;
   members!: EntityTable<Member, 'id'>;
   auditLog!: EntityTable<AuditEntry, 'id'>;
+  monitoringPlans!: EntityTable<MonitoringPlan, 'id'>;
+  samples!: EntityTable<Sample, 'id'>;
+  calibrationSessions!: EntityTable<CalibrationSession, 'id'>;
+  seenTickets!: EntityTable<SeenTicket, 'key'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -10,7 +10,7 @@ import { IDLE_STATUS, type TeamLinkRow } from './sync-state';
 
 /** Every shared record this browser holds, as changes (the team server sorts out what it already has). */
 async function everythingShared(db: QaLensDatabase): Promise<RecordChange[]> {
-  const [scorecards, evaluations, tickets, acknowledgements, disputes, plans, kpis, team] = await Promise.all([
+  const [scorecards, evaluations, tickets, acknowledgements, disputes, plans, kpis, team, monitoringPlans, samples, sessions] = await Promise.all([
     db.scorecards.toArray(),
     db.evaluations.filter((e) => e.status !== 'draft').toArray(),
     db.tickets.toArray(),
@@ -19,6 +19,9 @@ async function everythingShared(db: QaLensDatabase): Promise<RecordChange[]> {
     db.coachingPlans.toArray(),
     db.kpis.toArray(),
     db.settings.get(TEAM_SETTINGS_KEY),
+    db.monitoringPlans.toArray(),
+    db.samples.toArray(),
+    db.calibrationSessions.toArray(),
   ]);
   const cited = new Set(evaluations.map((e) => e.ticket.key));
   const of = <K extends SyncKind>(kind: K, rows: readonly unknown[]) => rows.map((row) => put(kind, row as never));
@@ -30,6 +33,9 @@ async function everythingShared(db: QaLensDatabase): Promise<RecordChange[]> {
     ...of('dispute', disputes),
     ...of('coaching-plan', plans),
     ...of('kpi', kpis),
+    ...of('monitoring-plan', monitoringPlans),
+    ...of('sample', samples),
+    ...of('calibration-session', sessions),
     ...(team ? [put('team-settings', await getTeamSettings(db))] : []),
   ];
 }
@@ -40,7 +46,7 @@ async function everythingShared(db: QaLensDatabase): Promise<RecordChange[]> {
  * stopped half-way leaves the browser unlinked, with nothing queued.
  */
 export function linkTeam(db: QaLensDatabase, link: Omit<TeamLinkRow, 'key' | 'cursor'>, clientId: string, now: number): Promise<void> {
-  const tables = [db.scorecards, db.evaluations, db.tickets, db.acknowledgements, db.disputes, db.coachingPlans, db.kpis, db.settings, db.members];
+  const tables = [db.scorecards, db.evaluations, db.tickets, db.acknowledgements, db.disputes, db.coachingPlans, db.kpis, db.settings, db.members, db.monitoringPlans, db.samples, db.calibrationSessions];
   return writeTransaction(db, tables, async () => {
     await db.outbox.clear();
     // A new client for every membership: its mutation ids start at 1, as the server expects of a

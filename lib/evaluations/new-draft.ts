@@ -30,6 +30,8 @@ export function newDraft(input: {
   scorecard: Scorecard;
   author: Profile;
   kind?: EvaluationKind;
+  /** For a `calibration` draft: the session it is scored in. */
+  calibrationSessionId?: string;
   now: number;
 }): Evaluation {
   const { ticket, scorecard, author, now } = input;
@@ -49,6 +51,7 @@ export function newDraft(input: {
     reviewSeconds: 0,
     acknowledgeBy: null,
     history: [],
+    ...(input.calibrationSessionId ? { calibrationSessionId: input.calibrationSessionId } : {}),
     createdAt: now,
     updatedAt: now,
     submittedAt: null,

@@ -46,6 +46,15 @@ const UPGRADES: ((tables: Rows) => void)[] = [
   // 4 → 5: the audit log is never backed up (a restore must not rewrite it), and rows kept their
   // shape; their text is redacted on restore, as every restored row is (lib/db/backup.ts).
   () => {},
+  // 5 → 6: monitoring plans, samples, calibration sessions and seen tickets appeared (absent
+  // means empty); imported tickets gained complexity, reopened and complaint.
+  (tables) => {
+    for (const row of (tables.importedTickets ?? []) as Row[]) {
+      row.complexity ??= null;
+      row.reopened ??= null;
+      row.complaint ??= null;
+    }
+  },
 ];
 
 const MAX_ERRORS = 20;

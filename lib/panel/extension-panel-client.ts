@@ -17,6 +17,8 @@ import {
   submitEvaluation,
   type QaLensDatabase,
 } from '../db';
+import { openSessionFor } from '../db/calibration';
+import { recordSeenTicket, ticketAssignment } from '../db/panel-plans';
 import { request, subscribe } from '../messaging/client';
 import { SCORECARD_TEMPLATES } from '../scorecards/templates';
 import { measured } from '../measured';
@@ -50,6 +52,9 @@ export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
     keepTicketSpotlight: (ticket, flags) => saveTicketSpotlight(db, ticket, flags, now()),
     getTicketKpis: async (key) => (await getPanelTicketKpis(db, key))?.kpis,
     saveTicketKpis: async (input) => void (await afterWrite(savePanelTicketKpis(db, input, now()))),
+    recordSeenTicket: (ticket) => recordSeenTicket(db, ticket, now()),
+    ticketAssignment: (key) => ticketAssignment(db, key, now()),
+    calibrationSession: (key, participant) => openSessionFor(db, key, participant),
     close: () => void request('panel/close', {}).catch(() => undefined),
     openDashboard: () => void window.open(browser.runtime.getURL('/dashboard.html'), '_blank', 'noopener'),
     openOptions: () => {

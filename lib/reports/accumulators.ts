@@ -4,9 +4,12 @@
 export class Mean {
   sum = 0;
   count = 0;
+  /** Σx², so a confidence interval can be had from the same pass (lib/stats/intervals). */
+  sumSquares = 0;
   add(x: number): void {
     this.sum += x;
     this.count += 1;
+    this.sumSquares += x * x;
   }
   get value(): number | null {
     return this.count === 0 ? null : this.sum / this.count;

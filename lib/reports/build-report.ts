@@ -94,6 +94,9 @@ export function createReportBuilder(input: ReportInput): ReportBuilder {
     add(evaluation) {
       const at = evaluation.submittedAt;
       if (evaluation.status === 'draft' || at === null || !inScope(evaluation)) return;
+      // Calibration scores measure the reviewers, not the agent: they count in no report unless
+      // the kind filter asks for them, and never in an agent's figures.
+      if (evaluation.kind === 'calibration' && filter.kind !== 'calibration') return;
       const current = at >= period.start && at < period.end;
       if (current && wantOverview) gap.add(evaluation);
       if (filter.kind && evaluation.kind !== filter.kind) return;
@@ -127,7 +130,7 @@ export function createReportBuilder(input: ReportInput): ReportBuilder {
       const bucket = bucketOf(at);
       headline.add(evaluation, criticalFailed);
       trend.add(evaluation, bucket);
-      agents.add(evaluation, criticalFailed, bucket);
+      if (evaluation.kind !== 'calibration') agents.add(evaluation, criticalFailed, bucket);
       reviewers.add(evaluation);
       qaVsCsat.add(evaluation);
     },

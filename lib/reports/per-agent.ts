@@ -1,4 +1,5 @@
 import type { Evaluation } from '../schemas';
+import type { ScoreSums } from '../stats/intervals';
 import { byName, entry, Mean, Rate } from './accumulators';
 import type { TimeBucket } from './time-buckets';
 
@@ -11,6 +12,8 @@ export interface AgentRow {
   criticalFailRate: number | null;
   /** Mean score per trend bucket, aligned with the trend's points; null where the agent had none scored. */
   spark: (number | null)[];
+  /** Running sums behind the mean and pass rate, for their confidence intervals (lib/stats/intervals). */
+  sums: { scores: ScoreSums; passes: number; verdicts: number };
 }
 
 interface AgentTotals {
@@ -51,6 +54,7 @@ export class AgentAccumulator {
         passRate: t.pass.percent,
         criticalFailRate: t.critical.percent,
         spark: bucketKeys.map((key) => t.byBucket.get(key)?.value ?? null),
+        sums: { scores: { n: t.score.count, sum: t.score.sum, sumSquares: t.score.sumSquares }, passes: t.pass.hits, verdicts: t.pass.count },
       }))
       .sort(byName);
   }

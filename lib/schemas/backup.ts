@@ -3,8 +3,10 @@ import { CoachingPlanSchema } from './coaching';
 import { Timestamp } from './common';
 import { EvaluationSchema } from './evaluation';
 import { AcknowledgementSchema, DisputeSchema } from './feedback';
-import { ImportedTicketSchema } from './imported-ticket';
+import { CalibrationSessionSchema } from './calibration';
+import { ImportedTicketSchema, SeenTicketSchema } from './imported-ticket';
 import { KpiRecordSchema } from './kpi';
+import { MonitoringPlanSchema, SampleSchema } from './monitoring';
 import { ReminderSchema } from './reminder';
 import { ScorecardSchema } from './scorecard';
 import { TicketSnapshotSchema } from './ticket';
@@ -12,7 +14,7 @@ import { TicketSnapshotSchema } from './ticket';
 export const BACKUP_FORMAT = 'qa-lens-backup';
 
 /** The database schema version this build writes and restores (see lib/db/migrations). */
-export const BACKUP_SCHEMA_VERSION = 5;
+export const BACKUP_SCHEMA_VERSION = 6;
 
 /** Each table's rows as the current schema stores them. */
 export const BackupTablesSchema = z.object({
@@ -26,6 +28,10 @@ export const BackupTablesSchema = z.object({
   kpis: z.array(KpiRecordSchema),
   importedTickets: z.array(ImportedTicketSchema),
   reminders: z.array(ReminderSchema),
+  monitoringPlans: z.array(MonitoringPlanSchema),
+  samples: z.array(SampleSchema),
+  calibrationSessions: z.array(CalibrationSessionSchema),
+  seenTickets: z.array(SeenTicketSchema),
 });
 export type BackupTables = z.infer<typeof BackupTablesSchema>;
 export type BackupTable = keyof BackupTables;

@@ -9,6 +9,8 @@ export * from './kpi';
 export * from './coaching';
 export * from './team-settings';
 export * from './imported-ticket';
+export * from './monitoring';
+export * from './calibration';
 export * from './reminder';
 export * from './backup';
 export * from './sync';

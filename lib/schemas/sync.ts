@@ -4,11 +4,13 @@
  * ids, pull by per-team revision) is described in server/PROTOCOL.md.
  */
 import { z } from 'zod';
+import { CalibrationSessionSchema } from './calibration';
 import { CoachingPlanSchema } from './coaching';
 import { RecordId, RoleSchema, Timestamp } from './common';
 import { EvaluationSchema } from './evaluation';
 import { AcknowledgementSchema, DisputeSchema } from './feedback';
 import { KpiRecordSchema } from './kpi';
+import { MonitoringPlanSchema, SampleSchema } from './monitoring';
 import { HelpdeskIdentitySchema } from './profile';
 import { ScorecardSchema } from './scorecard';
 import { TeamSettingsSchema } from './team-settings';
@@ -52,6 +54,10 @@ export const SYNC_RECORD_SCHEMAS = {
   kpi: KpiRecordSchema,
   'team-settings': TeamSettingsSchema,
   member: MemberSchema,
+  /** Monitoring plans, their samples (one record per stratum of a draw) and calibration sessions: supervisors' and admins' work, never sent to agents. */
+  'monitoring-plan': MonitoringPlanSchema,
+  sample: SampleSchema,
+  'calibration-session': CalibrationSessionSchema,
 } as const;
 
 export const SyncKindSchema = z.enum(Object.keys(SYNC_RECORD_SCHEMAS) as [SyncKind, ...SyncKind[]]);

@@ -17,6 +17,9 @@ const WRITERS: Record<SyncKind, readonly Role[]> = {
   'coaching-plan': ['admin', 'supervisor'],
   kpi: ['admin', 'supervisor'],
   member: [],
+  'monitoring-plan': ['admin', 'supervisor'],
+  sample: ['admin', 'supervisor'],
+  'calibration-session': ['admin', 'supervisor'],
 };
 
 const KIND_NAMES: Record<SyncKind, string> = {
@@ -29,6 +32,9 @@ const KIND_NAMES: Record<SyncKind, string> = {
   'coaching-plan': 'coaching plans',
   kpi: 'KPI records',
   member: 'members',
+  'monitoring-plan': 'monitoring plans',
+  sample: 'samples',
+  'calibration-session': 'calibration sessions',
 };
 
 /**

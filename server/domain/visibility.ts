@@ -77,6 +77,10 @@ export const VISIBILITY: { [K in SyncKind]: Rule<K> } = {
   'coaching-plan': (plan, members) => facts('staff', { about: membersMatching(plan.agent, null, members) }),
   kpi: (kpi, members) => facts('staff', { about: kpi.agent ? membersMatching({ name: kpi.agent, email: kpi.agent }, null, members) : [] }),
   member: (member) => facts('staff', { about: [member.id] }),
+  // Plans, their samples and calibration sessions are the supervisors' working records: agents never receive them.
+  'monitoring-plan': () => facts('staff'),
+  sample: () => facts('staff'),
+  'calibration-session': () => facts('staff'),
 };
 
 export function visibilityOf<K extends SyncKind>(kind: K, record: SyncRecordOf<K>, members: readonly MemberIdentity[]): VisibilityFacts {

@@ -35,8 +35,8 @@ describe('ticket lists exported from a helpdesk', () => {
     expect(preview.rejected).toEqual([]);
     expect(preview.mapping.map((m) => m.field)).toEqual(['ticket_id', 'url', 'channel', 'agent', 'created', 'csat']);
     expect(preview.accepted.map((r) => r.ticket)).toEqual([
-      { key: 'zendesk:1001', helpdesk: 'zendesk', ticketId: '1001', url: 'https://acme.zendesk.com/agent/tickets/1001', channel: 'email', agent: 'Sam Okafor', createdAt: Date.UTC(2025, 2, 10, 9), importedAt: context.now },
-      { key: 'zendesk:1002', helpdesk: 'zendesk', ticketId: '1002', url: 'https://acme.zendesk.com/agent/tickets/1002', channel: 'chat', agent: 'Ana Agent', createdAt: Date.UTC(2025, 2, 11), importedAt: context.now },
+      { key: 'zendesk:1001', helpdesk: 'zendesk', ticketId: '1001', url: 'https://acme.zendesk.com/agent/tickets/1001', channel: 'email', agent: 'Sam Okafor', createdAt: Date.UTC(2025, 2, 10, 9), complexity: null, reopened: null, complaint: null, importedAt: context.now },
+      { key: 'zendesk:1002', helpdesk: 'zendesk', ticketId: '1002', url: 'https://acme.zendesk.com/agent/tickets/1002', channel: 'chat', agent: 'Ana Agent', createdAt: Date.UTC(2025, 2, 11), complexity: null, reopened: null, complaint: null, importedAt: context.now },
     ]);
   });
 
@@ -60,6 +60,28 @@ describe('ticket lists exported from a helpdesk', () => {
     expect(preview.rejected).toHaveLength(1);
     expect(preview.rejected[0]?.line).toBe(4);
     expect(preview.rejected[0]?.reason).toMatch(reason);
+  });
+
+  it('reads complexity, reopens and complaints where the export has them, for sampling', async () => {
+    const preview = await tickets(
+      [
+        'Ticket ID,Link,Via,Assignee,Difficulty,Reopens,Tags',
+        '2001,https://acme.zendesk.com/agent/tickets/2001,Email,Sam Okafor,Complex,2,billing complaint',
+        '2002,https://acme.zendesk.com/agent/tickets/2002,Email,Sam Okafor,simple,0,billing',
+        '2003,https://acme.zendesk.com/agent/tickets/2003,Email,Sam Okafor,,,',
+      ].join('\r\n'),
+    );
+    expect(preview.rejected).toEqual([]);
+    expect(preview.accepted.map(({ ticket: t }) => [t.ticketId, t.complexity, t.reopened, t.complaint])).toEqual([
+      ['2001', 'high', true, true],
+      ['2002', 'low', false, false],
+      ['2003', null, null, null],
+    ]);
+  });
+
+  it('refuses a complexity it does not know, saying what it takes', async () => {
+    const preview = await tickets('id,url,channel,complexity\r\n1,https://acme.zendesk.com/agent/tickets/1,email,extreme\r\n');
+    expect(preview.rejected[0]?.reason).toMatch(/"extreme" is not a complexity band: use low, medium or high/);
   });
 
   it('refuses a list without a channel column as a whole', async () => {

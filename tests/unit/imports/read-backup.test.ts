@@ -74,4 +74,14 @@ describe('readBackup', () => {
     const result = readBackup(text(v1));
     expect(result.ok && result.backup.tables.evaluations[0]?.submittedAt).toBe(evaluation.updatedAt);
   });
+
+  it('migrates a version 4 backup: imported tickets gain empty sampling fields, the plan tables start empty', () => {
+    const ticket = { key: 'zendesk:7', helpdesk: 'zendesk', ticketId: '7', url: '', channel: 'chat', agent: 'Ana', createdAt: null, importedAt: 3 };
+    const v4 = { format: 'qa-lens-backup', schemaVersion: 4, exportedAt: 1, counts: { importedTickets: 1 }, tables: { importedTickets: [ticket] } };
+    const result = readBackup(text(v4));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.backup.tables.importedTickets).toEqual([{ ...ticket, complexity: null, reopened: null, complaint: null }]);
+    expect([result.backup.tables.monitoringPlans, result.backup.tables.samples, result.backup.tables.calibrationSessions, result.backup.tables.seenTickets]).toEqual([[], [], [], []]);
+  });
 });

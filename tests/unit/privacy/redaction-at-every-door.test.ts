@@ -124,7 +124,7 @@ describe('redaction of what comes in and goes out', () => {
 
   it('a restored backup is stored redacted', async () => {
     const db = freshDatabase();
-    const tables = { scorecards: [], tickets: [{ ...ticket, key: 'zendesk:1001', capturedAt: 1 }], evaluations: [raw()], settings: [], acknowledgements: [], disputes: [], coachingPlans: [], kpis: [], importedTickets: [], reminders: [] };
+    const tables = { scorecards: [], tickets: [{ ...ticket, key: 'zendesk:1001', capturedAt: 1 }], evaluations: [raw()], settings: [], acknowledgements: [], disputes: [], coachingPlans: [], kpis: [], importedTickets: [], reminders: [], monitoringPlans: [], samples: [], calibrationSessions: [], seenTickets: [] };
     await restoreBackup(db, { schemaVersion: BACKUP_SCHEMA_VERSION, exportedAt: 0, exportedBy: 'Rae', migratedFrom: BACKUP_SCHEMA_VERSION, tables }, 5);
     expect(leaked(await db.evaluations.toArray())).toEqual([]);
     expect(leaked(await db.tickets.toArray())).toEqual([]);
