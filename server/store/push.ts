@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { MutationSchema, SYNC_KINDS, SYNC_LIMITS, SYNC_RECORD_SCHEMAS, syncKey, type Mutation, type PushResponse, type SyncKind } from '../../lib/schemas';
 import type { Database, Queryable } from '../db/connection';
 import { planPush } from '../domain/push-plan';
+import { recordRef, type RecordRef } from '../domain/visibility';
 import { writeRefusal, type StoredRecord } from '../domain/write-checks';
 import { ApiError, MutationRefused } from '../http/errors';
 import type { Caller } from './auth';
@@ -74,11 +75,21 @@ function checkRecord(mutation: Mutation): unknown {
   return parsed.data;
 }
 
+/** The review an acknowledgement or dispute answers, as the push carries it. */
+function answeredRef(mutation: Mutation): RecordRef[] {
+  if (mutation.kind !== 'acknowledgement' && mutation.kind !== 'dispute') return [];
+  const evaluationId = (mutation.record as { evaluationId?: unknown } | null)?.evaluationId;
+  return typeof evaluationId === 'string' ? [recordRef('evaluation', evaluationId)] : [];
+}
+
 const stored = (row: RecordRow | null): StoredRecord | null => (row ? { authorId: row.author_id, deleted: row.deleted, body: row.body, about: row.about } : null);
 
 async function apply(tx: Queryable, caller: Caller, request: { clientId: string; mutations: Mutation[] }, now: number): Promise<PushResponse> {
   const teamId = caller.team.id;
-  const { writer, client } = await TeamWriter.lockForClient(tx, teamId, request.clientId, now);
+  const writer = await TeamWriter.lock(tx, teamId, now);
+  // Everything the push names, read at once: the records, and the reviews its answers are about.
+  const mentioned = request.mutations.flatMap((m) => [recordRef(m.kind, m.key), ...answeredRef(m)]);
+  const client = await writer.prefetch(mentioned, request.clientId);
   if (!client) {
     await tx.query('INSERT INTO clients (team_id, client_id, member_id, created_at) VALUES ($1, $2, $3, $4)', [teamId, request.clientId, caller.member.id, now]);
   } else if (client.memberId !== caller.member.id) {
@@ -92,8 +103,8 @@ async function apply(tx: Queryable, caller: Caller, request: { clientId: string;
     const answered = evaluationId ? stored(await writer.get('evaluation', evaluationId)) : null;
     const refusal = writeRefusal({ member: caller.member, kind: mutation.kind, op: mutation.op, record, stored: stored(row), answered });
     if (refusal) throw new MutationRefused(403, refusal, named(mutation));
-    if (mutation.op === 'put') await writer.put(mutation.kind, mutation.key, record as never, caller.member.id, row);
-    else await writer.remove(mutation.kind, mutation.key, row);
+    if (mutation.op === 'put') await writer.put(mutation.kind, mutation.key, record as never, caller.member.id);
+    else await writer.remove(mutation.kind, mutation.key);
   }
   return { lastMutationId: plan.lastMutationId, revision: await writer.finish({ clientId: request.clientId, lastMutationId: plan.lastMutationId }) };
 }
