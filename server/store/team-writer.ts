@@ -77,7 +77,7 @@ export class TeamWriter {
    */
   static async lock(tx: Queryable, teamId: string, now: number): Promise<TeamWriter> {
     const [team] = await tx.query<{ revision: number }>('SELECT revision FROM teams WHERE id = $1 FOR UPDATE', [teamId]);
-    if (!team) throw new ApiError(404, 'This team no longer exists on the server.');
+    if (!team) throw new ApiError(404, `There is no team ${teamId} on this server.`);
     return new TeamWriter(tx, teamId, team.revision, team.revision, now);
   }
 
