@@ -35,6 +35,26 @@ export interface ClientRow {
   refused: number[];
 }
 
+interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Several writes as one statement: each but the last becomes a data-modifying CTE, so they go to
+ * the database in one round trip (PostgreSQL runs every such CTE, whether or not it is read).
+ */
+function combine(statements: readonly Statement[]): Statement {
+  let offset = 0;
+  const parts = statements.map(({ sql, params }) => {
+    const renumbered = sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    offset += params.length;
+    return renumbered;
+  });
+  const last = parts.pop()!;
+  return { sql: parts.length ? `WITH ${parts.map((part, i) => `w${i} AS (${part})`).join(', ')} ${last}` : last, params: statements.flatMap((s) => s.params) };
+}
+
 const unique = <T>(items: readonly T[]) => [...new Set(items)];
 const refColumns = (refs: readonly RecordRef[]) => {
   const split = refs.map(splitRef);
@@ -61,6 +81,11 @@ export class TeamWriter {
   private memberList: MemberIdentity[] | null = null;
   /** Records read (or written) in this transaction, by `kind:key`; null = not stored. */
   private readonly rows = new Map<RecordRef, RecordRow | null>();
+  /**
+   * Writes not sent yet: each goes out with the next statement that reads records, or with
+   * finish(), so a push whose last write is followed by nothing saves a round trip under the lock.
+   */
+  private pending: (Statement & { ref: RecordRef })[] = [];
 
   private constructor(
     private readonly tx: Queryable,
@@ -92,6 +117,7 @@ export class TeamWriter {
   async prefetch(refs: readonly RecordRef[], clientId: string): Promise<ClientRow | null> {
     const wanted = unique(refs).filter((ref) => !this.rows.has(ref));
     const [kinds, keys] = refColumns(wanted);
+    await this.flush();
     const [row] = await this.tx.query<{ client: { member_id: string; last_mutation_id: number | null; refused: number[] } | null; members: MemberIdentity[]; rows: RecordRow[] }>(
       `SELECT
          (SELECT json_build_object('member_id', member_id, 'last_mutation_id', last_mutation_id, 'refused', refused)
@@ -112,19 +138,34 @@ export class TeamWriter {
    * inside the same transaction.
    */
   async finish(client?: { clientId: string; lastMutationId: number }): Promise<number> {
+    const last: Statement[] = [];
     if (client) {
-      await this.tx.query(
-        `WITH progress AS (
-           UPDATE clients SET last_mutation_id = $4, refused = ARRAY(SELECT x FROM unnest(refused) x WHERE x > $4)
-           WHERE team_id = $1 AND client_id = $3
-         )
-         UPDATE teams SET revision = $2 WHERE id = $1`,
-        [this.teamId, this.current, client.clientId, client.lastMutationId],
-      );
-    } else if (this.current !== this.startedAt) {
-      await this.tx.query('UPDATE teams SET revision = $2 WHERE id = $1', [this.teamId, this.current]);
+      last.push({
+        sql: 'UPDATE clients SET last_mutation_id = $3, refused = ARRAY(SELECT x FROM unnest(refused) x WHERE x > $3) WHERE team_id = $1 AND client_id = $2',
+        params: [this.teamId, client.clientId, client.lastMutationId],
+      });
+    }
+    if (client || this.current !== this.startedAt) last.push({ sql: 'UPDATE teams SET revision = $2 WHERE id = $1', params: [this.teamId, this.current] });
+    const statements = [...this.pending.splice(0), ...last];
+    if (statements.length > 0) {
+      const { sql, params } = combine(statements);
+      await this.tx.query(sql, params);
     }
     return this.current;
+  }
+
+  /** Sends the writes not sent yet, before a statement that reads records. */
+  private async flush(): Promise<void> {
+    const writes = this.pending.splice(0);
+    if (writes.length === 0) return;
+    const { sql, params } = combine(writes);
+    await this.tx.query(sql, params);
+  }
+
+  /** Queues a write of one record; a second write of the same record sends the first. */
+  private async write(ref: RecordRef, sql: string, params: unknown[]): Promise<void> {
+    if (this.pending.some((w) => w.ref === ref)) await this.flush();
+    this.pending.push({ ref, sql, params });
   }
 
   /** The members' identities, read once per transaction ("about" is decided at write time). */
@@ -141,6 +182,7 @@ export class TeamWriter {
   async get(kind: string, key: string): Promise<RecordRow | null> {
     const ref = recordRef(kind, key);
     if (!this.rows.has(ref)) {
+      await this.flush();
       const [row] = await this.tx.query<RecordRow>(`SELECT ${RECORD_COLUMNS} FROM records WHERE team_id = $1 AND kind = $2 AND key = $3`, [this.teamId, kind, key]);
       this.rows.set(ref, row ?? null);
     }
@@ -169,7 +211,8 @@ export class TeamWriter {
     const follow = unique([...facts.givesTo, ...(before?.gives ?? [])]);
     const { readers, dependents } = await this.gather(ref, stamped, follow);
     const revision = this.next();
-    await this.tx.query(
+    await this.write(
+      ref,
       `INSERT INTO records (team_id, kind, key, revision, deleted, author_id, body, audience, readers, about, inherits, gives, grp, grp_owner, created_at, updated_at)
        VALUES ($1, $2, $3, $4, false, $5, $6::jsonb, $7, $8, $9, $10, $11, $12, $13, $14, $14)
        ON CONFLICT (team_id, kind, key) DO UPDATE SET revision = EXCLUDED.revision, deleted = false, body = EXCLUDED.body,
@@ -191,14 +234,14 @@ export class TeamWriter {
     const before = await this.get(kind, key);
     if (!before || before.deleted) return false;
     const revision = this.next();
-    await this.tx.query('UPDATE records SET deleted = true, body = NULL, revision = $4, updated_at = $5 WHERE team_id = $1 AND kind = $2 AND key = $3', [
+    const ref = recordRef(kind, key);
+    await this.write(ref, 'UPDATE records SET deleted = true, body = NULL, revision = $4, updated_at = $5 WHERE team_id = $1 AND kind = $2 AND key = $3', [
       this.teamId,
       kind,
       key,
       revision,
       this.now,
     ]);
-    const ref = recordRef(kind, key);
     this.rows.set(ref, { ...before, deleted: true, body: null, revision });
     await this.restamp([...before.gives, ...(before.grp ? await this.groupMembers(before.grp, ref) : [])]);
     return true;
@@ -223,7 +266,7 @@ export class TeamWriter {
       const { readers, dependents } = await this.gather(ref, row, row.gives);
       if (sameReaders(row.readers, readers)) continue;
       const revision = this.next();
-      await this.tx.query('UPDATE records SET readers = $4, revision = $5 WHERE team_id = $1 AND kind = $2 AND key = $3', [this.teamId, kind, key, readers, revision]);
+      await this.write(ref, 'UPDATE records SET readers = $4, revision = $5 WHERE team_id = $1 AND kind = $2 AND key = $3', [this.teamId, kind, key, readers, revision]);
       this.rows.set(ref, { ...row, readers, revision });
       queue.push(...row.gives, ...dependents);
     }
@@ -236,6 +279,7 @@ export class TeamWriter {
   async refreshAbout(): Promise<void> {
     this.forgetMembers();
     const members = await this.members();
+    await this.flush();
     const rows = await this.tx.query<{ kind: string; key: string; body: unknown; about: string[] }>(
       'SELECT kind, key, body, about FROM records WHERE team_id = $1 AND NOT deleted',
       [this.teamId],
@@ -245,8 +289,8 @@ export class TeamWriter {
       if (!isKnownKind(row.kind)) continue;
       const about = visibilityOf(row.kind, row.body as never, members).about;
       if (sameReaders([...row.about].sort(), [...about].sort())) continue;
-      await this.tx.query('UPDATE records SET about = $4 WHERE team_id = $1 AND kind = $2 AND key = $3', [this.teamId, row.kind, row.key, about]);
       const ref = recordRef(row.kind, row.key);
+      await this.write(ref, 'UPDATE records SET about = $4 WHERE team_id = $1 AND kind = $2 AND key = $3', [this.teamId, row.kind, row.key, about]);
       this.rows.delete(ref);
       changed.push(ref);
     }
@@ -264,6 +308,7 @@ export class TeamWriter {
   }
 
   private async groupMembers(grp: string, except: RecordRef): Promise<RecordRef[]> {
+    await this.flush();
     const rows = await this.tx.query<{ kind: string; key: string }>('SELECT kind, key FROM records WHERE team_id = $1 AND grp = $2', [this.teamId, grp]);
     return rows.map((r) => recordRef(r.kind, r.key)).filter((r) => r !== except);
   }
@@ -281,6 +326,7 @@ export class TeamWriter {
     const owner = row.grp_owner ? splitRef(row.grp_owner) : { kind: null, key: null };
     const wanted = unique(follow).filter((r) => !this.rows.has(r));
     const [followKinds, followKeys] = refColumns(wanted);
+    await this.flush();
     const [sources] = await this.tx.query<{ inherited: string[] | null; given: string[] | null; group_authors: string[] | null; owner: string | null; dependents: string[] | null; rows: RecordRow[] }>(
       `SELECT
          (SELECT array_agg(DISTINCT r) FROM records x CROSS JOIN LATERAL unnest(x.readers) r
