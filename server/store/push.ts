@@ -8,11 +8,11 @@ import { z } from 'zod';
 import { MutationSchema, SYNC_KINDS, SYNC_LIMITS, SYNC_RECORD_SCHEMAS, syncKey, type Mutation, type PushResponse, type SyncKind } from '../../lib/schemas';
 import type { Database, Queryable } from '../db/connection';
 import { planPush } from '../domain/push-plan';
-import { recordRef, type RecordRef } from '../domain/visibility';
+import { recordRef, visibilityOf, type RecordRef } from '../domain/visibility';
 import { writeRefusal, type StoredRecord } from '../domain/write-checks';
 import { ApiError, MutationRefused } from '../http/errors';
 import type { Caller } from './auth';
-import { TeamWriter, type RecordRow } from './team-writer';
+import { TeamWriter, type RecordRow, type Speculation } from './team-writer';
 
 const PushShape = z.object({ clientId: z.string().uuid(), mutations: z.array(z.unknown()) });
 
@@ -55,24 +55,42 @@ export function readPush(body: unknown): { clientId: string; mutations: Mutation
 const named = (m: Mutation) => ({ mutationId: m.id, kind: m.kind, key: m.key });
 const KB = 1024;
 
-/** The record of a put, parsed with its kind's schema, or why it is refused. */
-function checkRecord(mutation: Mutation): unknown {
-  if (mutation.op === 'delete') return null;
-  if (mutation.record === null || mutation.record === undefined) throw new MutationRefused(422, `Mutation ${mutation.id} stores a ${mutation.kind} with no record in it.`, named(mutation));
+/** A put's record parsed with its kind's schema (null for a delete), or why it is refused. */
+type Judged = { record: unknown; refusal: null } | { record: null; refusal: MutationRefused };
+
+/**
+ * Judges a mutation's record on its own. Done for the whole push before the transaction, so
+ * parsing is not time the team's lock is held; a refusal counts only if the mutation is applied.
+ */
+function judge(mutation: Mutation): Judged {
+  const refuse = (status: 422, message: string): Judged => ({ record: null, refusal: new MutationRefused(status, message, named(mutation)) });
+  if (mutation.op === 'delete') return { record: null, refusal: null };
+  if (mutation.record === null || mutation.record === undefined) return refuse(422, `Mutation ${mutation.id} stores a ${mutation.kind} with no record in it.`);
   const bytes = Buffer.byteLength(JSON.stringify(mutation.record));
   if (bytes > SYNC_LIMITS.recordBytes) {
-    throw new MutationRefused(
+    return refuse(
       422,
       `The ${mutation.kind} ${mutation.key} (mutation ${mutation.id}) is ${Math.ceil(bytes / KB)} KB, over the ${SYNC_LIMITS.recordBytes / KB} KB a record may be: shorten it to share it with the team.`,
-      named(mutation),
     );
   }
-  const schema = SYNC_RECORD_SCHEMAS[mutation.kind];
-  const parsed = schema.safeParse(mutation.record);
-  if (!parsed.success) throw new MutationRefused(422, `The ${mutation.kind} ${mutation.key} (mutation ${mutation.id}) is not a valid ${mutation.kind}: ${issueText(parsed.error)}.`, named(mutation));
+  const parsed = SYNC_RECORD_SCHEMAS[mutation.kind].safeParse(mutation.record);
+  if (!parsed.success) return refuse(422, `The ${mutation.kind} ${mutation.key} (mutation ${mutation.id}) is not a valid ${mutation.kind}: ${issueText(parsed.error)}.`);
   const key = syncKey(mutation.kind, parsed.data as never);
-  if (key !== mutation.key) throw new MutationRefused(422, `Mutation ${mutation.id} names the ${mutation.kind} "${mutation.key}", but the record in it is "${key}".`, named(mutation));
-  return parsed.data;
+  if (key !== mutation.key) return refuse(422, `Mutation ${mutation.id} names the ${mutation.kind} "${mutation.key}", but the record in it is "${key}".`);
+  return { record: parsed.data, refusal: null };
+}
+
+/**
+ * A push of one record (the common case: a browser sends each change a few seconds after it is
+ * made) lets the writer gather that record's reader sources with its first read under the lock.
+ */
+function speculate(mutations: readonly Mutation[], judged: ReadonlyMap<Mutation, Judged>): Speculation | null {
+  const [only] = mutations;
+  if (mutations.length !== 1 || only!.op !== 'put') return null;
+  const record = judged.get(only!)?.record;
+  if (!record) return null;
+  const facts = visibilityOf(only!.kind, record as never, []);
+  return { ref: recordRef(only!.kind, only!.key), inherits: facts.inheritsFrom, grp: facts.group?.id ?? null, grp_owner: facts.group?.owner ?? null, follow: facts.givesTo };
 }
 
 /** The review an acknowledgement or dispute answers, as the push carries it. */
@@ -84,12 +102,12 @@ function answeredRef(mutation: Mutation): RecordRef[] {
 
 const stored = (row: RecordRow | null): StoredRecord | null => (row ? { authorId: row.author_id, deleted: row.deleted, body: row.body, about: row.about } : null);
 
-async function apply(tx: Queryable, caller: Caller, request: { clientId: string; mutations: Mutation[] }, now: number): Promise<PushResponse> {
+async function apply(tx: Queryable, caller: Caller, request: { clientId: string; mutations: Mutation[] }, judged: ReadonlyMap<Mutation, Judged>, now: number): Promise<PushResponse> {
   const teamId = caller.team.id;
   const writer = await TeamWriter.lock(tx, teamId, now);
   // Everything the push names, read at once: the records, and the reviews its answers are about.
   const mentioned = request.mutations.flatMap((m) => [recordRef(m.kind, m.key), ...answeredRef(m)]);
-  const client = await writer.prefetch(mentioned, request.clientId);
+  const client = await writer.prefetch(mentioned, request.clientId, speculate(request.mutations, judged));
   if (!client) {
     await tx.query('INSERT INTO clients (team_id, client_id, member_id, created_at) VALUES ($1, $2, $3, $4)', [teamId, request.clientId, caller.member.id, now]);
   } else if (client.memberId !== caller.member.id) {
@@ -97,7 +115,8 @@ async function apply(tx: Queryable, caller: Caller, request: { clientId: string;
   }
   const plan = planPush(request.mutations, { lastMutationId: client?.lastMutationId ?? null, refused: client?.refused ?? [] });
   for (const mutation of plan.apply) {
-    const record = checkRecord(mutation);
+    const { record, refusal: malformed } = judged.get(mutation)!;
+    if (malformed) throw malformed;
     const row = await writer.get(mutation.kind, mutation.key);
     const evaluationId = (mutation.kind === 'acknowledgement' || mutation.kind === 'dispute') ? ((record ?? row?.body) as { evaluationId?: string } | null)?.evaluationId : undefined;
     const answered = evaluationId ? stored(await writer.get('evaluation', evaluationId)) : null;
@@ -123,7 +142,8 @@ export async function push(db: Database, caller: Caller, body: unknown, now: num
   const clientId = (body as { clientId?: unknown } | null)?.clientId;
   try {
     const request = readPush(body);
-    return await db.transaction((tx) => apply(tx, caller, request, now));
+    const judged = new Map(request.mutations.map((m) => [m, judge(m)]));
+    return await db.transaction((tx) => apply(tx, caller, request, judged, now));
   } catch (error) {
     if (error instanceof MutationRefused && typeof clientId === 'string') await rememberRefusal(db, caller, clientId, error.mutation.mutationId, now);
     throw error;

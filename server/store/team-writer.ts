@@ -55,6 +55,52 @@ function combine(statements: readonly Statement[]): Statement {
   return { sql: parts.length ? `WITH ${parts.map((part, i) => `w${i} AS (${part})`).join(', ')} ${last}` : last, params: statements.flatMap((s) => s.params) };
 }
 
+/** What gather() asks the database for one record; see ReaderSources in domain/visibility.ts. */
+interface SourceRows {
+  inherited: string[] | null;
+  given: string[] | null;
+  group_authors: string[] | null;
+  owner: string | null;
+  dependents: string[] | null;
+  follow: RecordRow[];
+}
+
+/** The shape of a record that its reader sources depend on. */
+type SourceInput = Pick<RecordRow, 'inherits' | 'grp' | 'grp_owner'>;
+
+/**
+ * Select-list columns gathering a record's reader sources, with the team at $1 and the eight
+ * parameters of sourceParams() from $first on.
+ */
+function sourceColumns(first: number): string {
+  const $ = (n: number) => `$${first + n}`;
+  return `(SELECT array_agg(DISTINCT r) FROM records x CROSS JOIN LATERAL unnest(x.readers) r
+       WHERE x.team_id = $1 AND (x.kind, x.key) IN (SELECT * FROM unnest(${$(1)}::text[], ${$(2)}::text[]))) AS inherited,
+     (SELECT array_agg(DISTINCT r) FROM records x CROSS JOIN LATERAL unnest(x.readers) r
+       WHERE x.team_id = $1 AND x.gives @> ARRAY[${$(0)}]::text[] AND NOT x.deleted) AS given,
+     (SELECT array_agg(DISTINCT x.author_id) FROM records x
+       WHERE x.team_id = $1 AND x.grp = ${$(3)} AND NOT x.deleted AND x.author_id IS NOT NULL) AS group_authors,
+     (SELECT x.author_id FROM records x WHERE x.team_id = $1 AND x.kind = ${$(4)} AND x.key = ${$(5)} AND NOT x.deleted) AS owner,
+     (SELECT array_agg(x.kind || ':' || x.key) FROM records x
+       WHERE x.team_id = $1 AND (x.inherits @> ARRAY[${$(0)}]::text[] OR x.grp_owner = ${$(0)})) AS dependents,
+     (SELECT coalesce(json_agg(r), '[]'::json) FROM (${recordsNamed($(6), $(7))}) r) AS follow`;
+}
+
+function sourceParams(ref: RecordRef, input: SourceInput, follow: readonly RecordRef[]): unknown[] {
+  const [inheritKinds, inheritKeys] = refColumns(input.inherits);
+  const owner = input.grp_owner ? splitRef(input.grp_owner) : { kind: null, key: null };
+  const [followKinds, followKeys] = refColumns(follow);
+  return [ref, inheritKinds, inheritKeys, input.grp, owner.kind, owner.key, followKinds, followKeys];
+}
+
+const sameSources = (a: SourceInput, b: SourceInput) => a.grp === b.grp && a.grp_owner === b.grp_owner && sameReaders(a.inherits, b.inherits);
+
+/** A record a push is about to write, whose reader sources prefetch() can gather in the same trip. */
+export interface Speculation extends SourceInput {
+  ref: RecordRef;
+  follow: RecordRef[];
+}
+
 const unique = <T>(items: readonly T[]) => [...new Set(items)];
 const refColumns = (refs: readonly RecordRef[]) => {
   const split = refs.map(splitRef);
@@ -86,6 +132,8 @@ export class TeamWriter {
    * finish(), so a push whose last write is followed by nothing saves a round trip under the lock.
    */
   private pending: (Statement & { ref: RecordRef })[] = [];
+  /** Sources gathered ahead by prefetch(), good until the next write. */
+  private speculated: { input: Speculation; sources: SourceRows } | null = null;
 
   private constructor(
     private readonly tx: Queryable,
@@ -114,21 +162,23 @@ export class TeamWriter {
    * Reads, in one round trip, what a push needs: the pushing client's progress, the members, and
    * the stored records it names. Every round trip here is time the team's lock is held.
    */
-  async prefetch(refs: readonly RecordRef[], clientId: string): Promise<ClientRow | null> {
-    const wanted = unique(refs).filter((ref) => !this.rows.has(ref));
+  async prefetch(refs: readonly RecordRef[], clientId: string, speculation: Speculation | null = null): Promise<ClientRow | null> {
+    const wanted = unique([...refs, ...(speculation?.follow ?? [])]).filter((ref) => !this.rows.has(ref));
     const [kinds, keys] = refColumns(wanted);
     await this.flush();
-    const [row] = await this.tx.query<{ client: { member_id: string; last_mutation_id: number | null; refused: number[] } | null; members: MemberIdentity[]; rows: RecordRow[] }>(
+    const [row] = await this.tx.query<{ client: { member_id: string; last_mutation_id: number | null; refused: number[] } | null; members: MemberIdentity[]; rows: RecordRow[] } & Partial<SourceRows>>(
       `SELECT
          (SELECT json_build_object('member_id', member_id, 'last_mutation_id', last_mutation_id, 'refused', refused)
             FROM clients WHERE team_id = $1 AND client_id = $2) AS client,
          (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'identities', identities)), '[]'::json)
             FROM members WHERE team_id = $1) AS members,
-         (SELECT coalesce(json_agg(r), '[]'::json) FROM (${recordsNamed('$3', '$4')}) r) AS rows`,
-      [this.teamId, clientId, kinds, keys],
+         (SELECT coalesce(json_agg(r), '[]'::json) FROM (${recordsNamed('$3', '$4')}) r) AS rows
+         ${speculation ? `, ${sourceColumns(5)}` : ''}`,
+      [this.teamId, clientId, kinds, keys, ...(speculation ? sourceParams(speculation.ref, speculation, []) : [])],
     );
     this.memberList = row!.members;
     this.remember(wanted, row!.rows);
+    if (speculation) this.speculated = { input: speculation, sources: { ...(row as SourceRows), follow: [] } };
     const client = row!.client;
     return client ? { memberId: client.member_id, lastMutationId: client.last_mutation_id, refused: client.refused ?? [] } : null;
   }
@@ -164,6 +214,7 @@ export class TeamWriter {
 
   /** Queues a write of one record; a second write of the same record sends the first. */
   private async write(ref: RecordRef, sql: string, params: unknown[]): Promise<void> {
+    this.speculated = null;
     if (this.pending.some((w) => w.ref === ref)) await this.flush();
     this.pending.push({ ref, sql, params });
   }
@@ -317,39 +368,26 @@ export class TeamWriter {
    * In one statement: everything a record's readers are made of, the records whose readers follow
    * from it (those inheriting from it, and a group it owns), and the stored state of `follow`.
    */
-  private async gather(
-    ref: RecordRef,
-    row: Pick<RecordRow, 'author_id' | 'about' | 'inherits' | 'grp' | 'grp_owner'>,
-    follow: readonly RecordRef[],
-  ): Promise<{ readers: string[]; dependents: RecordRef[] }> {
-    const [inheritKinds, inheritKeys] = refColumns(row.inherits);
-    const owner = row.grp_owner ? splitRef(row.grp_owner) : { kind: null, key: null };
+  private async gather(ref: RecordRef, row: Pick<RecordRow, 'author_id' | 'about'> & SourceInput, follow: readonly RecordRef[]): Promise<{ readers: string[]; dependents: RecordRef[] }> {
     const wanted = unique(follow).filter((r) => !this.rows.has(r));
-    const [followKinds, followKeys] = refColumns(wanted);
-    await this.flush();
-    const [sources] = await this.tx.query<{ inherited: string[] | null; given: string[] | null; group_authors: string[] | null; owner: string | null; dependents: string[] | null; rows: RecordRow[] }>(
-      `SELECT
-         (SELECT array_agg(DISTINCT r) FROM records x CROSS JOIN LATERAL unnest(x.readers) r
-           WHERE x.team_id = $1 AND (x.kind, x.key) IN (SELECT * FROM unnest($2::text[], $3::text[]))) AS inherited,
-         (SELECT array_agg(DISTINCT r) FROM records x CROSS JOIN LATERAL unnest(x.readers) r
-           WHERE x.team_id = $1 AND x.gives @> ARRAY[$4]::text[] AND NOT x.deleted) AS given,
-         (SELECT array_agg(DISTINCT x.author_id) FROM records x
-           WHERE x.team_id = $1 AND x.grp = $5 AND NOT x.deleted AND x.author_id IS NOT NULL) AS group_authors,
-         (SELECT x.author_id FROM records x WHERE x.team_id = $1 AND x.kind = $6 AND x.key = $7 AND NOT x.deleted) AS owner,
-         (SELECT array_agg(x.kind || ':' || x.key) FROM records x
-           WHERE x.team_id = $1 AND (x.inherits @> ARRAY[$4]::text[] OR x.grp_owner = $4)) AS dependents,
-         (SELECT coalesce(json_agg(r), '[]'::json) FROM (${recordsNamed('$8', '$9')}) r) AS rows`,
-      [this.teamId, inheritKinds, inheritKeys, ref, row.grp, owner.kind, owner.key, followKinds, followKeys],
-    );
-    this.remember(wanted, sources!.rows);
+    let sources: SourceRows;
+    const ahead = this.speculated;
+    if (ahead && ahead.input.ref === ref && sameSources(ahead.input, row) && wanted.length === 0) {
+      sources = ahead.sources;
+    } else {
+      await this.flush();
+      const [gathered] = await this.tx.query<SourceRows>(`SELECT ${sourceColumns(2)}`, [this.teamId, ...sourceParams(ref, row, wanted)]);
+      sources = gathered!;
+      this.remember(wanted, sources.follow);
+    }
     const readers = readersOf({
       authorId: row.author_id,
       about: row.about,
-      inherited: [sources?.inherited ?? []],
-      given: [sources?.given ?? []],
-      groupAuthors: sources?.group_authors ?? [],
-      groupOwnerAuthor: sources?.owner ?? null,
+      inherited: [sources.inherited ?? []],
+      given: [sources.given ?? []],
+      groupAuthors: sources.group_authors ?? [],
+      groupOwnerAuthor: sources.owner ?? null,
     });
-    return { readers, dependents: sources?.dependents ?? [] };
+    return { readers, dependents: sources.dependents ?? [] };
   }
 }
