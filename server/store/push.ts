@@ -102,9 +102,17 @@ function answeredRef(mutation: Mutation): RecordRef[] {
 
 const stored = (row: RecordRow | null): StoredRecord | null => (row ? { authorId: row.author_id, deleted: row.deleted, body: row.body, about: row.about } : null);
 
-async function apply(tx: Queryable, caller: Caller, request: { clientId: string; mutations: Mutation[] }, judged: ReadonlyMap<Mutation, Judged>, now: number): Promise<PushResponse> {
+async function apply(
+  tx: Queryable,
+  caller: Caller,
+  request: { clientId: string; mutations: Mutation[] },
+  judged: ReadonlyMap<Mutation, Judged>,
+  now: number,
+  locked: () => void,
+): Promise<PushResponse> {
   const teamId = caller.team.id;
   const writer = await TeamWriter.lock(tx, teamId, now);
+  locked();
   // Everything the push names, read at once: the records, and the reviews its answers are about.
   const mentioned = request.mutations.flatMap((m) => [recordRef(m.kind, m.key), ...answeredRef(m)]);
   const client = await writer.prefetch(mentioned, request.clientId, speculate(request.mutations, judged));
@@ -138,12 +146,19 @@ async function rememberRefusal(db: Database, caller: Caller, clientId: string, m
   );
 }
 
-export async function push(db: Database, caller: Caller, body: unknown, now: number): Promise<PushResponse> {
+/**
+ * Applies a push. `held` hears how long the team's lock was held, to the commit: a team's pushes
+ * run one after another, so that time bounds the team's pushes per second (the request log shows it).
+ */
+export async function push(db: Database, caller: Caller, body: unknown, now: number, held: (ms: number) => void = () => {}): Promise<PushResponse> {
   const clientId = (body as { clientId?: unknown } | null)?.clientId;
   try {
     const request = readPush(body);
     const judged = new Map(request.mutations.map((m) => [m, judge(m)]));
-    return await db.transaction((tx) => apply(tx, caller, request, judged, now));
+    let lockedAt = 0;
+    const response = await db.transaction((tx) => apply(tx, caller, request, judged, now, () => (lockedAt = performance.now())));
+    held(performance.now() - lockedAt);
+    return response;
   } catch (error) {
     if (error instanceof MutationRefused && typeof clientId === 'string') await rememberRefusal(db, caller, clientId, error.mutation.mutationId, now);
     throw error;
