@@ -123,7 +123,7 @@ export function createApp(options: AppOptions) {
   app.post('/v1/push', async (c) => {
     const caller = await signedIn(c);
     const body = await json(c);
-    const held = (ms: number) => c.set('note', `lock=${ms.toFixed(1)}ms`);
+    const held = (ms: number, batch: number) => c.set('note', `lock=${ms.toFixed(1)}ms batch=${batch}`);
     return c.json(await retrying(() => push(db, caller, body, now(), held)));
   });
 

@@ -159,43 +159,40 @@ export class TeamWriter {
   }
 
   /**
-   * Reads, in one round trip, what a push needs: the pushing client's progress, the members, and
-   * the stored records it names. Every round trip here is time the team's lock is held.
+   * Reads, in one round trip, what pushes need: the pushing clients' progress, the members, and
+   * the stored records they name. Every round trip here is time the team's lock is held.
    */
-  async prefetch(refs: readonly RecordRef[], clientId: string, speculation: Speculation | null = null): Promise<ClientRow | null> {
+  async prefetch(refs: readonly RecordRef[], clientIds: readonly string[], speculation: Speculation | null = null): Promise<Map<string, ClientRow>> {
     const wanted = unique([...refs, ...(speculation?.follow ?? [])]).filter((ref) => !this.rows.has(ref));
     const [kinds, keys] = refColumns(wanted);
     await this.flush();
-    const [row] = await this.tx.query<{ client: { member_id: string; last_mutation_id: number | null; refused: number[] } | null; members: MemberIdentity[]; rows: RecordRow[] } & Partial<SourceRows>>(
+    type Stored = { client_id: string; member_id: string; last_mutation_id: number | null; refused: number[] };
+    const [row] = await this.tx.query<{ clients: Stored[]; members: MemberIdentity[]; rows: RecordRow[] } & Partial<SourceRows>>(
       `SELECT
-         (SELECT json_build_object('member_id', member_id, 'last_mutation_id', last_mutation_id, 'refused', refused)
-            FROM clients WHERE team_id = $1 AND client_id = $2) AS client,
+         (SELECT coalesce(json_agg(json_build_object('client_id', client_id, 'member_id', member_id, 'last_mutation_id', last_mutation_id, 'refused', refused)), '[]'::json)
+            FROM clients WHERE team_id = $1 AND client_id = ANY($2::text[])) AS clients,
          (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'identities', identities)), '[]'::json)
             FROM members WHERE team_id = $1) AS members,
          (SELECT coalesce(json_agg(r), '[]'::json) FROM (${recordsNamed('$3', '$4')}) r) AS rows
          ${speculation ? `, ${sourceColumns(5)}` : ''}`,
-      [this.teamId, clientId, kinds, keys, ...(speculation ? sourceParams(speculation.ref, speculation, []) : [])],
+      [this.teamId, clientIds, kinds, keys, ...(speculation ? sourceParams(speculation.ref, speculation, []) : [])],
     );
     this.memberList = row!.members;
     this.remember(wanted, row!.rows);
     if (speculation) this.speculated = { input: speculation, sources: { ...(row as SourceRows), follow: [] } };
-    const client = row!.client;
-    return client ? { memberId: client.member_id, lastMutationId: client.last_mutation_id, refused: client.refused ?? [] } : null;
+    return new Map(row!.clients.map((c) => [c.client_id, { memberId: c.member_id, lastMutationId: c.last_mutation_id, refused: c.refused ?? [] }]));
   }
 
   /**
-   * Stores the team's revision, and a pushing client's progress in the same statement; call last,
-   * inside the same transaction.
+   * Stores the team's revision, and the pushing clients' progress, in the same statement as the
+   * writes not sent yet; call last, inside the same transaction.
    */
-  async finish(client?: { clientId: string; lastMutationId: number }): Promise<number> {
-    const last: Statement[] = [];
-    if (client) {
-      last.push({
-        sql: 'UPDATE clients SET last_mutation_id = $3, refused = ARRAY(SELECT x FROM unnest(refused) x WHERE x > $3) WHERE team_id = $1 AND client_id = $2',
-        params: [this.teamId, client.clientId, client.lastMutationId],
-      });
-    }
-    if (client || this.current !== this.startedAt) last.push({ sql: 'UPDATE teams SET revision = $2 WHERE id = $1', params: [this.teamId, this.current] });
+  async finish(clients: readonly { clientId: string; lastMutationId: number }[] = []): Promise<number> {
+    const last: Statement[] = clients.map((client) => ({
+      sql: 'UPDATE clients SET last_mutation_id = $3, refused = ARRAY(SELECT x FROM unnest(refused) x WHERE x > $3) WHERE team_id = $1 AND client_id = $2',
+      params: [this.teamId, client.clientId, client.lastMutationId],
+    }));
+    if (clients.length > 0 || this.current !== this.startedAt) last.push({ sql: 'UPDATE teams SET revision = $2 WHERE id = $1', params: [this.teamId, this.current] });
     const statements = [...this.pending.splice(0), ...last];
     if (statements.length > 0) {
       const { sql, params } = combine(statements);
