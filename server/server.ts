@@ -79,8 +79,22 @@ export async function listen(app: ReturnType<typeof createApp>, host: string, po
   };
 }
 
+/** PGlite is one process's database: a second server on the same folder would corrupt it. */
+function refuseSecondServer(dataDir: string): void {
+  const file = join(dataDir, ADDRESS_FILE);
+  if (!existsSync(file)) return;
+  const { pid, url } = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; url: string };
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return; // Left behind by a server that was killed: nobody is using the folder.
+  }
+  throw new Error(`Another team server (process ${pid}, ${url}) is using ${dataDir}: stop it first, or set QA_LENS_DATA to another folder.`);
+}
+
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   mkdirSync(config.dataDir, { recursive: true });
+  if (!config.databaseUrl) refuseSecondServer(config.dataDir);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
   await migrate(db, Date.now());
   const secret = adminSecret(config.dataDir);

@@ -3,6 +3,7 @@
  * PostgreSQL through `pg` when a connection string is given. Everything else sees `Database`:
  * parameterised queries and transactions, with the same row shapes from both engines.
  */
+import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -59,6 +60,14 @@ export interface PostgresOptions {
   max?: number;
 }
 
+/**
+ * Statements with parameters are prepared once per connection under a name derived from their
+ * text: a push runs the same few statements under the team's lock, and planning them each time
+ * is lock time.
+ */
+const prepared = (sql: string, params: readonly unknown[] | undefined) =>
+  params && params.length > 0 ? { name: `q${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`, text: sql, values: params as unknown[] } : { text: sql };
+
 export function openPostgres({ connectionString, max = 10 }: PostgresOptions): Database {
   const pool = new pg.Pool({
     connectionString,
@@ -70,7 +79,7 @@ export function openPostgres({ connectionString, max = 10 }: PostgresOptions): D
   pool.on('error', () => {});
   return {
     engine: 'postgres',
-    query: async (sql, params) => (await pool.query(sql, params as unknown[] | undefined)).rows,
+    query: async (sql, params) => (await pool.query(prepared(sql, params))).rows,
     transaction: async (body) => {
       const client = await pool.connect();
       let broken = false;
@@ -80,7 +89,7 @@ export function openPostgres({ connectionString, max = 10 }: PostgresOptions): D
       client.on('error', dropped);
       try {
         await client.query('BEGIN');
-        const result = await body({ query: async (sql, params) => (await client.query(sql, params as unknown[] | undefined)).rows });
+        const result = await body({ query: async (sql, params) => (await client.query(prepared(sql, params))).rows });
         await client.query('COMMIT');
         return result;
       } catch (error) {

@@ -31,7 +31,7 @@ export interface AppOptions {
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[A-Za-z0-9-]+$/;
 const MIB = 1024 * 1024;
 
-type Env = { Variables: { caller: Caller | undefined } };
+type Env = { Variables: { caller: Caller | undefined; note: string | undefined } };
 
 export function createApp(options: AppOptions) {
   const { db } = options;
@@ -45,7 +45,8 @@ export function createApp(options: AppOptions) {
     await next();
     const caller = c.get('caller');
     const who = caller ? ` team=${caller.team.id} member=${caller.member.id}` : '';
-    log(`${new Date(now()).toISOString()} ${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms${who}`);
+    const note = c.get('note') ? ` ${c.get('note')}` : '';
+    log(`${new Date(now()).toISOString()} ${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms${who}${note}`);
   });
 
   app.use(
@@ -122,7 +123,8 @@ export function createApp(options: AppOptions) {
   app.post('/v1/push', async (c) => {
     const caller = await signedIn(c);
     const body = await json(c);
-    return c.json(await retrying(() => push(db, caller, body, now())));
+    const held = (ms: number, batch: number) => c.set('note', `lock=${ms.toFixed(1)}ms batch=${batch}`);
+    return c.json(await retrying(() => push(db, caller, body, now(), held)));
   });
 
   const PullQuery = z.object({

@@ -82,6 +82,11 @@ async function inviteIn(tx: Queryable, input: InviteInput, now: number): Promise
     ? await tx.query<MemberRow>('SELECT id, name, email, role, identities, active, joined_at FROM members WHERE team_id = $1 AND lower(email) = lower($2)', [input.teamId, email])
     : [];
   const member: Member = { ...candidate.data, id: existing?.id ?? candidate.data.id, active: true };
+  if (existing && existing.role !== member.role) {
+    // What a member may read follows from their role, and their browsers' cursors are past records
+    // the new role may read: their sign-ins end, and joining again with this invite pulls from the start.
+    await tx.query('UPDATE tokens SET revoked_at = $3 WHERE team_id = $1 AND member_id = $2 AND revoked_at IS NULL', [input.teamId, member.id, now]);
+  }
   if (existing) {
     await tx.query('UPDATE members SET name = $3, role = $4, identities = $5::jsonb, active = true WHERE team_id = $1 AND id = $2', [
       input.teamId,

@@ -84,3 +84,24 @@ describe.each(['pglite', 'postgres'] as Engine[])('the admin CLI against a runni
     expect(proxied.status).toBe(404);
   });
 });
+
+describe('a second server on the same PGlite folder', () => {
+  it('is refused with the first one named, and starts once that one is gone', async () => {
+    const dataDir = mkdtempSync(join(os.tmpdir(), 'qa-lens-twice-'));
+    const first = await spawnServer({ dataDir, port: await freePort() });
+    try {
+      const second = await spawnServer({ dataDir, port: await freePort() }).then(
+        () => 'started',
+        (error: Error) => error.message,
+      );
+      expect(second).toMatch(new RegExp(`Another team server \\(process ${first.child.pid}, ${first.url}\\) is using`));
+      await first.kill('SIGKILL');
+      const third = await spawnServer({ dataDir, port: await freePort() });
+      expect((await call(`${third.url}/v1/health`)).status).toBe(200);
+      await third.kill();
+    } finally {
+      await first.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

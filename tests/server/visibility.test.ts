@@ -6,7 +6,7 @@
 import { invite } from '@/server/store/teams';
 import { addMember, ENGINES, newTeam, useHarness, type Harness } from './support/harness';
 import { acknowledgement, coachingPlan, dispute, kpi, review, scorecard, snapshot, teamSettings } from './support/records';
-import type { SyncClient } from './support/sync-client';
+import { SyncClient } from './support/sync-client';
 
 type Name = 'Ada' | 'Rita' | 'Sam' | 'Ana' | 'Bo' | 'Cy';
 const STAFF: Name[] = ['Ada', 'Rita', 'Sam'];
@@ -108,6 +108,17 @@ describe.each(ENGINES)('who reads what on %s', (engine) => {
     for (const name of STAFF) await browsers[name].pullAll();
     checkRecordByRecord(browsers, { ...expected, 'evaluation:rev-robert': [...STAFF, 'Bo'], 'ticket:zendesk:t-robert': [...STAFF, 'Bo'] });
     expect(browsers.Bo.records.get(`member:${browsers.Bo.member.id}`)).toMatchObject({ identities: [{ helpdesk: null, value: 'Robert B' }] });
+  });
+
+  it('signs a member out when their role changes, so that joining again pulls what the new role reads', async () => {
+    const { teamId, browsers, expected } = await seededTeam(h);
+    await browsers.Cy.pullAll();
+    const promotion = await invite(h.db, { teamId, role: 'supervisor', name: 'Cy Agent', email: 'cy@acme.test', identities: ['Cyrus C'] }, h.clock.now);
+    expect((await browsers.Cy.me()).status).toBe(401);
+    const again = await SyncClient.join(h.url, promotion.code, browsers.Cy.clientId);
+    await again.pullAll();
+    const staffRecords = Object.entries(expected).filter(([, readers]) => readers.includes('Rita')).map(([ref]) => ref);
+    expect(again.holds()).toEqual(staffRecords.sort());
   });
 
   it('keeps each team’s records to itself', async () => {
