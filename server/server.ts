@@ -79,16 +79,32 @@ export async function listen(app: ReturnType<typeof createApp>, host: string, po
   };
 }
 
+/**
+ * Whether `pid` is a live process. A killed server whose parent has not reaped it yet (a container
+ * whose first process never waits for orphans) is a zombie: signal 0 still reaches it, but it holds
+ * no files and serves nothing, so on Linux its state in /proc decides.
+ */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    // The state follows the command name in parentheses, which may itself contain ") ".
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // No /proc (macOS) or it vanished meanwhile: trust the signal.
+  }
+}
+
 /** PGlite is one process's database: a second server on the same folder would corrupt it. */
 function refuseSecondServer(dataDir: string): void {
   const file = join(dataDir, ADDRESS_FILE);
   if (!existsSync(file)) return;
   const { pid, url } = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; url: string };
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return; // Left behind by a server that was killed: nobody is using the folder.
-  }
+  if (!isRunning(pid)) return; // Left behind by a server that was killed: nobody is using the folder.
   throw new Error(`Another team server (process ${pid}, ${url}) is using ${dataDir}: stop it first, or set QA_LENS_DATA to another folder.`);
 }
 

@@ -3,9 +3,12 @@
  * processes, on PGlite (which serves one process, so the CLI goes through the server) and on
  * PostgreSQL.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { isRunning } from '../../server/server';
 import type { Engine } from './support/harness';
 import { startPostgres, type PostgresCluster } from './support/postgres';
 import { freePort, runAdminProcess, spawnServer, type ServerProcess } from './support/server-process';
@@ -101,6 +104,26 @@ describe('a second server on the same PGlite folder', () => {
       await third.kill();
     } finally {
       await first.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('starts when the server named in the folder was killed but never reaped (a zombie, as in a container)', async () => {
+    // `sh` starts `true` in the background and becomes `sleep`, which never waits for it: once
+    // `true` exits it stays a zombie, as a killed server does under a first process that never reaps.
+    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const zombie = Number((await once(parent.stdout!, 'data'))[0].toString().trim());
+    const dataDir = mkdtempSync(join(os.tmpdir(), 'qa-lens-zombie-'));
+    try {
+      await expect.poll(() => readFileSync(`/proc/${zombie}/stat`, 'utf8').split(') ')[1]?.[0]).toBe('Z');
+      expect(isRunning(zombie)).toBe(false);
+      expect(isRunning(process.pid)).toBe(true);
+      writeFileSync(join(dataDir, 'server.json'), JSON.stringify({ pid: zombie, url: 'http://127.0.0.1:1' }));
+      const server = await spawnServer({ dataDir, port: await freePort() });
+      expect((await call(`${server.url}/v1/health`)).status).toBe(200);
+      await server.kill();
+    } finally {
+      parent.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
