@@ -4,6 +4,7 @@ import { siteStore } from '@/lib/sites/site-store';
 import { tabTickets } from '@/lib/background/tab-tickets';
 import { createRequestRouter } from '@/lib/messaging/router';
 import { wireReminders } from '@/lib/background/reminders';
+import { wireReportRows } from '@/lib/background/report-rows';
 
 export default defineBackground(() => {
   const route = createRequestRouter(backgroundHandlers, {
@@ -30,4 +31,5 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => area === 'local' && 'sites' in changes && syncSites());
 
   wireReminders();
+  wireReportRows();
 });

@@ -44,7 +44,7 @@ export function EvaluationTable({ rows, sort, onSort, onOpen, focusEvaluationId 
       </thead>
       <tbody ref={body}>
         {rows.map((row) => (
-          <tr key={row.evaluation.id}>
+          <tr key={row.id}>
             <td>
               <time dateTime={new Date(row.submittedAt).toISOString()}>{formatDateTime(row.submittedAt)}</time>
             </td>
@@ -52,8 +52,8 @@ export function EvaluationTable({ rows, sort, onSort, onOpen, focusEvaluationId 
               <button
                 type="button"
                 class="ticket-button"
-                data-evaluation-id={row.evaluation.id}
-                onClick={() => onOpen(row.evaluation.id)}
+                data-evaluation-id={row.id}
+                onClick={() => onOpen(row.id)}
               >
                 <span class="ticket-ref">{row.ticketId}</span> <span class="ticket-subject">{row.subject}</span>
               </button>

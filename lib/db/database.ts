@@ -15,13 +15,16 @@ import { createTables } from './migrations/001-create-tables';
 import { indexEvaluationsBySubmission } from './migrations/002-index-evaluations-by-submission';
 import { addFeedbackCoachingAndKpis } from './migrations/003-add-feedback-coaching-and-kpis';
 import { addSyncOutbox } from './migrations/004-add-sync-outbox';
+import { addReportDays } from './migrations/005-add-report-days';
 import type { OutboxEntry } from './changes';
 import type { SyncStateRow } from './sync-state';
+import type { ReportDay } from '../reports/report-days';
+import type { ReportBuildRow } from './report-rows';
 
 export const DATABASE_NAME = 'qa-lens';
 
 /** Every schema version in order. A new version is a new numbered file in ./migrations. */
-export const MIGRATIONS = [createTables, indexEvaluationsBySubmission, addFeedbackCoachingAndKpis, addSyncOutbox] as const;
+export const MIGRATIONS = [createTables, indexEvaluationsBySubmission, addFeedbackCoachingAndKpis, addSyncOutbox, addReportDays] as const;
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export type { TicketSnapshot };
@@ -49,6 +52,8 @@ export class QaLensDatabase extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'mutationId'>;
   syncState!: Table<SyncStateRow, string>;
   members!: EntityTable<Member, 'id'>;
+  reportDays!: EntityTable<ReportDay, 'day'>;
+  reportState!: EntityTable<ReportBuildRow, 'key'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

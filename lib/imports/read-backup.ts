@@ -43,6 +43,9 @@ const UPGRADES: ((tables: Rows) => void)[] = [
   // 3 → 4: team sync's tables (outbox, sync state, members) are this browser's own and never
   // backed up; the backed-up tables did not change.
   () => {},
+  // 4 → 5: report rows are derived from the evaluations and rebuilt from them, never backed up;
+  // the backed-up tables did not change.
+  () => {},
 ];
 
 const MAX_ERRORS = 20;

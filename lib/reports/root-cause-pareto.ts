@@ -1,4 +1,5 @@
-import type { Evaluation, RootCause, RootCauseCategory } from '../schemas';
+import type { RootCause, RootCauseCategory } from '../schemas';
+import type { ReportRow } from './report-row';
 
 export interface RootCauseRow {
   id: string;
@@ -25,7 +26,7 @@ export class RootCauseAccumulator {
   }
 
   /** Counts every answer's causes, for evaluations whose scorecard version is not stored. */
-  add(evaluation: Evaluation): void {
+  add(evaluation: ReportRow): void {
     for (const answer of Object.values(evaluation.answers)) this.addCauses(answer.rootCauses);
   }
 

@@ -8,11 +8,11 @@ import {
   submitEvaluation,
   type QaLensDatabase,
 } from '@/lib/db';
-import { recordChanges, put } from '@/lib/db/changes';
+import { changeTables, recordChanges, put } from '@/lib/db/changes';
 import { acknowledge, dispute, resolve } from '@/lib/db/feedback';
 import { linkTeam, unlinkTeam } from '@/lib/db/team-link';
 import { newDraft } from '@/lib/evaluations/new-draft';
-import { DEFAULT_TEAM_SETTINGS, type Role } from '@/lib/schemas';
+import { BACKUP_SCHEMA_VERSION, DEFAULT_TEAM_SETTINGS, type Role } from '@/lib/schemas';
 import { scaleOptions } from '@/lib/scoring';
 import { AGENT, makeReview, REVIEWER, SCORECARD, SUBMITTED_AT } from '../feedback/review-factories';
 import { chatTemplate, freshDatabase, ticket } from './factories';
@@ -81,7 +81,7 @@ describe('recording changes of shared records', () => {
     await db.evaluations.put(makeReview({ id: 'ev-1' }));
     await expect(resolve(db, 'no-such-dispute', [], REVIEWER, NOW)).rejects.toThrow(/no longer exists/);
     await expect(
-      db.transaction('rw', [db.evaluations, db.outbox, db.syncState], async () => {
+      db.transaction('rw', [db.evaluations, ...changeTables(db)], async () => {
         await db.evaluations.put(makeReview({ id: 'ev-2' }));
         await recordChanges(db, [put('evaluation', makeReview({ id: 'ev-2' }))]);
         throw new Error('disk full');
@@ -140,10 +140,10 @@ describe('recording changes of shared records', () => {
     await restoreBackup(
       db,
       {
-        schemaVersion: 4,
+        schemaVersion: BACKUP_SCHEMA_VERSION,
         exportedAt: NOW,
         exportedBy: 'Rae',
-        migratedFrom: 4,
+        migratedFrom: BACKUP_SCHEMA_VERSION,
         tables: {
           scorecards: [SCORECARD],
           tickets: [],

@@ -1,0 +1,116 @@
+/**
+ * How report rows are stored: one record per day of submissions, not one per evaluation.
+ *
+ * Measured in Chromium (docs/benchmarks.md, dashboard-report): reading 100k IndexedDB records costs
+ * over a second however small each record is (the per-record cost dominates), while the same rows
+ * in a few hundred records read in a fraction of that. Inside a record each row is an array of
+ * values in a fixed field order (property names are not stored again for every row), and its
+ * answers are a short string of codes into the day's list of distinct answers (criterion, option,
+ * N/A, root causes): a day of a 20-criterion scorecard has a few dozen distinct answers, shared by
+ * every row.
+ */
+import type { ReportAnswer, ReportRow } from './report-row';
+
+/**
+ * The layout version of stored days. Bump it when `REPORT_ROW_FIELDS` or `toReportRow` change:
+ * the database then rebuilds every day from the evaluations (lib/db/report-rows.ts).
+ */
+export const REPORT_ROWS_VERSION = 1;
+
+/** The stored fields of a row, in storage order; `answers` is encoded apart, after them. */
+export const REPORT_ROW_FIELDS = [
+  'id',
+  'submittedAt',
+  'kind',
+  'status',
+  'agent',
+  'channel',
+  'helpdesk',
+  'ticketKey',
+  'ticketId',
+  'subject',
+  'reviewer',
+  'scorecardId',
+  'scorecardVersion',
+  'score',
+  'passed',
+  'reviewSeconds',
+] as const satisfies readonly Exclude<keyof ReportRow, 'answers'>[];
+
+/** A distinct answer as stored: criterion id, option id (null when none), N/A, root causes. */
+type StoredAnswer = [criterionId: string, optionId: string | null, na: boolean, rootCauses: string[]];
+
+export interface ReportDay {
+  /** UTC day number, `floor(submittedAt / 86_400_000)`: a storage partition only; reports use local days. */
+  day: number;
+  version: number;
+  /** The evaluations of the day, index for index with `rows` (indexed: which day holds an evaluation). */
+  ids: string[];
+  /** Each row's values in `REPORT_ROW_FIELDS` order, then its answers as a string of codes into `answers`. */
+  rows: unknown[][];
+  answers: StoredAnswer[];
+}
+
+export const DAY_MS = 86_400_000;
+
+export const dayOf = (submittedAt: number) => Math.floor(submittedAt / DAY_MS);
+
+/**
+ * Codes below 0x8000 take one character; larger ones two (the high bit marks the first), so a day
+ * can hold any number of distinct answers.
+ */
+function appendCode(codes: number[], code: number): void {
+  if (code < 0x8000) codes.push(code);
+  else codes.push(0x8000 | (code >>> 15), code & 0x7fff);
+}
+
+const byTimeThenId = (a: ReportRow, b: ReportRow) => a.submittedAt - b.submittedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** One day's rows as stored, oldest first (so a read of the days in key order is in date order). */
+export function encodeDay(day: number, rows: readonly ReportRow[]): ReportDay {
+  const sorted = [...rows].sort(byTimeThenId);
+  const answers: StoredAnswer[] = [];
+  const codeOf = new Map<string, number>();
+  const stored = sorted.map((row) => {
+    const codes: number[] = [];
+    for (const [criterionId, answer] of Object.entries(row.answers)) {
+      const entry: StoredAnswer = [criterionId, answer.optionId ?? null, answer.na, [...answer.rootCauses]];
+      const key = JSON.stringify(entry);
+      let code = codeOf.get(key);
+      if (code === undefined) {
+        code = answers.length;
+        codeOf.set(key, code);
+        answers.push(entry);
+      }
+      appendCode(codes, code);
+    }
+    const values: unknown[] = REPORT_ROW_FIELDS.map((field) => row[field]);
+    // A row has at most a few hundred answers: far below the limit on spread arguments.
+    values.push(String.fromCharCode(...codes));
+    return values;
+  });
+  return { day, version: REPORT_ROWS_VERSION, ids: sorted.map((row) => row.id), rows: stored, answers };
+}
+
+/** The rows of a stored day, oldest first. Rows of one day share their answer objects. */
+export function decodeDay(stored: ReportDay): ReportRow[] {
+  const answers = stored.answers.map(([criterionId, optionId, na, rootCauses]): [string, ReportAnswer] => [
+    criterionId,
+    Object.freeze({ optionId: optionId ?? undefined, na, rootCauses: Object.freeze(rootCauses) as string[] }),
+  ]);
+  const last = REPORT_ROW_FIELDS.length;
+  return stored.rows.map((values) => {
+    const row = {} as Record<string, unknown>;
+    for (let i = 0; i < last; i++) row[REPORT_ROW_FIELDS[i]!] = values[i];
+    const codes = values[last] as string;
+    const rowAnswers: Record<string, ReportAnswer> = {};
+    for (let i = 0; i < codes.length; i++) {
+      let code = codes.charCodeAt(i);
+      if (code >= 0x8000) code = ((code & 0x7fff) << 15) | codes.charCodeAt(++i);
+      const [criterionId, answer] = answers[code]!;
+      rowAnswers[criterionId] = answer;
+    }
+    row.answers = rowAnswers;
+    return row as unknown as ReportRow;
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * The report row: what the dashboard's reports, filters and list read of one submitted evaluation,
+ * and nothing else (no comments, evidence, history or feedback text). The database keeps one per
+ * submitted evaluation beside the evaluations (lib/db/report-rows.ts), so opening the dashboard
+ * reads these instead of every full evaluation.
+ *
+ * To add a field: add it here and in `toReportRow`, append it to `REPORT_ROW_FIELDS` in
+ * lib/reports/report-days.ts and bump `REPORT_ROWS_VERSION` there; stored rows are then rebuilt
+ * from the evaluations (in batches, resumably) the next time the database is opened.
+ */
+import type { Answer, Channel, Evaluation, EvaluationKind, EvaluationStatus } from '../schemas';
+
+/** An answer as reports read it: which option, N/A, and the root causes named on it. */
+export type ReportAnswer = Readonly<Pick<Answer, 'optionId' | 'na' | 'rootCauses'>>;
+
+export interface ReportRow {
+  id: string;
+  /** Every report row is of a submitted evaluation. */
+  submittedAt: number;
+  kind: EvaluationKind;
+  status: Exclude<EvaluationStatus, 'draft'>;
+  /** The ticket's assigned agent; '' when the ticket had none. */
+  agent: string;
+  channel: Channel;
+  helpdesk: string;
+  ticketKey: string;
+  ticketId: string;
+  subject: string;
+  /** The evaluation's author. */
+  reviewer: string;
+  scorecardId: string;
+  scorecardVersion: number;
+  score: number | null;
+  passed: boolean | null;
+  reviewSeconds: number;
+  /** Keyed by criterion id, as in the evaluation. */
+  answers: Readonly<Record<string, ReportAnswer>>;
+}
+
+/** The report row of an evaluation; undefined for drafts and anything not submitted, which no report counts. */
+export function toReportRow(evaluation: Evaluation): ReportRow | undefined {
+  const { status, submittedAt, ticket } = evaluation;
+  if (status === 'draft' || submittedAt === null) return undefined;
+  const answers: Record<string, ReportAnswer> = {};
+  for (const [criterionId, answer] of Object.entries(evaluation.answers)) {
+    answers[criterionId] = { optionId: answer.optionId, na: answer.na, rootCauses: answer.rootCauses };
+  }
+  return {
+    id: evaluation.id,
+    submittedAt,
+    kind: evaluation.kind,
+    status,
+    agent: ticket.agent?.name ?? '',
+    channel: ticket.channel,
+    helpdesk: ticket.helpdesk,
+    ticketKey: ticket.key,
+    ticketId: ticket.ticketId,
+    subject: ticket.subject,
+    reviewer: evaluation.author.name,
+    scorecardId: evaluation.scorecardId,
+    scorecardVersion: evaluation.scorecardVersion,
+    score: evaluation.score,
+    passed: evaluation.passed,
+    reviewSeconds: evaluation.reviewSeconds,
+    answers,
+  };
+}
+
+/** The report rows of these evaluations, drafts left out. */
+export function reportRows(evaluations: Iterable<Evaluation>): ReportRow[] {
+  const rows: ReportRow[] = [];
+  for (const evaluation of evaluations) {
+    const row = toReportRow(evaluation);
+    if (row) rows.push(row);
+  }
+  return rows;
+}
