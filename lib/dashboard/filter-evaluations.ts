@@ -182,30 +182,31 @@ export function filterEvaluations(
   return listed.sort(comparer(sort));
 }
 
-const distinct = <T extends string>(values: Iterable<T>) => [...new Set(values)].filter((value) => value.trim() !== '').sort(compareText);
-
-function* pick<T>(rows: readonly ReportRow[], field: (row: ReportRow) => T): Generator<T> {
-  for (const row of rows) yield field(row);
+/** The distinct non-blank values of one field of the rows, alphabetically. */
+function distinct<T extends string>(rows: readonly ReportRow[], field: (row: ReportRow) => T): T[] {
+  const values = new Set<T>();
+  for (const row of rows) values.add(field(row));
+  return [...values].filter((value) => value.trim() !== '').sort(compareText);
 }
 
 /** Agent names to filter by, alphabetically, without blanks or repeats. */
 export function agentOptions(rows: readonly ReportRow[]): string[] {
-  return distinct(pick(rows, (r) => r.agent));
+  return distinct(rows, (r) => r.agent);
 }
 
 /** Channels present in the rows, alphabetically. */
 export function channelOptions(rows: readonly ReportRow[]): Channel[] {
-  return distinct(pick(rows, (r) => r.channel));
+  return distinct(rows, (r) => r.channel);
 }
 
 /** Helpdesk ids present in the rows, alphabetically. */
 export function helpdeskOptions(rows: readonly ReportRow[]): string[] {
-  return distinct(pick(rows, (r) => r.helpdesk));
+  return distinct(rows, (r) => r.helpdesk);
 }
 
 /** Reviewer names, alphabetically, without blanks or repeats. */
 export function reviewerOptions(rows: readonly ReportRow[]): string[] {
-  return distinct(pick(rows, (r) => r.reviewer));
+  return distinct(rows, (r) => r.reviewer);
 }
 
 export interface ScorecardOption {

@@ -14,8 +14,10 @@ import {
   EvaluationStatusSchema,
   EvidenceSchema,
   type Answer,
+  type Criterion,
   type Evaluation,
   type RootCause,
+  type ScaleOption,
   type Scorecard,
 } from '../schemas';
 import { NA_LABEL, scaleOptions, scoreEvaluation } from '../scoring';
@@ -71,7 +73,28 @@ const RowSchema = z.object({
   submitted_at: optionalTimeCell,
   review_seconds: integerCell,
 });
-type Row = z.infer<typeof RowSchema> & { line: number; rootCauseIds: string[] };
+type ParsedRow = z.infer<typeof RowSchema>;
+/** The first row of an evaluation, whole: it gives the evaluation's own fields. */
+type FirstRow = ParsedRow & { line: number };
+/**
+ * Every row of an evaluation, the first included, as kept until the end of the file: its answer and,
+ * checked as it was read, which shared column (if any) differs from the first row. Only this much
+ * of each row stays in memory, so a file of 100k rows does not hold 100k copies of its 30 fields.
+ */
+interface AnswerRow {
+  line: number;
+  criterion_id: string;
+  na: boolean;
+  answer_label: string;
+  comment: string;
+  evidence: ParsedRow['evidence'];
+  rootCauseIds: string[];
+  differs: LongColumn | undefined;
+}
+interface Group {
+  first: FirstRow;
+  rows: AnswerRow[];
+}
 
 /** Columns that describe the evaluation, so every row of one evaluation must agree on them. */
 const SHARED: readonly LongColumn[] = [
@@ -84,11 +107,24 @@ export interface EvaluationImportContext {
   rootCauses: readonly RootCause[];
 }
 
+const labelled = new WeakMap<Criterion, Map<string, ScaleOption>>();
+
+/** A criterion's options by label (the long format names the chosen option by its label), made once per criterion. */
+function optionsByLabel(criterion: Criterion): Map<string, ScaleOption> {
+  let options = labelled.get(criterion);
+  if (!options) {
+    // The first option of a label wins, as a search through the list would find it.
+    options = new Map([...scaleOptions(criterion.scale)].reverse().map((o) => [o.label, o]));
+    labelled.set(criterion, options);
+  }
+  return options;
+}
+
 /** Collects rows as the file is read, then builds the preview. */
 export class EvaluationImport {
   private header: string[] = [];
   private columns = mapColumns([], SPECS);
-  private readonly groups = new Map<string, Row[]>();
+  private readonly groups = new Map<string, Group>();
   private readonly rejected: RejectedRow[] = [];
   private rows = 0;
 
@@ -103,15 +139,31 @@ export class EvaluationImport {
 
   add(cells: string[], line: number): void {
     this.rows += 1;
-    const fields = cellsByField(cells.map(restoreFormula), this.header, this.columns);
+    const fields = cellsByField(cells, this.header, this.columns);
     if (typeof fields === 'string') return this.reject(line, fields);
+    // Only the cells read are restored (the rest are ignored anyway).
+    for (const field in fields) fields[field] = restoreFormula(fields[field]!);
     const parsed = RowSchema.safeParse(fields);
     if (!parsed.success) return this.reject(line, describeIssues(parsed.error, 'row'));
     const rootCauseIds = this.rootCauseIds(parsed.data.root_causes);
     if (typeof rootCauseIds === 'string') return this.reject(line, rootCauseIds);
-    const group = this.groups.get(parsed.data.evaluation_id) ?? [];
-    group.push({ ...parsed.data, line, rootCauseIds });
-    this.groups.set(parsed.data.evaluation_id, group);
+    const data = parsed.data;
+    let group = this.groups.get(data.evaluation_id);
+    if (!group) {
+      group = { first: Object.assign(data, { line }), rows: [] };
+      this.groups.set(data.evaluation_id, group);
+    }
+    const { first } = group;
+    group.rows.push({
+      line,
+      criterion_id: data.criterion_id,
+      na: data.na,
+      answer_label: data.answer_label,
+      comment: data.comment,
+      evidence: data.evidence,
+      rootCauseIds,
+      differs: first === data ? undefined : SHARED.find((column) => data[column] !== first[column]),
+    });
   }
 
   /** Ids of the evaluations read so far, to look up which are already stored. */
@@ -124,12 +176,12 @@ export class EvaluationImport {
     const accepted: Evaluation[] = [];
     const rejected = [...this.rejected];
     const reject = (line: number, reason: string) => rejected.push({ line, reason });
-    for (const [id, rows] of this.groups) {
+    for (const [id, group] of this.groups) {
       if (stored.has(id)) {
-        rows.forEach((r) => reject(r.line, `evaluation ${id} is already in this profile`));
+        group.rows.forEach((r) => reject(r.line, `evaluation ${id} is already in this profile`));
         continue;
       }
-      const evaluation = this.evaluationFrom(rows, reject);
+      const evaluation = this.evaluationFrom(group, reject);
       if (evaluation) accepted.push(evaluation);
     }
     return { ...emptyPreview<Evaluation>('', this.columns.mapping), accepted, rejected: rejected.sort((a, b) => a.line - b.line), rows: this.rows };
@@ -150,8 +202,7 @@ export class EvaluationImport {
   }
 
   /** One evaluation from its rows, or undefined after rejecting the rows at fault. */
-  private evaluationFrom(rows: Row[], reject: (line: number, reason: string) => void): Evaluation | undefined {
-    const first = rows[0]!;
+  private evaluationFrom({ first, rows }: Group, reject: (line: number, reason: string) => void): Evaluation | undefined {
     const rejectAll = (reason: string) => rows.forEach((r) => reject(r.line, reason));
     const scorecard = this.context.scorecards.find((s) => s.id === first.scorecard_id && s.version === first.scorecard_version);
     if (!scorecard) {
@@ -213,25 +264,21 @@ export class EvaluationImport {
     };
   }
 
-  private rowProblem(row: Row, first: Row, seen: Map<string, number>, criterion: Scorecard['sections'][number]['criteria'][number] | undefined) {
+  private rowProblem(row: AnswerRow, first: FirstRow, seen: Map<string, number>, criterion: Criterion | undefined) {
     const earlier = seen.get(row.criterion_id);
-    if (earlier !== undefined) return `duplicate row: criterion ${row.criterion_id} of evaluation ${row.evaluation_id} is already on line ${earlier}`;
-    const differs = SHARED.find((column) => row[column] !== first[column]);
-    if (differs) return `${differs} differs from line ${first.line} of the same evaluation ${row.evaluation_id}`;
+    if (earlier !== undefined) return `duplicate row: criterion ${row.criterion_id} of evaluation ${first.evaluation_id} is already on line ${earlier}`;
+    if (row.differs) return `${row.differs} differs from line ${first.line} of the same evaluation ${first.evaluation_id}`;
     if (!criterion) return `criterion ${row.criterion_id} is not on scorecard ${first.scorecard_id} version ${first.scorecard_version}`;
     if (row.na) return criterion.allowNa ? '' : `criterion ${row.criterion_id} does not allow N/A`;
-    if (row.answer_label === '' || scaleOptions(criterion.scale).some((o) => o.label === row.answer_label)) return '';
+    if (row.answer_label === '' || optionsByLabel(criterion).has(row.answer_label)) return '';
     return `answer "${row.answer_label}" is not an option of criterion ${row.criterion_id}`;
   }
 
-  private answerFrom(row: Row, criterion: Scorecard['sections'][number]['criteria'][number]): Answer {
-    const option = row.na || row.answer_label === NA_LABEL ? undefined : scaleOptions(criterion.scale).find((o) => o.label === row.answer_label);
-    return {
-      ...(option ? { optionId: option.id } : {}),
-      na: row.na,
-      comment: row.comment,
-      evidence: row.evidence,
-      rootCauses: row.rootCauseIds,
-    };
+  private answerFrom(row: AnswerRow, criterion: Criterion): Answer {
+    const option = row.na || row.answer_label === NA_LABEL ? undefined : optionsByLabel(criterion).get(row.answer_label);
+    // Two plain literals rather than a spread: this runs once per row of the file.
+    return option
+      ? { optionId: option.id, na: row.na, comment: row.comment, evidence: row.evidence, rootCauses: row.rootCauseIds }
+      : { na: row.na, comment: row.comment, evidence: row.evidence, rootCauses: row.rootCauseIds };
   }
 }

@@ -111,7 +111,7 @@ export function createReportBuilder(input: ReportInput): ReportBuilder {
         const totals = current && wantCriteria ? criteria.totalsFor(scorecardCriteria) : undefined;
         for (let i = 0; i < scorecardCriteria.length; i++) {
           const criterion = scorecardCriteria[i]!;
-          const answer = evaluation.answers[criterion.criterionId];
+          const answer = evaluation.answers.get(criterion.criterionId);
           const option = ratedOption(criterion, answer);
           if (totals && answer && answer.rootCauses.length > 0) rootCauses.addCauses(answer.rootCauses);
           if (!option) continue;

@@ -70,7 +70,7 @@ export function ratedOption(criterion: CriterionInfo, answer: ReportAnswer | und
 export function failedCritically(criteria: readonly CriterionInfo[], row: Pick<ReportRow, 'answers'>): boolean {
   for (const criterion of criteria) {
     if (criterion.critical === 'none') continue;
-    const option = ratedOption(criterion, row.answers[criterion.criterionId]);
+    const option = ratedOption(criterion, row.answers.get(criterion.criterionId));
     if (option && !option.passes) return true;
   }
   return false;

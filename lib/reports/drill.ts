@@ -26,7 +26,7 @@ function criterionMatcher(key: string, failedOnly: boolean, criteriaFor: Criteri
   return (evaluation: ReportRow) => {
     const criterion = criteriaFor(evaluation)?.find((c) => c.key === key);
     if (!criterion) return false;
-    const option = ratedOption(criterion, evaluation.answers[criterion.criterionId]);
+    const option = ratedOption(criterion, evaluation.answers.get(criterion.criterionId));
     return option !== undefined && (!failedOnly || !option.passes);
   };
 }
@@ -47,7 +47,11 @@ export function drillMatcher(drill: Drill, criteriaFor: CriteriaFor): (row: Repo
     case 'criterion':
       return criterionMatcher(drill.key, drill.failedOnly, criteriaFor);
     case 'root-cause':
-      return (e) => Object.values(e.answers).some((answer) => answer.rootCauses.includes(drill.id));
+      return (e) => {
+        let named = false;
+        e.answers.forEach((answer) => (named ||= answer.rootCauses.includes(drill.id)));
+        return named;
+      };
     case 'reviewer':
       return (e) => e.reviewer === drill.name;
     case 'evaluations': {

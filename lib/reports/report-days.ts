@@ -9,7 +9,7 @@
  * N/A, root causes): a day of a 20-criterion scorecard has a few dozen distinct answers, shared by
  * every row.
  */
-import type { ReportAnswer, ReportRow } from './report-row';
+import type { ReportAnswer, ReportAnswers, ReportRow } from './report-row';
 
 /**
  * The layout version of stored days. Bump it when `REPORT_ROW_FIELDS` or `toReportRow` change:
@@ -73,7 +73,7 @@ export function encodeDay(day: number, rows: readonly ReportRow[]): ReportDay {
   const codeOf = new Map<string, number>();
   const stored = sorted.map((row) => {
     const codes: number[] = [];
-    for (const [criterionId, answer] of Object.entries(row.answers)) {
+    row.answers.forEach((answer, criterionId) => {
       const entry: StoredAnswer = [criterionId, answer.optionId ?? null, answer.na, [...answer.rootCauses]];
       const key = JSON.stringify(entry);
       let code = codeOf.get(key);
@@ -83,7 +83,7 @@ export function encodeDay(day: number, rows: readonly ReportRow[]): ReportDay {
         answers.push(entry);
       }
       appendCode(codes, code);
-    }
+    });
     const values: unknown[] = REPORT_ROW_FIELDS.map((field) => row[field]);
     // A row has at most a few hundred answers: far below the limit on spread arguments.
     values.push(String.fromCharCode(...codes));
@@ -92,25 +92,81 @@ export function encodeDay(day: number, rows: readonly ReportRow[]): ReportDay {
   return { day, version: REPORT_ROWS_VERSION, ids: sorted.map((row) => row.id), rows: stored, answers };
 }
 
+/** One distinct answer of a day, decoded once and shared by every row that gave it. */
+interface DayAnswer {
+  criterionId: string;
+  answer: ReportAnswer;
+}
+
+/** A stored row's answers, read from its codes when a report asks for them. */
+class CodedAnswers implements ReportAnswers {
+  /** Where the next lookup starts: reports ask criterion by criterion in scorecard order, the order answers are stored in. */
+  private next = 0;
+
+  constructor(
+    private readonly codes: string,
+    private readonly day: readonly DayAnswer[],
+    /** Every code is one character: true for any day with fewer than 32,768 distinct answers. */
+    private readonly direct: boolean,
+  ) {}
+
+  private entries(): DayAnswer[] {
+    const entries: DayAnswer[] = [];
+    for (let i = 0; i < this.codes.length; i++) {
+      let code = this.codes.charCodeAt(i);
+      if (code >= 0x8000) code = ((code & 0x7fff) << 15) | this.codes.charCodeAt(++i);
+      entries.push(this.day[code]!);
+    }
+    return entries;
+  }
+
+  get(criterionId: string): ReportAnswer | undefined {
+    const { codes, day } = this;
+    if (this.direct) {
+      for (let n = 0, i = this.next; n < codes.length; n++, i = i + 1 === codes.length ? 0 : i + 1) {
+        const entry = day[codes.charCodeAt(i)]!;
+        if (entry.criterionId === criterionId) {
+          this.next = i + 1 === codes.length ? 0 : i + 1;
+          return entry.answer;
+        }
+      }
+      return undefined;
+    }
+    return this.entries().find((e) => e.criterionId === criterionId)?.answer;
+  }
+
+  forEach(visit: (answer: ReportAnswer, criterionId: string) => void): void {
+    for (const entry of this.entries()) visit(entry.answer, entry.criterionId);
+  }
+}
+
 /** The rows of a stored day, oldest first. Rows of one day share their answer objects. */
 export function decodeDay(stored: ReportDay): ReportRow[] {
-  const answers = stored.answers.map(([criterionId, optionId, na, rootCauses]): [string, ReportAnswer] => [
+  const day = stored.answers.map(([criterionId, optionId, na, rootCauses]): DayAnswer => ({
     criterionId,
-    Object.freeze({ optionId: optionId ?? undefined, na, rootCauses: Object.freeze(rootCauses) as string[] }),
-  ]);
-  const last = REPORT_ROW_FIELDS.length;
-  return stored.rows.map((values) => {
-    const row = {} as Record<string, unknown>;
-    for (let i = 0; i < last; i++) row[REPORT_ROW_FIELDS[i]!] = values[i];
-    const codes = values[last] as string;
-    const rowAnswers: Record<string, ReportAnswer> = {};
-    for (let i = 0; i < codes.length; i++) {
-      let code = codes.charCodeAt(i);
-      if (code >= 0x8000) code = ((code & 0x7fff) << 15) | codes.charCodeAt(++i);
-      const [criterionId, answer] = answers[code]!;
-      rowAnswers[criterionId] = answer;
-    }
-    row.answers = rowAnswers;
-    return row as unknown as ReportRow;
-  });
+    answer: Object.freeze({ optionId: optionId ?? undefined, na, rootCauses: Object.freeze(rootCauses) as string[] }),
+  }));
+  const direct = day.length <= 0x8000;
+  // One literal per row, in REPORT_ROW_FIELDS order (a loop over the names was several times slower).
+  return stored.rows.map(
+    (v): ReportRow => ({
+      id: v[0] as ReportRow['id'],
+      submittedAt: v[1] as ReportRow['submittedAt'],
+      kind: v[2] as ReportRow['kind'],
+      status: v[3] as ReportRow['status'],
+      agent: v[4] as ReportRow['agent'],
+      channel: v[5] as ReportRow['channel'],
+      helpdesk: v[6] as ReportRow['helpdesk'],
+      ticketKey: v[7] as ReportRow['ticketKey'],
+      ticketId: v[8] as ReportRow['ticketId'],
+      subject: v[9] as ReportRow['subject'],
+      reviewer: v[10] as ReportRow['reviewer'],
+      scorecardId: v[11] as ReportRow['scorecardId'],
+      scorecardVersion: v[12] as ReportRow['scorecardVersion'],
+      score: v[13] as ReportRow['score'],
+      passed: v[14] as ReportRow['passed'],
+      reviewSeconds: v[15] as ReportRow['reviewSeconds'],
+      answers: new CodedAnswers(v[REPORT_ROW_FIELDS.length] as string, day, direct),
+    }),
+  );
 }

@@ -27,7 +27,7 @@ export class RootCauseAccumulator {
 
   /** Counts every answer's causes, for evaluations whose scorecard version is not stored. */
   add(evaluation: ReportRow): void {
-    for (const answer of Object.values(evaluation.answers)) this.addCauses(answer.rootCauses);
+    evaluation.answers.forEach((answer) => this.addCauses(answer.rootCauses));
   }
 
   /** Most frequent first (ties by label), each with its share and the cumulative share. */

@@ -68,8 +68,8 @@ export class SelfReviewGapAccumulator {
       const reviewCriteria = new Map(criteriaFor(review)?.map((c) => [c.criterionId, c]));
       for (const criterion of selfCriteria ?? []) {
         const reviewed = reviewCriteria.get(criterion.criterionId);
-        const mine = ratedOption(criterion, self.answers[criterion.criterionId]);
-        const theirs = reviewed && ratedOption(reviewed, review.answers[criterion.criterionId]);
+        const mine = ratedOption(criterion, self.answers.get(criterion.criterionId));
+        const theirs = reviewed && ratedOption(reviewed, review.answers.get(criterion.criterionId));
         if (!mine || !theirs) continue;
         const totals = entry(criteria, criterion.key, () => ({ title: criterion.title, gap: new Mean(), keys: [] }));
         totals.gap.add(100 * (mine.value - theirs.value));
