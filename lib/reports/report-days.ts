@@ -3,11 +3,12 @@
  *
  * Measured in Chromium (docs/benchmarks.md, dashboard-report): reading 100k IndexedDB records costs
  * over a second however small each record is (the per-record cost dominates), while the same rows
- * in a few hundred records read in a fraction of that. Inside a record each row is an array of
- * values in a fixed field order (property names are not stored again for every row), and its
- * answers are a short string of codes into the day's list of distinct answers (criterion, option,
- * N/A, root causes): a day of a 20-criterion scorecard has a few dozen distinct answers, shared by
- * every row.
+ * in a few hundred records read in a fraction of that. Inside a record the rows are stored by
+ * column, so what the browser rebuilds on reading is a few values per column rather than a dozen
+ * per row: numbers in typed arrays (copied whole), names that repeat (agent, reviewer, channel…)
+ * as indexes into the day's list of them, and each row's answers as a short string of codes into
+ * the day's list of distinct answers (criterion, option, N/A, root causes): a day of a
+ * 20-criterion scorecard has a few dozen distinct answers, shared by every row.
  */
 import type { ReportAnswer, ReportAnswers, ReportRow } from './report-row';
 
@@ -17,37 +18,45 @@ import type { ReportAnswer, ReportAnswers, ReportRow } from './report-row';
  */
 export const REPORT_ROWS_VERSION = 1;
 
-/** The stored fields of a row, in storage order; `answers` is encoded apart, after them. */
-export const REPORT_ROW_FIELDS = [
-  'id',
-  'submittedAt',
-  'kind',
-  'status',
-  'agent',
-  'channel',
-  'helpdesk',
-  'ticketKey',
-  'ticketId',
-  'subject',
-  'reviewer',
-  'scorecardId',
-  'scorecardVersion',
-  'score',
-  'passed',
-  'reviewSeconds',
-] as const satisfies readonly Exclude<keyof ReportRow, 'answers'>[];
+/**
+ * How each stored field is kept: `text` as a list of strings, `name` as indexes into the day's list
+ * of distinct values, `number` in a Float64Array (NaN for null), `flag` in an Int8Array (-1 for null).
+ */
+export const REPORT_ROW_FIELDS = {
+  submittedAt: 'number',
+  kind: 'name',
+  status: 'name',
+  agent: 'name',
+  channel: 'name',
+  helpdesk: 'name',
+  ticketKey: 'text',
+  ticketId: 'text',
+  subject: 'text',
+  reviewer: 'name',
+  scorecardId: 'name',
+  scorecardVersion: 'number',
+  score: 'number',
+  passed: 'flag',
+  reviewSeconds: 'number',
+} as const satisfies Record<Exclude<keyof ReportRow, 'id' | 'answers'>, 'text' | 'name' | 'number' | 'flag'>;
+
+type Field = keyof typeof REPORT_ROW_FIELDS;
 
 /** A distinct answer as stored: criterion id, option id (null when none), N/A, root causes. */
 type StoredAnswer = [criterionId: string, optionId: string | null, na: boolean, rootCauses: string[]];
+
+type Column = string[] | { names: string[]; at: Uint16Array | Uint32Array } | Float64Array | Int8Array;
 
 export interface ReportDay {
   /** UTC day number, `floor(submittedAt / 86_400_000)`: a storage partition only; reports use local days. */
   day: number;
   version: number;
-  /** The evaluations of the day, index for index with `rows` (indexed: which day holds an evaluation). */
+  /** The evaluations of the day, oldest first (indexed: which day holds an evaluation). */
   ids: string[];
-  /** Each row's values in `REPORT_ROW_FIELDS` order, then its answers as a string of codes into `answers`. */
-  rows: unknown[][];
+  /** Every other field by column, row for row with `ids` (see REPORT_ROW_FIELDS). */
+  columns: Record<Field, Column>;
+  /** Each row's answers as a string of codes into `answers`. */
+  answerCodes: string[];
   answers: StoredAnswer[];
 }
 
@@ -66,12 +75,38 @@ function appendCode(codes: number[], code: number): void {
 
 const byTimeThenId = (a: ReportRow, b: ReportRow) => a.submittedAt - b.submittedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+function encodeColumn(kind: (typeof REPORT_ROW_FIELDS)[Field], values: unknown[]): Column {
+  switch (kind) {
+    case 'text':
+      return values as string[];
+    case 'name': {
+      const names: string[] = [];
+      const indexOf = new Map<string, number>();
+      const at = new (values.length < 0xffff ? Uint16Array : Uint32Array)(values.length);
+      values.forEach((value, i) => {
+        let index = indexOf.get(value as string);
+        if (index === undefined) {
+          index = names.length;
+          indexOf.set(value as string, index);
+          names.push(value as string);
+        }
+        at[i] = index;
+      });
+      return { names, at };
+    }
+    case 'number':
+      return Float64Array.from(values, (value) => (value === null ? NaN : (value as number)));
+    case 'flag':
+      return Int8Array.from(values, (value) => (value === null ? -1 : value ? 1 : 0));
+  }
+}
+
 /** One day's rows as stored, oldest first (so a read of the days in key order is in date order). */
 export function encodeDay(day: number, rows: readonly ReportRow[]): ReportDay {
   const sorted = [...rows].sort(byTimeThenId);
   const answers: StoredAnswer[] = [];
   const codeOf = new Map<string, number>();
-  const stored = sorted.map((row) => {
+  const answerCodes = sorted.map((row) => {
     const codes: number[] = [];
     row.answers.forEach((answer, criterionId) => {
       const entry: StoredAnswer = [criterionId, answer.optionId ?? null, answer.na, [...answer.rootCauses]];
@@ -84,12 +119,13 @@ export function encodeDay(day: number, rows: readonly ReportRow[]): ReportDay {
       }
       appendCode(codes, code);
     });
-    const values: unknown[] = REPORT_ROW_FIELDS.map((field) => row[field]);
     // A row has at most a few hundred answers: far below the limit on spread arguments.
-    values.push(String.fromCharCode(...codes));
-    return values;
+    return String.fromCharCode(...codes);
   });
-  return { day, version: REPORT_ROWS_VERSION, ids: sorted.map((row) => row.id), rows: stored, answers };
+  const columns = Object.fromEntries(
+    (Object.keys(REPORT_ROW_FIELDS) as Field[]).map((field) => [field, encodeColumn(REPORT_ROW_FIELDS[field], sorted.map((row) => row[field]))]),
+  ) as Record<Field, Column>;
+  return { day, version: REPORT_ROWS_VERSION, ids: sorted.map((row) => row.id), columns, answerCodes, answers };
 }
 
 /** One distinct answer of a day, decoded once and shared by every row that gave it. */
@@ -140,6 +176,15 @@ class CodedAnswers implements ReportAnswers {
   }
 }
 
+/** A column as a function of the row index, for the literal below. */
+function reader(column: Column): (i: number) => unknown {
+  if (Array.isArray(column)) return (i) => column[i];
+  if (column instanceof Float64Array) return (i) => (Number.isNaN(column[i]) ? null : column[i]);
+  if (column instanceof Int8Array) return (i) => (column[i] === -1 ? null : column[i] === 1);
+  const { names, at } = column;
+  return (i) => names[at[i]!];
+}
+
 /** The rows of a stored day, oldest first. Rows of one day share their answer objects. */
 export function decodeDay(stored: ReportDay): ReportRow[] {
   const day = stored.answers.map(([criterionId, optionId, na, rootCauses]): DayAnswer => ({
@@ -147,26 +192,30 @@ export function decodeDay(stored: ReportDay): ReportRow[] {
     answer: Object.freeze({ optionId: optionId ?? undefined, na, rootCauses: Object.freeze(rootCauses) as string[] }),
   }));
   const direct = day.length <= 0x8000;
-  // One literal per row, in REPORT_ROW_FIELDS order (a loop over the names was several times slower).
-  return stored.rows.map(
-    (v): ReportRow => ({
-      id: v[0] as ReportRow['id'],
-      submittedAt: v[1] as ReportRow['submittedAt'],
-      kind: v[2] as ReportRow['kind'],
-      status: v[3] as ReportRow['status'],
-      agent: v[4] as ReportRow['agent'],
-      channel: v[5] as ReportRow['channel'],
-      helpdesk: v[6] as ReportRow['helpdesk'],
-      ticketKey: v[7] as ReportRow['ticketKey'],
-      ticketId: v[8] as ReportRow['ticketId'],
-      subject: v[9] as ReportRow['subject'],
-      reviewer: v[10] as ReportRow['reviewer'],
-      scorecardId: v[11] as ReportRow['scorecardId'],
-      scorecardVersion: v[12] as ReportRow['scorecardVersion'],
-      score: v[13] as ReportRow['score'],
-      passed: v[14] as ReportRow['passed'],
-      reviewSeconds: v[15] as ReportRow['reviewSeconds'],
-      answers: new CodedAnswers(v[REPORT_ROW_FIELDS.length] as string, day, direct),
+  const c = stored.columns;
+  const [submittedAt, kind, status, agent, channel, helpdesk, ticketKey, ticketId, subject, reviewer, scorecardId, scorecardVersion, score, passed, reviewSeconds] = [
+    c.submittedAt, c.kind, c.status, c.agent, c.channel, c.helpdesk, c.ticketKey, c.ticketId, c.subject, c.reviewer, c.scorecardId, c.scorecardVersion, c.score, c.passed, c.reviewSeconds,
+  ].map(reader) as ((i: number) => never)[];
+  // One literal per row (a loop over the field names was several times slower).
+  return stored.ids.map(
+    (id, i): ReportRow => ({
+      id,
+      submittedAt: submittedAt!(i),
+      kind: kind!(i),
+      status: status!(i),
+      agent: agent!(i),
+      channel: channel!(i),
+      helpdesk: helpdesk!(i),
+      ticketKey: ticketKey!(i),
+      ticketId: ticketId!(i),
+      subject: subject!(i),
+      reviewer: reviewer!(i),
+      scorecardId: scorecardId!(i),
+      scorecardVersion: scorecardVersion!(i),
+      score: score!(i),
+      passed: passed!(i),
+      reviewSeconds: reviewSeconds!(i),
+      answers: new CodedAnswers(stored.answerCodes[i]!, day, direct),
     }),
   );
 }

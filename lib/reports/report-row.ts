@@ -4,9 +4,9 @@
  * submitted evaluation beside the evaluations (lib/db/report-rows.ts), so opening the dashboard
  * reads these instead of every full evaluation.
  *
- * To add a field: add it here and in `toReportRow`, append it to `REPORT_ROW_FIELDS` in
- * lib/reports/report-days.ts and bump `REPORT_ROWS_VERSION` there; stored rows are then rebuilt
- * from the evaluations (in batches, resumably) the next time the database is opened.
+ * To add a field: add it here and in `toReportRow`; in lib/reports/report-days.ts give it a column
+ * kind in `REPORT_ROW_FIELDS`, read it in `decodeDay`'s literal, and bump `REPORT_ROWS_VERSION`.
+ * Stored rows are then rebuilt from the evaluations (in batches, resumably) after the update.
  */
 import type { Answer, Channel, Evaluation, EvaluationKind, EvaluationStatus } from '../schemas';
 
