@@ -140,6 +140,10 @@ function Dashboard({ client, csv, data }: { client: DashboardClient; csv?: CsvIo
     [evaluations, filter, scorecards, settings],
   );
   const report = { ...overview, criteria: criteriaReport?.criteria ?? [], rootCauses: criteriaReport?.rootCauses ?? [] };
+  // Effects run once the render is painted: these marks tell devtools and `npm run bench` when each
+  // stage reached the screen (from navigation start).
+  useEffect(() => void performance.mark('qa-lens:headline-shown'), [overview]);
+  useEffect(() => void (criteriaReport && performance.mark('qa-lens:criteria-shown')), [criteriaReport]);
   const rows = useMemo(() => {
     const filtered = filterEvaluations(evaluations, filter, sort, (id, version) => scorecardFor(id, version)?.name);
     if (!drill) return filtered;
