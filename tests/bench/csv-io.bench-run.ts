@@ -185,8 +185,9 @@ Measured ${new Date().toISOString()} with \`npm run bench\` (tests/bench/csv-io.
 The export rows are generated page by page (${PAGE} evaluations a page) and dropped after each page, as the dashboard's export reads Dexie
 in pages, so no 2M-row array exists; the writer columns time the two writers alone on identical rows, alternating which runs first.
 Heap is \`process.memoryUsage().heapUsed\` sampled after each page (garbage collection decides the exact figure). The import runs the
-real preview (papaparse in step mode, zod per row, regrouping and rescoring each evaluation) and the all-or-nothing write into
-fake-indexeddb (an in-memory IndexedDB in Node; the browser's own IndexedDB is not measured here).
+real preview (papaparse in step mode, each row read and checked, regrouping and rescoring each evaluation) against papaparse's bare
+parse of the same text, alternating, ${IMPORT_ROUNDS} rounds (the ratio is the median of each round's pair); then the all-or-nothing
+write into fake-indexeddb (an in-memory IndexedDB in Node; the browser's own IndexedDB is not measured here).
 
 ${table}`,
   );
