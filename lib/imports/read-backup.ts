@@ -55,6 +55,9 @@ const UPGRADES: ((tables: Rows) => void)[] = [
       row.complaint ??= null;
     }
   },
+  // 6 → 7: report rows are derived from the evaluations and rebuilt from them, never backed up;
+  // the backed-up tables did not change.
+  () => {},
 ];
 
 const MAX_ERRORS = 20;
