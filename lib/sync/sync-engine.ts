@@ -101,16 +101,24 @@ async function pushAll(db: QaLensDatabase, api: SyncApi, now: () => number): Pro
 async function pullAll(db: QaLensDatabase, api: SyncApi, now: () => number): Promise<{ pulled: number; kinds: SyncKind[] }> {
   let pulled = 0;
   const kinds = new Set<SyncKind>();
+  const link = await getTeamLink(db);
+  if (!link) return { pulled, kinds: [] };
+  let nextPage = api.pull(link.cursor);
   for (;;) {
-    const link = await getTeamLink(db);
-    if (!link) break;
-    const page = await api.pull(link.cursor);
+    const page = await nextPage;
+    const more = page.more && page.changes.length > 0;
+    if (more) {
+      // Ask for the following page while this one is written: the server's query and the transfer
+      // overlap the IndexedDB write. A page fetched but never written is simply asked for again.
+      nextPage = api.pull(page.cursor);
+      nextPage.catch(() => undefined);
+    }
     const applied = await applyPulledPage(db, page.changes, page.cursor, now());
     if (!applied) break;
     pulled += applied.applied;
     for (const kind of applied.kinds) kinds.add(kind);
     if (applied.unreadable.length) console.warn('QA Lens: skipped pulled records this version cannot read:', applied.unreadable.join(', '));
-    if (!page.more || page.changes.length === 0) break;
+    if (!more) break;
   }
   return { pulled, kinds: [...kinds] };
 }

@@ -136,10 +136,12 @@ describe('the panel on a Zendesk ticket', () => {
     await dashboard.close();
   });
 
+  // Other sites cannot frame the panel at all (tests/browser/least-privilege.test.ts); a page of the
+  // helpdesk itself can, so the panel must still refuse it the ticket its tab showed before.
   it('shows no ticket in a panel that another page frames, even in the tab that showed one', async () => {
     await page.goto(TICKET(1001));
     await (await panelFrame(page)).getByTestId('ticket-agent').getByText('Alex Moreno').waitFor();
-    await page.goto('https://plain.example.com/');
+    await page.goto('https://acme.zendesk.com/agent/dashboard');
     await page.evaluate(frameThePanel, session.extensionUrl('panel.html'));
     const framed = await panelFrame(page);
     expect(await framed.evaluate(askForTabTicket)).toMatchObject({ ok: true, data: { ticket: null } });

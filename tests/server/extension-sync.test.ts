@@ -196,4 +196,51 @@ describe.each(ENGINES)('the extension’s sync against the team server on %s', (
     // No further requests until the member joins again.
     expect(await rita.round()).toBeNull();
   });
+
+  it('pulls a history longer than one page, each page from where the one before ended', async () => {
+    const { rita, alex, card } = await team(h);
+    const tickets = ['2001', '2002', '2003', '2004', '2005'].map((ticketId) => ({ ...TICKET, ticketId, url: `${TICKET.url.replace('1001', ticketId)}` }));
+    for (const ticket of tickets) await review(rita, card, ticket);
+    await rita.round();
+    const pages: number[] = [];
+    const smallPages: Fetch = (input, init) => {
+      if (!input.includes('/v1/pull')) return fetch(input, init);
+      pages.push(Number(new URL(input).searchParams.get('since')));
+      return fetch(input.replace(/limit=\d+/, 'limit=2'), init);
+    };
+    const round = await alex.round(smallPages);
+    expect(round?.status.phase).toBe('synced');
+    expect((await listMyReviews(alex.db, await getProfile(alex.db))).map((r) => r.evaluation.ticket.ticketId).sort()).toEqual(['2001', '2002', '2003', '2004', '2005']);
+    // Each page was asked for from the cursor the one before it ended at, and the cursor is the last page's.
+    expect(pages.length).toBeGreaterThan(3);
+    expect([...pages].sort((a, b) => a - b)).toEqual(pages);
+    expect((await getTeamLink(alex.db))!.cursor).toBeGreaterThan(pages.at(-1)!);
+    expect((await alex.round())?.pulled).toBe(0);
+  });
+});
+
+describe.each(ENGINES)('the extension’s sync when the team server limits its rate, on %s', (engine) => {
+  // The harness's clock stands still, so the bucket never refills: the fifth request is refused.
+  const h = useHarness(engine, { rateLimit: { perMinute: 1, burst: 4 } });
+
+  it('waits as long as the server’s Retry-After says before it asks again', async () => {
+    const created = await createTeam(h.db, { name: `Support ${randomUUID()}`, adminName: 'Ada Admin', adminEmail: null }, h.clock.now);
+    const admin = await openBrowser(h, created.code);
+    let round: Awaited<ReturnType<Browser['round']>> = null;
+    for (let attempt = 0; attempt < 5 && round?.status.phase !== 'error'; attempt += 1) round = await admin.round();
+    expect(round?.status.phase).toBe('error');
+    expect(round?.status.error).toMatch(/Too many requests to the team server: wait 60 s/);
+    const retryAt = round!.status.retryAt!;
+    expect(retryAt - Date.now()).toBeGreaterThan(55_000);
+    // The alarm's round (no "Sync now") sends nothing until then.
+    const requests: string[] = [];
+    const counting: Fetch = (input, init) => {
+      requests.push(input);
+      return fetch(input, init);
+    };
+    expect(await syncOnce({ db: admin.db, fetch: counting })).toBeNull();
+    expect(requests).toEqual([]);
+    expect(await syncOnce({ db: admin.db, fetch: counting, now: () => retryAt + 1 })).not.toBeNull();
+    expect(requests.length).toBeGreaterThan(0);
+  });
 });
