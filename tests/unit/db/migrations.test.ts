@@ -171,6 +171,20 @@ describe('schema migrations', () => {
     reopened.close();
   });
 
+  it('upgrades a version 7 database: rows stay, and the restore stage starts empty', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    for (const migrate of MIGRATIONS.slice(0, 7)) migrate(old);
+    await old.open();
+    await old.table('evaluations').add(makeReview({ id: 'ev-kept' }));
+    old.close();
+
+    const db = new QaLensDatabase(name);
+    expect((await db.evaluations.get('ev-kept'))?.id).toBe('ev-kept');
+    expect(await db.restoreStage.count()).toBe(0);
+    db.close();
+  });
+
   it('numbers every migration file and registers each exactly once', async () => {
     const files = Object.keys(import.meta.glob('/lib/db/migrations/*.ts'));
     const numbers = files.map((f) => Number(/\/(\d{3})-[a-z-]+\.ts$/.exec(f)?.[1]));
