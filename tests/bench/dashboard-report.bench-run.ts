@@ -6,7 +6,7 @@
 // storage layouts that were weighed cost to read over the same data (docs/benchmarks.md says why
 // the rows are stored per day). The data is generated inside the page (never committed) from a
 // fixed seed; the report rows are then built by the dashboard, as after the upgrade that added them.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -292,6 +292,108 @@ async function importOne(page: Page, dir: string, n: number): Promise<number> {
   return page.evaluate((skip) => performance.getEntriesByName('qa-lens:report-rows-upkeep').slice(skip).reduce((ms, e) => ms + e.duration, 0), before);
 }
 
+/** Runs `work` while sampling the page's used JS heap (after a garbage collection); its peak above the heap at the start. */
+async function heapPeak<T>(page: Page, work: () => Promise<T>): Promise<{ result: T; ms: number; idleMb: number; peakMb: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const used = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')!.value / 2 ** 20;
+  const idleMb = await used();
+  let peakMb = idleMb;
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      peakMb = Math.max(peakMb, await used());
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  const start = Date.now();
+  try {
+    const result = await work();
+    return { result, ms: Date.now() - start, idleMb, peakMb };
+  } finally {
+    running = false;
+    await sampling;
+    await cdp.detach();
+  }
+}
+
+/** What download and restore did before they streamed, in the same page: every backed-up table read whole, one JSON string of them, parsed back whole. */
+function wholeFileBaseline(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('qa-lens');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const names = ['scorecards', 'tickets', 'evaluations', 'settings', 'acknowledgements', 'disputes', 'coachingPlans', 'kpis', 'importedTickets', 'reminders', 'monitoringPlans', 'samples', 'calibrationSessions', 'seenTickets'];
+    const tx = db.transaction(names);
+    const tables = Object.fromEntries(
+      await Promise.all(
+        names.map(
+          (name) =>
+            new Promise<[string, unknown[]]>((resolve, reject) => {
+              const request = tx.objectStore(name).getAll();
+              request.onsuccess = () => resolve([name, request.result]);
+              request.onerror = () => reject(request.error);
+            }),
+        ),
+      ),
+    );
+    db.close();
+    const text = JSON.stringify({ format: 'qa-lens-backup', tables });
+    const back = JSON.parse(text) as { tables: Record<string, unknown[]> };
+    return text.length + back.tables.evaluations!.length;
+  });
+}
+
+/** Downloads a backup from Settings in this profile, then restores it from Settings into a fresh one: time and JS heap peak of each step, against the whole-file baseline. */
+async function backupAndRestore(page: Page, browser: Awaited<ReturnType<typeof launchWithExtension>>, dir: string) {
+  await page.goto(browser.extensionUrl('options.html'));
+  const section = page.getByRole('region', { name: 'Backup and restore' });
+  await section.getByRole('button', { name: 'Download backup' }).waitFor();
+  const baseline = await heapPeak(page, () => wholeFileBaseline(page));
+  const download = await heapPeak(page, async () => {
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 900_000 }), section.getByRole('button', { name: 'Download backup' }).click()]);
+    await section.getByText(/^Saved qa-lens-backup-/).waitFor({ timeout: 900_000 });
+    return file;
+  });
+  const path = join(dir, 'backup.json');
+  await download.result.saveAs(path);
+
+  const fresh = await launchWithExtension();
+  try {
+    const target = await fresh.context.newPage();
+    await target.goto(fresh.extensionUrl('options.html'));
+    const restoreSection = target.getByRole('region', { name: 'Backup and restore' });
+    await restoreSection.getByLabel('Restore from backup').waitFor();
+    const check = await heapPeak(target, async () => {
+      await restoreSection.getByLabel('Restore from backup').setInputFiles(path);
+      await restoreSection.getByRole('button', { name: 'Restore', exact: true }).waitFor({ timeout: 900_000 });
+    });
+    const merge = await heapPeak(target, async () => {
+      await restoreSection.getByRole('button', { name: 'Restore', exact: true }).click();
+      await restoreSection.getByText(/^Restored: /).waitFor({ timeout: 1_800_000 });
+    });
+    const restored = await target.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('qa-lens');
+          open.onsuccess = () => {
+            const count = open.result.transaction('evaluations').objectStore('evaluations').count();
+            count.onsuccess = () => (open.result.close(), resolve(count.result));
+          };
+        }),
+    );
+    // The dashboard section imported one evaluation per upkeep write.
+    if (restored !== EVALUATIONS + UPKEEP_WRITES) throw new Error(`restored ${restored} evaluations, expected ${EVALUATIONS + UPKEEP_WRITES}`);
+    return { baseline, download, check, merge, bytes: statSync(path).size };
+  } finally {
+    await fresh.close();
+  }
+}
+
 it(`measures the dashboard over ${EVALUATIONS.toLocaleString('en')} evaluations`, async () => {
   const browser = await launchWithExtension();
   const dir = mkdtempSync(join(os.tmpdir(), 'qa-lens-bench-'));
@@ -372,6 +474,25 @@ it(`measures the dashboard over ${EVALUATIONS.toLocaleString('en')} evaluations`
     ].join('\n');
     writeBenchSection('dashboard-report', table);
     console.log(table);
+
+    const loadBeforeBackup = os.loadavg()[0]!;
+    const backup = await backupAndRestore(page, browser, dir);
+    const mb = (value: number) => `${value.toFixed(0)} MB`;
+    const step = (label: string, run: { ms: number; idleMb: number; peakMb: number }) => `| ${label} | ${(run.ms / 1000).toFixed(1)} s | ${mb(run.peakMb)} | ${mb(run.peakMb - run.idleMb)} |`;
+    const backupTable = [
+      '## Backup and restore of 100k evaluations',
+      '',
+      `Command: \`npm run bench\` (tests/bench/dashboard-report.bench-run.ts, after the dashboard section, over the same ${EVALUATIONS.toLocaleString('en')} evaluations × ${CRITERIA} criteria and their KPI records). Settings → **Download backup** in that profile (a ${mb(backup.bytes / 2 ** 20)} file), then **Restore from backup** of that file into a fresh profile: choosing the file reads, checks and stages it; **Restore** merges it (every row added, report rows and the audit log kept in step). Memory is the page's used JS heap (Chromium's \`JSHeapUsedSize\`, sampled every 20 ms over the DevTools protocol, after a garbage collection), its peak and its rise over the start. Baseline, same page and run: what both did before they streamed, every backed-up table read whole with \`getAll\`, one \`JSON.stringify\` of them and one \`JSON.parse\` back. Machine: ${os.cpus().length} cores, 1-minute load average ${loadBeforeBackup.toFixed(2)} before, ${os.loadavg()[0]!.toFixed(2)} after.`,
+      '',
+      '| Step | Time | JS heap peak | Peak over start |',
+      '| --- | --: | --: | --: |',
+      step('Baseline: whole tables, one string, parsed back whole', backup.baseline),
+      step('Download backup (cursor, pieces of ~1 MB handed to the file)', backup.download),
+      step('Restore: read, check and stage the file (piece by piece)', backup.check),
+      step('Restore: merge the stage (one transaction, pages of 500)', backup.merge),
+    ].join('\n');
+    writeBenchSection('backup-restore', backupTable);
+    console.log(backupTable);
   } finally {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });
