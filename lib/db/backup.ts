@@ -17,6 +17,7 @@ import { redactAcknowledgement, redactDispute, redactEvaluation, redactTicket, t
 import { audit } from './audit';
 import { put, recordChanges, writeTransaction, type RecordChange } from './changes';
 import type { QaLensDatabase } from './database';
+import { rebuildReportRows } from './report-rows';
 import { getRedactionRules } from './privacy';
 
 /** Every backed-up table, redacted (a backup is an export: nothing leaves unredacted, even rows stored before redaction). */
@@ -170,6 +171,9 @@ export interface StagedRow {
   row: unknown;
 }
 
+/** A restore of more evaluations than this has their report rows built afresh after it (lib/db/report-rows.ts). */
+export const REBUILD_REPORT_ROWS_ABOVE = 5_000;
+
 /** Rows staged per transaction, and merged per page. */
 const STAGE_BATCH = 1_000;
 const MERGE_PAGE = 500;
@@ -220,10 +224,19 @@ export async function discardStagedBackup(db: QaLensDatabase): Promise<void> {
  * empties the stage as it commits; in a team, what it added or updated is shared like any other
  * write of this user's. Any failure leaves the profile as it was (and the stage empty).
  */
-export async function restoreStaged(db: QaLensDatabase, header: BackupHeader, now = Date.now(), onProgress?: (progress: BackupProgress) => void): Promise<RestoreSummary> {
+export async function restoreStaged(
+  db: QaLensDatabase,
+  header: BackupHeader,
+  now = Date.now(),
+  onProgress?: (progress: BackupProgress) => void,
+  { rebuildReportRowsAbove = REBUILD_REPORT_ROWS_ABOVE } = {},
+): Promise<RestoreSummary> {
   const total = Object.values(header.counts).reduce((n, c) => n + c, 0);
+  // Keeping report rows page by page rewrites every day a page touches (a year's worth each page):
+  // past this many evaluations, building them all again afterwards is far cheaper.
+  const rebuild = header.counts.evaluations > rebuildReportRowsAbove;
   try {
-    return await writeTransaction(db, [...BACKUP_TABLES.map((name) => db.table(name)), db.restoreStage], async () => {
+    return await writeTransaction(db, [...BACKUP_TABLES.map((name) => db.table(name)), db.restoreStage, db.reportState], async () => {
       const summary = {} as RestoreSummary;
       let done = 0;
       for (const name of BACKUP_TABLES) {
@@ -234,7 +247,7 @@ export async function restoreStaged(db: QaLensDatabase, header: BackupHeader, no
           after = page.at(-1)!.seq;
           const merged = await mergeTable(db.table(name), page.map((staged) => staged.row));
           for (const key of ['added', 'updated', 'unchanged'] as const) counts[key] += merged.counts[key];
-          await recordChanges(db, sharedChanges(name, merged.written), 'own', now);
+          await recordChanges(db, sharedChanges(name, merged.written), 'own', now, { reportRows: !rebuild });
           done += page.length;
           onProgress?.({ done, total });
         }
@@ -243,6 +256,7 @@ export async function restoreStaged(db: QaLensDatabase, header: BackupHeader, no
       // Another page reading a file meanwhile replaces the stage: restore nothing rather than a mix.
       if (done !== total) throw new Error('the checked backup is no longer waiting to be restored (another file was read since); choose it again');
       await db.restoreStage.clear();
+      if (rebuild) await rebuildReportRows(db);
       const sum = (key: keyof RestoreCounts) => Object.values(summary).reduce((n, c) => n + c[key], 0);
       await audit(
         db,

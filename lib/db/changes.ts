@@ -65,10 +65,17 @@ const isDraft = (change: RecordChange) => change.kind === 'evaluation' && change
  * queued; in a team, the member's own changes are queued for the server, except those their role
  * may not write (they stay local: the server would refuse them).
  */
-export async function recordChanges(db: QaLensDatabase, changes: readonly RecordChange[], origin: ChangeOrigin = 'own', now = Date.now()): Promise<void> {
+export async function recordChanges(
+  db: QaLensDatabase,
+  changes: readonly RecordChange[],
+  origin: ChangeOrigin = 'own',
+  now = Date.now(),
+  /** false only where the same transaction marks every report row for rebuilding (`rebuildReportRows`). */
+  { reportRows = true } = {},
+): Promise<void> {
   if (changes.length === 0) return;
   // Measured so `npm run bench` can tell what keeping the rows costs a write.
-  await measured('qa-lens:report-rows-upkeep', () => maintainReportRows(db, changes));
+  if (reportRows) await measured('qa-lens:report-rows-upkeep', () => maintainReportRows(db, changes));
   if (origin === 'own') await queueForTeam(db, changes, now);
 }
 

@@ -97,6 +97,17 @@ export async function readReportRows(db: QaLensDatabase): Promise<ReportRow[] | 
   });
 }
 
+/**
+ * Drops every report row and marks them to be built again from the evaluations (in batches, with
+ * the dashboard's progress bar), inside the caller's transaction, which must include `reportDays`
+ * and `reportState`. For writes of so many evaluations that keeping the rows row by row would cost
+ * more than building them all again (a big restore).
+ */
+export async function rebuildReportRows(db: QaLensDatabase): Promise<void> {
+  await db.reportDays.clear();
+  await db.reportState.delete('rows');
+}
+
 const isBuilt = (state: ReportBuildRow | undefined) => state?.version === REPORT_ROWS_VERSION && state.upTo === null;
 
 export interface BuildProgress {
