@@ -7,6 +7,7 @@ import { createRequestRouter } from '@/lib/messaging/router';
 import { wireReminders } from '@/lib/background/reminders';
 import { wireTeamSync } from '@/lib/background/team-sync';
 import { wireRetention } from '@/lib/background/retention';
+import { wireReportRows } from '@/lib/background/report-rows';
 
 export default defineBackground(() => {
   const route = createRequestRouter(backgroundHandlers, {
@@ -35,4 +36,5 @@ export default defineBackground(() => {
   wireReminders();
   wireTeamSync();
   wireRetention();
+  wireReportRows();
 });

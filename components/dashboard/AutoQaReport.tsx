@@ -18,12 +18,16 @@ const percent = (share: number | null) => (share === null ? '—' : `${Math.roun
  * How far to trust each automatic check: how often reviewers kept its answer, how often the final
  * answer agreed with it, and the table of automatic against final answers. The QA score above is
  * the reviewers' answers only; the automatic pass rate is the checks' own figure, kept apart.
+ * `rows` is undefined while the report is still being worked out.
  */
-export function AutoQaReport({ rows }: { rows: readonly AutoQaCheckRow[] }) {
+export function AutoQaReport({ rows }: { rows: readonly AutoQaCheckRow[] | undefined }) {
   return (
-    <section class="report autoqa-report" aria-labelledby="autoqa-heading">
+    <section class="report autoqa-report" aria-labelledby="autoqa-heading" aria-busy={rows === undefined}>
       <h2 id="autoqa-heading">AutoQA report</h2>
-      {rows.length === 0 ? (
+      {rows === undefined ? (
+        // Worked out after the headline is on screen, like the criteria (DashboardApp).
+        <p class="muted">Working out…</p>
+      ) : rows.length === 0 ? (
         <p class="muted">No evaluation in this view has answers proposed by an automatic check. Link criteria to checks in Settings → Scorecards.</p>
       ) : (
         <>

@@ -4,12 +4,12 @@ import {
   channelOptions,
   DEFAULT_SORT,
   EMPTY_FILTER,
-  evaluationMatcher,
   filterEvaluations,
   helpdeskOptions,
   isFiltered,
   nextSort,
   reviewerOptions,
+  rowMatcher,
   scorecardOptions,
   type EvaluationFilter,
   type EvaluationRow,
@@ -19,6 +19,7 @@ import { buildAutoQaReport } from '../../lib/reports/autoqa-report';
 import { buildReport } from '../../lib/reports/build-report';
 import { criteriaIndex } from '../../lib/reports/criterion-outcomes';
 import { drillMatcher, type Drill } from '../../lib/reports/drill';
+import type { ReportRow } from '../../lib/reports/report-row';
 import type { TrendGrain } from '../../lib/reports/time-buckets';
 import type { Evaluation } from '../../lib/schemas';
 import { PageNav } from '../shared/PageNav';
@@ -33,6 +34,7 @@ import { FilterBar, type FilterOptions } from './FilterBar';
 import { scorecardLabel } from './format';
 import { AutoQaReport } from './AutoQaReport';
 import { ReportsView } from './ReportsView';
+import { useAfterPaint } from './use-after-paint';
 import { scorecardKey, useDashboardData, type LoadedData } from './use-dashboard-data';
 import { measured } from '../../lib/measured';
 
@@ -66,20 +68,35 @@ function DashboardContent({ client, csv }: { client: DashboardClient; csv?: CsvI
   const data = useDashboardData(client);
   return (
     <>
-      {data.state === 'loading' && <p class="muted">Loading evaluations…</p>}
+      {data.state === 'loading' && (data.building ? <BuildProgressNote built={data.building.built} total={data.building.total} /> : <p class="muted">Loading evaluations…</p>)}
       {data.state === 'error' && (
         <p class="error" role="alert">
           Could not load evaluations: {data.message}
         </p>
       )}
       {data.state === 'ready' &&
-        (data.evaluations.length === 0 ? <p class="empty">{EMPTY_MESSAGE}</p> : <Dashboard csv={csv} data={data} />)}
+        (data.rows.length === 0 ? <p class="empty">{EMPTY_MESSAGE}</p> : <Dashboard client={client} csv={csv} data={data} />)}
     </>
   );
 }
 
+/** Shown once, after an update, while the report rows of evaluations stored before it are built. */
+function BuildProgressNote({ built, total }: { built: number; total: number }) {
+  return (
+    <div class="build-progress" role="status">
+      <label class="field">
+        <span>Preparing reports for {total.toLocaleString()} evaluations (once, after an update)</span>
+        <progress max={Math.max(total, 1)} value={built} />
+      </label>
+      <p class="muted">
+        {built.toLocaleString()} of {total.toLocaleString()} done.
+      </p>
+    </div>
+  );
+}
 
-function useFilterOptions(evaluations: readonly Evaluation[], scorecards: LoadedData['scorecards']): FilterOptions {
+
+function useFilterOptions(evaluations: readonly ReportRow[], scorecards: LoadedData['scorecards']): FilterOptions {
   return useMemo(() => {
     // A scorecard's name from any stored version of it, for the "all versions" entry.
     const names = new Map([...scorecards.values()].map((s) => [s.id, s.name]));
@@ -101,40 +118,47 @@ function useFilterOptions(evaluations: readonly Evaluation[], scorecards: Loaded
  * apply to every report and to the list; a click on a figure narrows the list to the evaluations
  * behind it. Filters, sort and that narrowing survive opening an evaluation and going back.
  */
-function Dashboard({ csv, data }: { csv?: CsvIoClient; data: LoadedData }) {
-  const { evaluations, scorecards, kpis, settings } = data;
+function Dashboard({ client, csv, data }: { client: DashboardClient; csv?: CsvIoClient; data: LoadedData }) {
+  const { rows: evaluations, scorecards, kpis, settings } = data;
   const [filter, setFilter] = useState<EvaluationFilter>(EMPTY_FILTER);
   const [grain, setGrain] = useState<TrendGrain>('week');
   const [drill, setDrill] = useState<{ drill: Drill; label: string } | undefined>();
   const [sort, setSort] = useState<EvaluationSort>(DEFAULT_SORT);
   const [shown, setShown] = useState(LIST_PAGE);
   const [openId, setOpenId] = useState<string | undefined>();
+  const opened = useOpenedEvaluation(client, openId);
   const [returnFocusId, setReturnFocusId] = useState<string | undefined>();
   const listHeading = useRef<HTMLHeadingElement>(null);
 
   const scorecardFor = (id: string, version: number) => scorecards.get(scorecardKey(id, version));
   const options = useFilterOptions(evaluations, scorecards);
   const reportInput = { filter, grain, scorecardFor, rootCauses: settings.rootCauses, kpis };
-  // Two passes, each measured on its own: the headline and trend need only the critical criteria;
-  // the weakest-criteria and root-cause reports walk every answer. A grain change redoes the first only.
+  // Two passes, each measured on its own: the headline and trend need only the critical criteria and
+  // are worked out first; the weakest-criteria and root-cause reports walk every answer, so they are
+  // worked out once the headline is on screen. A grain change redoes the first only.
   const overview = useMemo(
     () => measured('qa-lens:dashboard-report', () => buildReport(evaluations, { ...reportInput, parts: 'overview' })),
     [evaluations, filter, grain, scorecards, settings, kpis],
   );
-  const criteriaReport = useMemo(
+  const criteriaReport = useAfterPaint(
     () => measured('qa-lens:dashboard-criteria', () => buildReport(evaluations, { ...reportInput, parts: 'criteria' })),
     [evaluations, filter, scorecards, settings],
   );
-  const report = { ...overview, criteria: criteriaReport.criteria, rootCauses: criteriaReport.rootCauses };
-  const autoQa = useMemo(
-    () => measured('qa-lens:dashboard-autoqa', () => buildAutoQaReport(evaluations.filter(evaluationMatcher(filter)), scorecardFor)),
+  const report = { ...overview, criteria: criteriaReport?.criteria ?? [], rootCauses: criteriaReport?.rootCauses ?? [] };
+  // The AutoQA report walks every answer too: it follows the criteria, after the headline's paint.
+  const autoQa = useAfterPaint(
+    () => measured('qa-lens:dashboard-autoqa', () => buildAutoQaReport(evaluations.filter(rowMatcher(filter)), scorecardFor)),
     [evaluations, filter, scorecards],
   );
+  // Effects run once the render is painted: these marks tell devtools and `npm run bench` when each
+  // stage reached the screen (from navigation start).
+  useEffect(() => void performance.mark('qa-lens:headline-shown'), [overview]);
+  useEffect(() => void (criteriaReport && performance.mark('qa-lens:criteria-shown')), [criteriaReport]);
   const rows = useMemo(() => {
     const filtered = filterEvaluations(evaluations, filter, sort, (id, version) => scorecardFor(id, version)?.name);
     if (!drill) return filtered;
     const behind = drillMatcher(drill.drill, criteriaIndex(scorecardFor));
-    return filtered.filter((row) => behind(row.evaluation));
+    return filtered.filter(behind);
   }, [evaluations, filter, sort, scorecards, drill]);
 
   const changeFilter = (next: EvaluationFilter) => {
@@ -150,17 +174,27 @@ function Dashboard({ csv, data }: { csv?: CsvIoClient; data: LoadedData }) {
     if (drill) listHeading.current?.focus();
   }, [drill]);
 
-  const opened = openId === undefined ? undefined : evaluations.find((e) => e.id === openId);
-  if (opened) {
+  if (openId !== undefined) {
+    const back = () => {
+      setReturnFocusId(openId);
+      setOpenId(undefined);
+    };
+    if (opened.state === 'ready') return <EvaluationDetail evaluation={opened.evaluation} scorecard={scorecardFor(opened.evaluation.scorecardId, opened.evaluation.scorecardVersion)} onBack={back} />;
     return (
-      <EvaluationDetail
-        evaluation={opened}
-        scorecard={scorecardFor(opened.scorecardId, opened.scorecardVersion)}
-        onBack={() => {
-          setReturnFocusId(opened.id);
-          setOpenId(undefined);
-        }}
-      />
+      <article class="evaluation-detail">
+        <button type="button" onClick={back}>
+          Back to list
+        </button>
+        {opened.state === 'loading' ? (
+          <p class="muted" role="status">
+            Loading the evaluation…
+          </p>
+        ) : (
+          <p class="error" role="alert">
+            {opened.message}
+          </p>
+        )}
+      </article>
     );
   }
 
@@ -169,7 +203,7 @@ function Dashboard({ csv, data }: { csv?: CsvIoClient; data: LoadedData }) {
   return (
     <>
       <FilterBar filter={filter} options={options} today={new Date()} onChange={changeFilter} onClear={filtered ? () => changeFilter(EMPTY_FILTER) : undefined} />
-      <ReportsView report={report} grain={grain} onGrain={setGrain} days={filter} onDrill={showBehind} />
+      <ReportsView report={report} criteriaPending={criteriaReport === undefined} grain={grain} onGrain={setGrain} days={filter} onDrill={showBehind} />
       <AutoQaReport rows={autoQa} />
       <section class="evaluation-list" aria-labelledby="list-heading">
         <h2 id="list-heading" ref={listHeading} tabIndex={-1}>
@@ -207,6 +241,26 @@ function Dashboard({ csv, data }: { csv?: CsvIoClient; data: LoadedData }) {
       </section>
     </>
   );
+}
+
+type Opened = { state: 'loading' } | { state: 'ready'; evaluation: Evaluation } | { state: 'error'; message: string };
+
+/** The evaluation opened from the list, read in full only then. */
+function useOpenedEvaluation(client: DashboardClient, id: string | undefined): Opened {
+  const [opened, setOpened] = useState<Opened & { id?: string }>({ state: 'loading' });
+  useEffect(() => {
+    if (id === undefined) return;
+    let live = true;
+    setOpened({ state: 'loading', id });
+    client
+      .getEvaluation(id)
+      .then((evaluation) => live && setOpened(evaluation ? { state: 'ready', evaluation, id } : { state: 'error', message: 'This evaluation is no longer stored.', id }))
+      .catch((error: unknown) => live && setOpened({ state: 'error', message: `Could not load the evaluation: ${error instanceof Error ? error.message : String(error)}`, id }));
+    return () => {
+      live = false;
+    };
+  }, [client, id]);
+  return opened.id === id ? opened : { state: 'loading' };
 }
 
 function summary(rows: readonly EvaluationRow[], total: number, filtered: boolean): string {

@@ -46,7 +46,7 @@ export function EvaluationTable({ rows, sort, onSort, onOpen, focusEvaluationId 
       </thead>
       <tbody ref={body}>
         {rows.map((row) => (
-          <tr key={row.evaluation.id}>
+          <tr key={row.id}>
             <td>
               <time dateTime={new Date(row.submittedAt).toISOString()}>{formatDateTime(row.submittedAt)}</time>
             </td>
@@ -54,8 +54,8 @@ export function EvaluationTable({ rows, sort, onSort, onOpen, focusEvaluationId 
               <button
                 type="button"
                 class="ticket-button"
-                data-evaluation-id={row.evaluation.id}
-                onClick={() => onOpen(row.evaluation.id)}
+                data-evaluation-id={row.id}
+                onClick={() => onOpen(row.id)}
               >
                 <span class="ticket-ref">{row.ticketId}</span> <span class="ticket-subject">{row.subject}</span>
               </button>
@@ -65,7 +65,7 @@ export function EvaluationTable({ rows, sort, onSort, onOpen, focusEvaluationId 
             <td>{scorecardLabel(row.scorecardName, row.scorecardVersion)}</td>
             <td class="numeric">{formatScore(row.score)}</td>
             <td class={row.passed === null ? 'muted' : row.passed ? 'good' : 'bad'}>{formatResult(row.passed)}</td>
-            <td>{statusLabel(row.evaluation.status)}</td>
+            <td>{statusLabel(row.status)}</td>
           </tr>
         ))}
       </tbody>

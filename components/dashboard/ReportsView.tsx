@@ -12,14 +12,26 @@ import { TrendReport } from './TrendReport';
 
 interface ReportsViewProps {
   report: DashboardReport;
+  /** The weakest criteria and root causes are still being worked out (they come after the headline). */
+  criteriaPending?: boolean;
   grain: TrendGrain;
   onGrain: (grain: TrendGrain) => void;
   days: DayRange;
   onDrill: OnDrill;
 }
 
+/** A report still being worked out: its heading, and a busy note in its place. */
+function PendingReport({ title }: { title: string }) {
+  return (
+    <section class="report" aria-busy="true" aria-label={title}>
+      <h3>{title}</h3>
+      <p class="muted">Working out…</p>
+    </section>
+  );
+}
+
 /** Every report of the filtered period; each figure lists the evaluations behind it on click. */
-export function ReportsView({ report, grain, onGrain, days, onDrill }: ReportsViewProps) {
+export function ReportsView({ report, criteriaPending = false, grain, onGrain, days, onDrill }: ReportsViewProps) {
   return (
     <section class="reports" aria-labelledby="reports-heading">
       <h2 id="reports-heading">Reports</h2>
@@ -27,8 +39,17 @@ export function ReportsView({ report, grain, onGrain, days, onDrill }: ReportsVi
       <TrendReport trend={report.trend} grain={grain} onGrain={onGrain} onDrill={onDrill} />
       <AgentReport agents={report.agents} grain={grain} days={days} onDrill={onDrill} />
       <div class="report-grid">
-        <CriteriaReport criteria={report.criteria} onDrill={onDrill} />
-        <RootCauseReport rows={report.rootCauses} onDrill={onDrill} />
+        {criteriaPending ? (
+          <>
+            <PendingReport title="Weakest criteria" />
+            <PendingReport title="Root causes (Pareto)" />
+          </>
+        ) : (
+          <>
+            <CriteriaReport criteria={report.criteria} onDrill={onDrill} />
+            <RootCauseReport rows={report.rootCauses} onDrill={onDrill} />
+          </>
+        )}
         <QaCsatReport qaVsCsat={report.qaVsCsat} onDrill={onDrill} />
         <ReviewerReport reviewers={report.reviewers} onDrill={onDrill} />
       </div>

@@ -10,8 +10,12 @@ export function formatResult(passed: boolean | null): string {
   return passed ? 'Passed' : 'Not passed';
 }
 
+let dateTimeFormat: Intl.DateTimeFormat | undefined;
+
+/** Made once: a formatter takes far longer to build than to use, and the list formats a date per row. */
 export function formatDateTime(ms: number): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return dateTimeFormat.format(ms);
 }
 
 export function scorecardLabel(name: string, version: number): string {

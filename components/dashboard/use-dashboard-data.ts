@@ -1,37 +1,61 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { BuildProgress } from '../../lib/db/report-rows';
+import type { ScorecardPin } from '../../lib/reports/criterion-outcomes';
+import type { ReportRow } from '../../lib/reports/report-row';
 import type { Evaluation, KpiRecord, Scorecard, TeamSettings } from '../../lib/schemas';
 import type { DashboardClient } from './dashboard-client';
 
 export const scorecardKey = (id: string, version: number) => `${id}@${version}`;
 
-export interface LoadedData {
-  evaluations: Evaluation[];
+interface Context {
   scorecards: ReadonlyMap<string, Scorecard>;
   kpis: KpiRecord[];
   settings: TeamSettings;
 }
 
-export type DashboardData = { state: 'loading' } | { state: 'error'; message: string } | ({ state: 'ready' } & LoadedData);
+export interface LoadedData extends Context {
+  rows: ReportRow[];
+}
 
-type DataClient = Pick<DashboardClient, 'listEvaluations' | 'getScorecard' | 'listKpis' | 'getTeamSettings' | 'onDataChanged'>;
+export interface LoadedEvaluations extends Context {
+  evaluations: Evaluation[];
+}
+
+export type Loaded<T> =
+  | { state: 'loading'; building?: BuildProgress }
+  | { state: 'error'; message: string }
+  | ({ state: 'ready' } & T);
+
+export type DashboardData = Loaded<LoadedData>;
+
+type ContextClient = Pick<DashboardClient, 'getScorecard' | 'listKpis' | 'getTeamSettings' | 'onDataChanged'>;
 
 /** What the reports read: a pull that brings only, say, members leaves the dashboard as it is. */
 const REPORTED = new Set(['evaluation', 'scorecard', 'kpi', 'team-settings', 'acknowledgement', 'dispute']);
 
 /**
- * Loads the evaluations, every scorecard version they pinned, the KPI records and team settings;
- * again when the team server brings records the reports read (the filters stay as they are).
+ * Loads records, every scorecard version they pinned, the KPI records and team settings; again
+ * when the team server brings records the reports read (the filters, kept by the page, stay).
  */
-export function useDashboardData(client: DataClient): DashboardData {
-  const [data, setData] = useState<DashboardData>({ state: 'loading' });
+function useLoaded<R extends ScorecardPin, T>(
+  client: ContextClient,
+  load: (onBuild: (progress: BuildProgress) => void) => Promise<R[]>,
+  done: (records: R[], context: Context) => T,
+): Loaded<T> {
+  const [data, setData] = useState<Loaded<T>>({ state: 'loading' });
   const [revision, setRevision] = useState(0);
   useEffect(() => client.onDataChanged?.((kinds) => kinds.some((k) => REPORTED.has(k)) && setRevision((r) => r + 1)), [client]);
 
   useEffect(() => {
     let live = true;
     (async () => {
-      const [evaluations, kpis, settings] = await Promise.all([client.listEvaluations(), client.listKpis(), client.getTeamSettings()]);
-      const pinned = new Map(evaluations.map((e) => [scorecardKey(e.scorecardId, e.scorecardVersion), e] as const));
+      const [records, kpis, settings] = await Promise.all([
+        load((building) => live && setData({ state: 'loading', building })),
+        client.listKpis(),
+        client.getTeamSettings(),
+      ]);
+      const pinned = new Map<string, R>();
+      for (const record of records) pinned.set(scorecardKey(record.scorecardId, record.scorecardVersion), record);
       const scorecards = new Map<string, Scorecard>();
       await Promise.all(
         [...pinned].map(async ([key, e]) => {
@@ -39,7 +63,7 @@ export function useDashboardData(client: DataClient): DashboardData {
           if (scorecard) scorecards.set(key, scorecard);
         }),
       );
-      if (live) setData({ state: 'ready', evaluations, scorecards, kpis, settings });
+      if (live) setData({ state: 'ready', ...done(records, { scorecards, kpis, settings }) });
     })().catch((error: unknown) => {
       if (live) setData({ state: 'error', message: error instanceof Error ? error.message : String(error) });
     });
@@ -49,4 +73,14 @@ export function useDashboardData(client: DataClient): DashboardData {
   }, [client, revision]);
 
   return data;
+}
+
+/** The dashboard's data: report rows, not full evaluations (those are read one at a time when opened). */
+export function useDashboardData(client: Pick<DashboardClient, 'listReportRows'> & ContextClient): DashboardData {
+  return useLoaded(client, (onBuild) => client.listReportRows(onBuild), (rows, context) => ({ rows, ...context }));
+}
+
+/** Full evaluations with the same context, for pages that quote answers (the review pack). */
+export function useEvaluationData(client: Pick<DashboardClient, 'listEvaluations'> & ContextClient): Loaded<LoadedEvaluations> {
+  return useLoaded(client, () => client.listEvaluations(), (evaluations, context) => ({ evaluations, ...context }));
 }

@@ -1,8 +1,9 @@
 import type { TargetedEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import type { RestoreSummary } from '../../lib/db/backup';
-import type { Backup, BackupTable } from '../../lib/schemas';
-import type { BackupClient } from './backup-client';
+import type { BackupHeader } from '../../lib/imports/read-backup';
+import type { BackupTable } from '../../lib/schemas';
+import type { BackupClient, BackupProgress } from './backup-client';
 
 /** How each table's rows are named in what the settings page says. */
 export const TABLE_LABELS: Record<BackupTable, string> = {
@@ -37,29 +38,47 @@ function summarise(summary: RestoreSummary): string {
   return `Restored: ${total('added').toLocaleString()} records added, ${total('updated').toLocaleString()} updated to a newer version, ${total('unchanged').toLocaleString()} already here.`;
 }
 
+/** Where a long step has come: a year of a big team's data takes a while to write, check or merge. */
+function StepProgress({ label, done, total }: { label: string } & BackupProgress) {
+  return (
+    <label class="field backup-progress">
+      <span>
+        {label}: {total > 0 ? Math.floor((100 * done) / total) : 0}%
+      </span>
+      <progress max={Math.max(total, 1)} value={done} />
+    </label>
+  );
+}
+
 /** "Backup and restore": the whole database to one JSON file, and back, merged without duplicates. */
 export function BackupSection({ client }: { client: BackupClient }) {
-  const [pending, setPending] = useState<{ backup: Backup; fileName: string } | null>(null);
+  const [pending, setPending] = useState<{ backup: BackupHeader; fileName: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
+  const [progress, setProgress] = useState<({ label: string } & BackupProgress) | null>(null);
+  const track = (label: string) => (step: BackupProgress) => setProgress({ label, ...step });
 
   const start = () => {
     setBusy(true);
     setStatus('');
     setErrors([]);
   };
+  const stop = () => {
+    setBusy(false);
+    setProgress(null);
+  };
 
   const download = async () => {
     start();
     try {
       const filename = `qa-lens-backup-${today()}.json`;
-      const counts = await client.downloadBackup(filename);
+      const counts = await client.downloadBackup(filename, track('Writing the backup'));
       setStatus(`Saved ${filename} with ${listCounts(counts)}.`);
     } catch (e) {
       setErrors([`Could not make the backup: ${messageOf(e)}`]);
     } finally {
-      setBusy(false);
+      stop();
     }
   };
 
@@ -70,14 +89,14 @@ export function BackupSection({ client }: { client: BackupClient }) {
     if (!file) return;
     start();
     try {
-      const result = await client.readBackup(file);
-      if (result.ok) setPending({ backup: result.backup, fileName: file.name });
+      const result = await client.readBackup(file, track(`Checking ${file.name}`));
+      if (result.ok) setPending({ backup: result.header, fileName: file.name });
       else setErrors([`${file.name} cannot be restored:`, ...result.errors]);
     } catch (e) {
       setErrors([`Could not read ${file.name}: ${messageOf(e)}`]);
     } finally {
       input.value = '';
-      setBusy(false);
+      stop();
     }
   };
 
@@ -85,13 +104,18 @@ export function BackupSection({ client }: { client: BackupClient }) {
     if (!pending) return;
     start();
     try {
-      setStatus(summarise(await client.restore(pending.backup)));
+      setStatus(summarise(await client.restore(pending.backup, track(`Restoring ${pending.fileName}`))));
       setPending(null);
     } catch (e) {
+      setPending(null);
       setErrors([`Could not restore ${pending.fileName}. Nothing was changed: ${messageOf(e)}`]);
     } finally {
-      setBusy(false);
+      stop();
     }
+  };
+  const cancel = () => {
+    setPending(null);
+    void client.discard();
   };
 
   const backup = pending?.backup;
@@ -116,19 +140,20 @@ export function BackupSection({ client }: { client: BackupClient }) {
           <p>
             {pending.fileName}: made {new Date(backup.exportedAt).toLocaleString()}
             {backup.exportedBy ? ` by ${backup.exportedBy}` : ''}, with{' '}
-            {listCounts(Object.fromEntries(Object.entries(backup.tables).map(([t, rows]) => [t, rows.length])))}.
+            {listCounts(backup.counts)}.
             {backup.migratedFrom < backup.schemaVersion && ` Made by an older QA Lens (schema version ${backup.migratedFrom}); it will be brought up to date.`}
           </p>
           <div class="actions">
             <button type="button" class="primary" disabled={busy} onClick={() => void restore()}>
               Restore
             </button>
-            <button type="button" onClick={() => setPending(null)}>
+            <button type="button" disabled={busy} onClick={cancel}>
               Cancel
             </button>
           </div>
         </div>
       )}
+      {progress && <StepProgress {...progress} />}
       <p role="status">{status}</p>
       {errors.length > 0 && (
         <div role="alert" class="error-summary">

@@ -8,7 +8,7 @@ import type { DashboardClient } from '../dashboard/dashboard-client';
 import { formatScore } from '../dashboard/format';
 import { formatChange, formatDuration, formatPercent } from '../dashboard/format-report';
 import { TrendReport } from '../dashboard/TrendReport';
-import { scorecardKey, useDashboardData, type LoadedData } from '../dashboard/use-dashboard-data';
+import { scorecardKey, useEvaluationData, type LoadedEvaluations } from '../dashboard/use-dashboard-data';
 
 type ReviewPackClient = Pick<DashboardClient, 'listEvaluations' | 'getScorecard' | 'listKpis' | 'getTeamSettings'>;
 
@@ -27,7 +27,7 @@ function periodText(days: DayRange): string {
 
 /** A printable one-to-one pack for one agent and period; the print stylesheet hides the controls. */
 export function ReviewPackApp({ client, query }: { client: ReviewPackClient; query: ReviewPackQuery }) {
-  const data = useDashboardData(client);
+  const data = useEvaluationData(client);
   if (!query.ok) {
     return (
       <main class="review-pack">
@@ -56,7 +56,7 @@ export function ReviewPackApp({ client, query }: { client: ReviewPackClient; que
   );
 }
 
-function PackBody({ data, agent, days }: { data: LoadedData; agent: string; days: DayRange }) {
+function PackBody({ data, agent, days }: { data: LoadedEvaluations; agent: string; days: DayRange }) {
   const grain = grainFor(days);
   const pack = useMemo(
     () => buildReviewPack(data.evaluations, { agent, days, grain, scorecardFor: (id, version) => data.scorecards.get(scorecardKey(id, version)) }),

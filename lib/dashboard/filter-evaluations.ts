@@ -1,7 +1,8 @@
 /**
- * The dashboard's list logic: which evaluations a filter keeps and in what order. Pure: evaluations
- * and filter state in, table rows out.
+ * The dashboard's list logic: which evaluations a filter keeps and in what order. Pure: report rows
+ * (lib/reports/report-row.ts) and filter state in, table rows out.
  */
+import { toReportRow, type ReportRow } from '../reports/report-row';
 import type { Channel, Evaluation, EvaluationKind, SpotlightKind } from '../schemas';
 
 export type ResultFilter = 'all' | 'passed' | 'not-passed';
@@ -52,20 +53,10 @@ export interface EvaluationSort {
 
 export const DEFAULT_SORT: EvaluationSort = { key: 'date', direction: 'descending' };
 
-export interface EvaluationRow {
-  evaluation: Evaluation;
-  /** Submission time in ms; every listed evaluation has one. */
-  submittedAt: number;
-  ticketId: string;
-  subject: string;
-  /** '' when the ticket had no assigned agent. */
-  agent: string;
-  channel: Channel;
+/** A line of the evaluation list: the report row and the name of the scorecard it used. */
+export interface EvaluationRow extends ReportRow {
   /** '' when the scorecard version is not known. */
   scorecardName: string;
-  scorecardVersion: number;
-  score: number | null;
-  passed: boolean | null;
 }
 
 /** Looks up the name of the scorecard version an evaluation used. */
@@ -87,54 +78,49 @@ export function dayAfter(day: string): number | undefined {
   return date.getTime();
 }
 
-function toRow(evaluation: Evaluation, submittedAt: number, scorecardName: ScorecardNameLookup): EvaluationRow {
-  return {
-    evaluation,
-    submittedAt,
-    ticketId: evaluation.ticket.ticketId,
-    subject: evaluation.ticket.subject,
-    agent: evaluation.ticket.agent?.name ?? '',
-    channel: evaluation.ticket.channel,
-    scorecardName: scorecardName(evaluation.scorecardId, evaluation.scorecardVersion) ?? '',
-    scorecardVersion: evaluation.scorecardVersion,
-    score: evaluation.score,
-    passed: evaluation.passed,
-  };
-}
-
-/** Whether a scorecard filter value (`id` or `id@version`) takes this evaluation's scorecard. */
-function scorecardMatches(value: string, evaluation: Evaluation): boolean {
-  if (!value) return true;
+/** A scorecard filter value (`id` or `id@version`) as a test of a row's scorecard. */
+function scorecardMatcher(value: string): (row: ReportRow) => boolean {
+  if (!value) return () => true;
   const at = value.lastIndexOf('@');
-  if (at === -1) return evaluation.scorecardId === value;
-  return evaluation.scorecardId === value.slice(0, at) && String(evaluation.scorecardVersion) === value.slice(at + 1);
+  if (at === -1) return (row) => row.scorecardId === value;
+  const id = value.slice(0, at);
+  const version = value.slice(at + 1);
+  return (row) => row.scorecardId === id && String(row.scorecardVersion) === version;
 }
 
 /**
- * The filter as a test of one evaluation. With `period: false` the From/To dates are left out, for
+ * The filter as a test of one report row. With `period: false` the From/To dates are left out, for
  * reports that compare the period with the one before it and so must see both.
  */
-export function evaluationMatcher(filter: EvaluationFilter, { period = true } = {}): (evaluation: Evaluation) => boolean {
+export function rowMatcher(filter: EvaluationFilter, { period = true } = {}): (row: ReportRow) => boolean {
   const needle = filter.search.trim().toLocaleLowerCase();
   const from = period ? startOfDay(filter.from) : undefined;
   const until = period ? dayAfter(filter.to) : undefined;
-  return (evaluation) => {
-    const { ticket } = evaluation;
-    if (filter.agent && (ticket.agent?.name ?? '') !== filter.agent) return false;
-    if (filter.channel && ticket.channel !== filter.channel) return false;
-    if (filter.helpdesk && ticket.helpdesk !== filter.helpdesk) return false;
-    if (filter.reviewer && evaluation.author.name !== filter.reviewer) return false;
-    if (filter.kind && evaluation.kind !== filter.kind) return false;
-    if (!scorecardMatches(filter.scorecard, evaluation)) return false;
-    if (filter.result === 'passed' && evaluation.passed !== true) return false;
-    if (filter.result === 'not-passed' && evaluation.passed !== false) return false;
-    if (filter.spotlight && !ticket.spotlight?.some((flag) => flag.kind === filter.spotlight)) return false;
-    const submittedAt = evaluation.submittedAt ?? 0;
-    if (from !== undefined && submittedAt < from) return false;
-    if (until !== undefined && submittedAt >= until) return false;
+  const scorecardMatches = scorecardMatcher(filter.scorecard);
+  return (row) => {
+    if (filter.agent && row.agent !== filter.agent) return false;
+    if (filter.channel && row.channel !== filter.channel) return false;
+    if (filter.helpdesk && row.helpdesk !== filter.helpdesk) return false;
+    if (filter.reviewer && row.reviewer !== filter.reviewer) return false;
+    if (filter.kind && row.kind !== filter.kind) return false;
+    if (!scorecardMatches(row)) return false;
+    if (filter.result === 'passed' && row.passed !== true) return false;
+    if (filter.result === 'not-passed' && row.passed !== false) return false;
+    if (filter.spotlight && !row.spotlight.includes(filter.spotlight)) return false;
+    if (from !== undefined && row.submittedAt < from) return false;
+    if (until !== undefined && row.submittedAt >= until) return false;
     if (!needle) return true;
-    const haystack = [ticket.ticketId, ticket.key, ticket.subject, ticket.agent?.name ?? '', evaluation.author.name];
+    const haystack = [row.ticketId, row.ticketKey, row.subject, row.agent, row.reviewer];
     return haystack.some((field) => field.toLocaleLowerCase().includes(needle));
+  };
+}
+
+/** The same filter as a test of a full evaluation (exports read those); drafts never match. */
+export function evaluationMatcher(filter: EvaluationFilter, options: { period?: boolean } = {}): (evaluation: Evaluation) => boolean {
+  const matches = rowMatcher(filter, options);
+  return (evaluation) => {
+    const row = toReportRow(evaluation);
+    return row !== undefined && matches(row);
   };
 }
 
@@ -173,47 +159,58 @@ function comparer(sort: EvaluationSort): (a: EvaluationRow, b: EvaluationRow) =>
       if (order !== 0) return sign * order;
     }
     // Ties: newest first, then by id, so the order never depends on the input order.
-    return b.submittedAt - a.submittedAt || compareText(a.evaluation.id, b.evaluation.id);
+    return b.submittedAt - a.submittedAt || compareText(a.id, b.id);
   };
 }
 
 /**
- * The submitted evaluations the filter keeps, sorted. Drafts (no submission time) are never listed.
+ * The submitted evaluations the filter keeps, sorted. Report rows are of submitted evaluations only,
+ * so drafts are never listed.
  */
 export function filterEvaluations(
-  evaluations: readonly Evaluation[],
+  rows: readonly ReportRow[],
   filter: EvaluationFilter,
   sort: EvaluationSort = DEFAULT_SORT,
   scorecardName: ScorecardNameLookup = () => undefined,
 ): EvaluationRow[] {
-  const keep = evaluationMatcher(filter);
-  const rows: EvaluationRow[] = [];
-  for (const evaluation of evaluations) {
-    if (evaluation.status === 'draft' || evaluation.submittedAt === null) continue;
-    if (keep(evaluation)) rows.push(toRow(evaluation, evaluation.submittedAt, scorecardName));
-  }
-  return rows.sort(comparer(sort));
+  const keep = rowMatcher(filter);
+  const names = new Map<string, string>();
+  const nameOf = (row: ReportRow) => {
+    const key = `${row.scorecardId}@${row.scorecardVersion}`;
+    let name = names.get(key);
+    if (name === undefined) names.set(key, (name = scorecardName(row.scorecardId, row.scorecardVersion) ?? ''));
+    return name;
+  };
+  const listed: EvaluationRow[] = [];
+  for (const row of rows) if (keep(row)) listed.push({ ...row, scorecardName: nameOf(row) });
+  return listed.sort(comparer(sort));
+}
+
+/** The distinct non-blank values of one field of the rows, alphabetically. */
+function distinct<T extends string>(rows: readonly ReportRow[], field: (row: ReportRow) => T): T[] {
+  const values = new Set<T>();
+  for (const row of rows) values.add(field(row));
+  return [...values].filter((value) => value.trim() !== '').sort(compareText);
 }
 
 /** Agent names to filter by, alphabetically, without blanks or repeats. */
-export function agentOptions(evaluations: readonly Evaluation[]): string[] {
-  const names = new Set(evaluations.map((e) => e.ticket.agent?.name ?? '').filter((name) => name.trim() !== ''));
-  return [...names].sort(compareText);
+export function agentOptions(rows: readonly ReportRow[]): string[] {
+  return distinct(rows, (r) => r.agent);
 }
 
-/** Channels present in the evaluations, alphabetically. */
-export function channelOptions(evaluations: readonly Evaluation[]): Channel[] {
-  return [...new Set(evaluations.map((e) => e.ticket.channel))].sort(compareText);
+/** Channels present in the rows, alphabetically. */
+export function channelOptions(rows: readonly ReportRow[]): Channel[] {
+  return distinct(rows, (r) => r.channel);
 }
 
-/** Helpdesk ids present in the evaluations, alphabetically. */
-export function helpdeskOptions(evaluations: readonly Evaluation[]): string[] {
-  return [...new Set(evaluations.map((e) => e.ticket.helpdesk))].sort(compareText);
+/** Helpdesk ids present in the rows, alphabetically. */
+export function helpdeskOptions(rows: readonly ReportRow[]): string[] {
+  return distinct(rows, (r) => r.helpdesk);
 }
 
 /** Reviewer names, alphabetically, without blanks or repeats. */
-export function reviewerOptions(evaluations: readonly Evaluation[]): string[] {
-  return [...new Set(evaluations.map((e) => e.author.name).filter((name) => name.trim() !== ''))].sort(compareText);
+export function reviewerOptions(rows: readonly ReportRow[]): string[] {
+  return distinct(rows, (r) => r.reviewer);
 }
 
 export interface ScorecardOption {
@@ -224,10 +221,10 @@ export interface ScorecardOption {
   version?: number;
 }
 
-/** Each scorecard the evaluations used, once for all its versions and once per version, in id then version order. */
-export function scorecardOptions(evaluations: readonly Evaluation[]): ScorecardOption[] {
+/** Each scorecard the rows used, once for all its versions and once per version, in id then version order. */
+export function scorecardOptions(rows: readonly ReportRow[]): ScorecardOption[] {
   const versions = new Map<string, Set<number>>();
-  for (const e of evaluations) {
+  for (const e of rows) {
     const set = versions.get(e.scorecardId) ?? new Set<number>();
     set.add(e.scorecardVersion);
     versions.set(e.scorecardId, set);

@@ -9,12 +9,17 @@
  * - `derived`: a local consequence of someone else's record (the agent's copy of a review turning
  *   "acknowledged" when they acknowledge it; the acknowledgement itself is theirs to share).
  * - `remote`: pulled from the team server. Never sent back.
+ *
+ * Whatever the origin, the dashboard's report rows of changed evaluations are brought in step here
+ * (lib/db/report-rows.ts), so every write that calls this keeps the reports exact.
  */
 import type { Table } from 'dexie';
 import { syncKey, type SyncKind, type SyncRecordOf } from '../schemas';
 import { refusalFor } from '../sync/write-rules';
 import { auditTables } from './audit';
 import type { QaLensDatabase } from './database';
+import { measured } from '../measured';
+import { maintainReportRows } from './report-rows';
 import { getTeamLink, syncClient } from './sync-state';
 
 export type ChangeOrigin = 'own' | 'derived' | 'remote';
@@ -34,11 +39,11 @@ export interface OutboxEntry {
 
 /**
  * The tables a transaction that calls `recordChanges` must include, besides its own: the outbox,
- * and the audit log with the profile it names as the actor (see `audit` in ./audit.ts), so every
- * write can log itself in its own transaction.
+ * the audit log with the profile it names as the actor (see `audit` in ./audit.ts), so every
+ * write can log itself in its own transaction, and the report days its evaluations' rows live in.
  */
 export function changeTables(db: QaLensDatabase): Table[] {
-  return [db.outbox, ...auditTables(db)];
+  return [db.outbox, ...auditTables(db), db.reportDays];
 }
 
 /** A read-write transaction over `tables` that may record changes of shared records. */
@@ -55,12 +60,22 @@ const keyOf = (change: RecordChange) => (change.op === 'put' ? syncKey(change.ki
 const isDraft = (change: RecordChange) => change.kind === 'evaluation' && change.op === 'put' && change.record.status === 'draft';
 
 /**
- * Records changes the caller has just written, in the caller's transaction (see `writeTransaction`).
- * Outside a team this stores nothing; in a team, the member's own changes are queued for the server,
- * except those their role may not write (they stay local: the server would refuse them).
+ * Records changes the caller has just written, in the caller's transaction (see `writeTransaction`):
+ * report rows follow every change of an evaluation, from any origin. Outside a team nothing is
+ * queued; in a team, the member's own changes are queued for the server, except those their role
+ * may not write (they stay local: the server would refuse them).
  */
-export async function recordChanges(db: QaLensDatabase, changes: readonly RecordChange[], origin: ChangeOrigin = 'own', now = Date.now()): Promise<void> {
+export async function recordChanges(
+  db: QaLensDatabase,
+  changes: readonly RecordChange[],
+  origin: ChangeOrigin = 'own',
+  now = Date.now(),
+  /** false only where the same transaction marks every report row for rebuilding (`rebuildReportRows`). */
+  { reportRows = true } = {},
+): Promise<void> {
   if (changes.length === 0) return;
+  // Measured so `npm run bench` can tell what keeping the rows costs a write.
+  if (reportRows) await measured('qa-lens:report-rows-upkeep', () => maintainReportRows(db, changes));
   if (origin === 'own') await queueForTeam(db, changes, now);
 }
 

@@ -22,13 +22,18 @@ import { addFeedbackCoachingAndKpis } from './migrations/003-add-feedback-coachi
 import { addSyncOutbox } from './migrations/004-add-sync-outbox';
 import { addAuditLogAndRedactStored } from './migrations/005-add-audit-log-and-redact-stored';
 import { addMonitoringAndCalibration } from './migrations/006-add-monitoring-and-calibration';
+import { addReportDays } from './migrations/007-add-report-days';
+import { addRestoreStage } from './migrations/008-add-restore-stage';
 import type { OutboxEntry } from './changes';
 import type { SyncStateRow } from './sync-state';
+import type { ReportDay } from '../reports/report-days';
+import type { ReportBuildRow } from './report-rows';
+import type { StagedRow } from './backup';
 
 export const DATABASE_NAME = 'qa-lens';
 
 /** Every schema version in order. A new version is a new numbered file in ./migrations. */
-export const MIGRATIONS = [createTables, indexEvaluationsBySubmission, addFeedbackCoachingAndKpis, addSyncOutbox, addAuditLogAndRedactStored, addMonitoringAndCalibration] as const;
+export const MIGRATIONS = [createTables, indexEvaluationsBySubmission, addFeedbackCoachingAndKpis, addSyncOutbox, addAuditLogAndRedactStored, addMonitoringAndCalibration, addReportDays, addRestoreStage] as const;
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export type { TicketSnapshot };
@@ -61,6 +66,9 @@ export class QaLensDatabase extends Dexie {
   samples!: EntityTable<Sample, 'id'>;
   calibrationSessions!: EntityTable<CalibrationSession, 'id'>;
   seenTickets!: EntityTable<SeenTicket, 'key'>;
+  reportDays!: EntityTable<ReportDay, 'day'>;
+  reportState!: EntityTable<ReportBuildRow, 'key'>;
+  restoreStage!: Table<StagedRow, [string, number]>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -14,13 +14,15 @@ import {
   EvaluationStatusSchema,
   EvidenceSchema,
   type Answer,
+  type Criterion,
   type Evaluation,
   type RootCause,
+  type ScaleOption,
   type Scorecard,
 } from '../schemas';
 import { NA_LABEL, scaleOptions, scoreEvaluation } from '../scoring';
 import { describeIssues } from '../schemas/describe-issues';
-import { booleanCell, channelCell, integerCell, numberCell, optionalBooleanCell, optionalNumberCell, optionalTimeCell, requiredCell, timeCell } from './csv-cells';
+import { booleanCell, CELL_READERS, channelCell, integerCell, numberCell, optionalBooleanCell, optionalNumberCell, optionalTimeCell, requiredCell, timeCell } from './csv-cells';
 import { cellsByField, emptyPreview, mapColumns, type ImportPreview, type RejectedRow } from './import-preview';
 
 const SPECS = LONG_COLUMNS.map((field) => ({ field, aliases: [], required: true }));
@@ -38,7 +40,8 @@ const EvidenceCellSchema = z.string().transform((cell, ctx) => {
   }
 });
 
-const RowSchema = z.object({
+/** One row of the long format, cell by cell: the rules and the messages for a refused row. */
+export const LongRowSchema = z.object({
   evaluation_id: requiredCell('the evaluation id'),
   ticket_ref: requiredCell('the ticket reference'),
   ticket_url: z.string(),
@@ -71,7 +74,109 @@ const RowSchema = z.object({
   submitted_at: optionalTimeCell,
   review_seconds: integerCell,
 });
-type Row = z.infer<typeof RowSchema> & { line: number; rootCauseIds: string[] };
+type ParsedRow = z.infer<typeof LongRowSchema>;
+
+const KINDS: readonly string[] = EvaluationKindSchema.options;
+const STATUSES: readonly string[] = EvaluationStatusSchema.options.filter((status) => status !== 'draft');
+
+/**
+ * The row as `LongRowSchema` parses it, read without zod, for a row it accepts; undefined as soon
+ * as a cell might be refused. Zod's checks were most of a big import's time, and nearly every row
+ * of an exported file passes: those take this path, and anything else goes through the schema,
+ * which gives the reason (tests/unit/imports/long-row.test.ts proves the two agree).
+ */
+function quickRow(f: Record<string, string>): ParsedRow | undefined {
+  const R = CELL_READERS;
+  const evaluation_id = R.required(f.evaluation_id!);
+  const ticket_ref = R.required(f.ticket_ref!);
+  const helpdesk = R.required(f.helpdesk!);
+  const channel = R.channel(f.channel!);
+  const kind = f.kind!;
+  const status = f.status!;
+  const scorecard_id = R.required(f.scorecard_id!);
+  const scorecard_version = R.integer(f.scorecard_version!);
+  const criterion_id = R.required(f.criterion_id!);
+  const weight = R.number(f.weight!);
+  const na = R.boolean(f.na!);
+  const answer_value = R.optionalNumber(f.answer_value!);
+  const evaluation_score = R.optionalNumber(f.evaluation_score!);
+  const passed = R.optionalBoolean(f.passed!);
+  const created_at = R.time(f.created_at!);
+  const submitted_at = R.optionalTime(f.submitted_at!);
+  const review_seconds = R.integer(f.review_seconds!);
+  const evidence = f.evidence!.trim() === '' ? [] : EvidenceCellSchema.safeParse(f.evidence).data;
+  if (
+    evaluation_id === undefined || ticket_ref === undefined || helpdesk === undefined || channel === undefined ||
+    !KINDS.includes(kind) || !STATUSES.includes(status) || scorecard_id === undefined || scorecard_version === undefined ||
+    criterion_id === undefined || weight === undefined || na === undefined || answer_value === undefined ||
+    evidence === undefined || evaluation_score === undefined || passed === undefined || created_at === undefined ||
+    submitted_at === undefined || review_seconds === undefined
+  ) {
+    return undefined;
+  }
+  return {
+    evaluation_id,
+    ticket_ref,
+    ticket_url: f.ticket_url!,
+    subject: f.subject!,
+    helpdesk,
+    channel,
+    agent: f.agent!,
+    reviewer: f.reviewer!,
+    kind: kind as ParsedRow['kind'],
+    status: status as ParsedRow['status'],
+    scorecard_id,
+    scorecard_name: f.scorecard_name!,
+    scorecard_version,
+    section: f.section!,
+    criterion_id,
+    criterion: f.criterion!,
+    weight,
+    critical: f.critical!,
+    na,
+    answer_label: f.answer_label!,
+    answer_value,
+    comment: f.comment!,
+    evidence,
+    root_causes: f.root_causes!,
+    evaluation_score,
+    passed,
+    strengths: f.strengths!,
+    improvements: f.improvements!,
+    created_at,
+    submitted_at,
+    review_seconds,
+  };
+}
+
+/** One row of the long format by field: its values, or why it is refused (the schema's words). */
+export function parseLongRow(fields: Record<string, string>): { ok: true; row: ParsedRow } | { ok: false; reason: string } {
+  const quick = quickRow(fields);
+  if (quick) return { ok: true, row: quick };
+  const parsed = LongRowSchema.safeParse(fields);
+  return parsed.success ? { ok: true, row: parsed.data } : { ok: false, reason: describeIssues(parsed.error, 'row') };
+}
+/** The first row of an evaluation, whole: it gives the evaluation's own fields. */
+type FirstRow = ParsedRow & { line: number };
+/**
+ * Every row of an evaluation, the first included, as kept until the end of the file: its answer and,
+ * checked as it was read, which shared column (if any) differs from the first row. Only this much
+ * of each row stays in memory, so a file of 100k rows does not hold 100k copies of its 30 fields.
+ */
+interface AnswerRow {
+  line: number;
+  criterion_id: string;
+  na: boolean;
+  answer_label: string;
+  comment: string;
+  evidence: ParsedRow['evidence'];
+  rootCauseIds: string[];
+  differs: LongColumn | undefined;
+}
+interface Group {
+  first: FirstRow;
+  rows: AnswerRow[];
+}
 
 /** Columns that describe the evaluation, so every row of one evaluation must agree on them. */
 const SHARED: readonly LongColumn[] = [
@@ -84,11 +189,24 @@ export interface EvaluationImportContext {
   rootCauses: readonly RootCause[];
 }
 
+const labelled = new WeakMap<Criterion, Map<string, ScaleOption>>();
+
+/** A criterion's options by label (the long format names the chosen option by its label), made once per criterion. */
+function optionsByLabel(criterion: Criterion): Map<string, ScaleOption> {
+  let options = labelled.get(criterion);
+  if (!options) {
+    // The first option of a label wins, as a search through the list would find it.
+    options = new Map([...scaleOptions(criterion.scale)].reverse().map((o) => [o.label, o]));
+    labelled.set(criterion, options);
+  }
+  return options;
+}
+
 /** Collects rows as the file is read, then builds the preview. */
 export class EvaluationImport {
   private header: string[] = [];
   private columns = mapColumns([], SPECS);
-  private readonly groups = new Map<string, Row[]>();
+  private readonly groups = new Map<string, Group>();
   private readonly rejected: RejectedRow[] = [];
   private rows = 0;
 
@@ -103,15 +221,31 @@ export class EvaluationImport {
 
   add(cells: string[], line: number): void {
     this.rows += 1;
-    const fields = cellsByField(cells.map(restoreFormula), this.header, this.columns);
+    const fields = cellsByField(cells, this.header, this.columns);
     if (typeof fields === 'string') return this.reject(line, fields);
-    const parsed = RowSchema.safeParse(fields);
-    if (!parsed.success) return this.reject(line, describeIssues(parsed.error, 'row'));
-    const rootCauseIds = this.rootCauseIds(parsed.data.root_causes);
+    // Only the cells read are restored (the rest are ignored anyway).
+    for (const field in fields) fields[field] = restoreFormula(fields[field]!);
+    const parsed = parseLongRow(fields);
+    if (!parsed.ok) return this.reject(line, parsed.reason);
+    const data = parsed.row;
+    const rootCauseIds = this.rootCauseIds(data.root_causes);
     if (typeof rootCauseIds === 'string') return this.reject(line, rootCauseIds);
-    const group = this.groups.get(parsed.data.evaluation_id) ?? [];
-    group.push({ ...parsed.data, line, rootCauseIds });
-    this.groups.set(parsed.data.evaluation_id, group);
+    let group = this.groups.get(data.evaluation_id);
+    if (!group) {
+      group = { first: Object.assign(data, { line }), rows: [] };
+      this.groups.set(data.evaluation_id, group);
+    }
+    const { first } = group;
+    group.rows.push({
+      line,
+      criterion_id: data.criterion_id,
+      na: data.na,
+      answer_label: data.answer_label,
+      comment: data.comment,
+      evidence: data.evidence,
+      rootCauseIds,
+      differs: first === data ? undefined : SHARED.find((column) => data[column] !== first[column]),
+    });
   }
 
   /** Ids of the evaluations read so far, to look up which are already stored. */
@@ -124,12 +258,12 @@ export class EvaluationImport {
     const accepted: Evaluation[] = [];
     const rejected = [...this.rejected];
     const reject = (line: number, reason: string) => rejected.push({ line, reason });
-    for (const [id, rows] of this.groups) {
+    for (const [id, group] of this.groups) {
       if (stored.has(id)) {
-        rows.forEach((r) => reject(r.line, `evaluation ${id} is already in this profile`));
+        group.rows.forEach((r) => reject(r.line, `evaluation ${id} is already in this profile`));
         continue;
       }
-      const evaluation = this.evaluationFrom(rows, reject);
+      const evaluation = this.evaluationFrom(group, reject);
       if (evaluation) accepted.push(evaluation);
     }
     return { ...emptyPreview<Evaluation>('', this.columns.mapping), accepted, rejected: rejected.sort((a, b) => a.line - b.line), rows: this.rows };
@@ -150,8 +284,7 @@ export class EvaluationImport {
   }
 
   /** One evaluation from its rows, or undefined after rejecting the rows at fault. */
-  private evaluationFrom(rows: Row[], reject: (line: number, reason: string) => void): Evaluation | undefined {
-    const first = rows[0]!;
+  private evaluationFrom({ first, rows }: Group, reject: (line: number, reason: string) => void): Evaluation | undefined {
     const rejectAll = (reason: string) => rows.forEach((r) => reject(r.line, reason));
     const scorecard = this.context.scorecards.find((s) => s.id === first.scorecard_id && s.version === first.scorecard_version);
     if (!scorecard) {
@@ -213,25 +346,21 @@ export class EvaluationImport {
     };
   }
 
-  private rowProblem(row: Row, first: Row, seen: Map<string, number>, criterion: Scorecard['sections'][number]['criteria'][number] | undefined) {
+  private rowProblem(row: AnswerRow, first: FirstRow, seen: Map<string, number>, criterion: Criterion | undefined) {
     const earlier = seen.get(row.criterion_id);
-    if (earlier !== undefined) return `duplicate row: criterion ${row.criterion_id} of evaluation ${row.evaluation_id} is already on line ${earlier}`;
-    const differs = SHARED.find((column) => row[column] !== first[column]);
-    if (differs) return `${differs} differs from line ${first.line} of the same evaluation ${row.evaluation_id}`;
+    if (earlier !== undefined) return `duplicate row: criterion ${row.criterion_id} of evaluation ${first.evaluation_id} is already on line ${earlier}`;
+    if (row.differs) return `${row.differs} differs from line ${first.line} of the same evaluation ${first.evaluation_id}`;
     if (!criterion) return `criterion ${row.criterion_id} is not on scorecard ${first.scorecard_id} version ${first.scorecard_version}`;
     if (row.na) return criterion.allowNa ? '' : `criterion ${row.criterion_id} does not allow N/A`;
-    if (row.answer_label === '' || scaleOptions(criterion.scale).some((o) => o.label === row.answer_label)) return '';
+    if (row.answer_label === '' || optionsByLabel(criterion).has(row.answer_label)) return '';
     return `answer "${row.answer_label}" is not an option of criterion ${row.criterion_id}`;
   }
 
-  private answerFrom(row: Row, criterion: Scorecard['sections'][number]['criteria'][number]): Answer {
-    const option = row.na || row.answer_label === NA_LABEL ? undefined : scaleOptions(criterion.scale).find((o) => o.label === row.answer_label);
-    return {
-      ...(option ? { optionId: option.id } : {}),
-      na: row.na,
-      comment: row.comment,
-      evidence: row.evidence,
-      rootCauses: row.rootCauseIds,
-    };
+  private answerFrom(row: AnswerRow, criterion: Criterion): Answer {
+    const option = row.na || row.answer_label === NA_LABEL ? undefined : optionsByLabel(criterion).get(row.answer_label);
+    // Two plain literals rather than a spread: this runs once per row of the file.
+    return option
+      ? { optionId: option.id, na: row.na, comment: row.comment, evidence: row.evidence, rootCauses: row.rootCauseIds }
+      : { na: row.na, comment: row.comment, evidence: row.evidence, rootCauses: row.rootCauseIds };
   }
 }

@@ -35,9 +35,16 @@ interface RowImport<T> {
   finish(): ImportPreview<T>;
 }
 
-/** Reads the file once; `choose` picks the row import from the header (KPI files come in two scopes). */
-async function run<T>(file: Blob | string, choose: (header: string[]) => RowImport<T>): Promise<ImportPreview<T>> {
-  let importer: RowImport<T> | undefined;
+/**
+ * Reads the file once; `choose` picks the row import from the header (KPI files come in two scopes),
+ * `finish` builds the preview from it (once: on a big file that is most of the work).
+ */
+async function run<T, I extends RowImport<T>>(
+  file: Blob | string,
+  choose: (header: string[]) => I,
+  finish: (importer: I) => ImportPreview<T> | Promise<ImportPreview<T>> = (importer) => importer.finish(),
+): Promise<ImportPreview<T>> {
+  let importer: I | undefined;
   const read = await readCsv(file, {
     header(columns) {
       importer = choose(columns);
@@ -46,21 +53,20 @@ async function run<T>(file: Blob | string, choose: (header: string[]) => RowImpo
     record: (cells, line) => importer?.add(cells, line),
   });
   if (!read.ok) return emptyPreview(read.error, importer?.finish().mapping);
-  return importer!.finish();
+  return finish(importer!);
 }
 
 export async function previewCsvImport(kind: CsvImportKind, file: Blob | string, context: CsvImportContext): Promise<CsvImportPreview> {
   switch (kind) {
     case 'evaluations': {
       const importer = new EvaluationImport(context);
-      const preview = await run(file, () => importer);
-      if (preview.fileError) return { kind, preview };
-      return { kind, preview: importer.finish(await context.storedEvaluationIds(importer.evaluationIds())) };
+      const preview = await run(file, () => importer, async (read) => read.finish(await context.storedEvaluationIds(read.evaluationIds())));
+      return { kind, preview };
     }
     case 'kpis':
       return {
         kind,
-        preview: await run<KpiRecord>(file, (header) => (kpiScopeOf(header) === 'ticket' ? ticketKpiImport(context) : agentPeriodKpiImport(context))),
+        preview: await run(file, (header): RowImport<KpiRecord> => (kpiScopeOf(header) === 'ticket' ? ticketKpiImport(context) : agentPeriodKpiImport(context))),
       };
     case 'tickets': {
       // The checks' language models load only for a ticket list, and only when one is imported.

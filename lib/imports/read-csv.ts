@@ -23,7 +23,15 @@ export function looksBinary(sample: string): boolean {
   return sample.length > 0 && replacements / sample.length > 0.05;
 }
 
-const lineBreaks = (cells: readonly string[]) => cells.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+/** Line breaks inside the record's cells; most cells have none, and a search for one is far cheaper than a match. */
+function lineBreaks(cells: readonly string[]): number {
+  let n = 0;
+  for (const cell of cells) {
+    if (cell.indexOf('\n') === -1 && cell.indexOf('\r') === -1) continue;
+    n += cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+  }
+  return n;
+}
 
 export interface CsvReader {
   /** Sees the header first; returns why the file is refused, or '' to go on. */

@@ -1,12 +1,14 @@
 /**
  * The AutoQA report: per automatic check, how often the reviewers' final answer agreed with the
  * check's, and the confusion table behind that figure, so a team can see which checks to trust.
- * It reads what each answer kept of its automatic proposal (`answer.auto`); the QA score itself is
- * always the reviewer's final answers, and automatic results stay a separate figure here.
+ * It reads what each answer kept of its automatic proposal (`answer.auto`, carried into the report
+ * rows, lib/reports/report-row.ts); the QA score itself is always the reviewer's final answers, and
+ * automatic results stay a separate figure here.
  */
 import { CHECK_CATALOGUE } from '../autoqa/catalogue';
-import type { AutoQaCheckId, CheckOutcome, Evaluation } from '../schemas';
+import type { AutoQaCheckId, CheckOutcome } from '../schemas';
 import { criteriaIndex, type ScorecardLookup } from './criterion-outcomes';
+import type { ReportRow } from './report-row';
 
 export type FinalOutcome = 'pass' | 'fail' | 'n/a';
 
@@ -31,19 +33,18 @@ const emptyConfusion = (): Record<CheckOutcome, Record<FinalOutcome, number>> =>
   unknown: { pass: 0, fail: 0, 'n/a': 0 },
 });
 
-/** The report over submitted evaluations; checks that proposed nothing are left out. */
-export function buildAutoQaReport(evaluations: readonly Evaluation[], scorecardFor: ScorecardLookup): AutoQaCheckRow[] {
+/** The report over the report rows of submitted evaluations; checks that proposed nothing are left out. */
+export function buildAutoQaReport(evaluations: Iterable<ReportRow>, scorecardFor: ScorecardLookup): AutoQaCheckRow[] {
   const criteriaOf = criteriaIndex(scorecardFor);
   const rows = new Map<AutoQaCheckId, AutoQaCheckRow & { agreed: number; decided: number; passed: number }>();
   for (const evaluation of evaluations) {
-    if (evaluation.status === 'draft') continue;
     let criteria: ReturnType<typeof criteriaOf> | null = null;
-    for (const [criterionId, answer] of Object.entries(evaluation.answers)) {
+    evaluation.answers.forEach((answer, criterionId) => {
       const auto = answer.auto;
-      if (!auto) continue;
+      if (!auto) return;
       criteria ??= criteriaOf(evaluation);
       const option = answer.na ? undefined : criteria?.find((c) => c.criterionId === criterionId)?.options.get(answer.optionId ?? '');
-      if (!answer.na && !option) continue; // the scorecard version is gone or the answer is blank: nothing to compare
+      if (!answer.na && !option) return; // the scorecard version is gone or the answer is blank: nothing to compare
       const final: FinalOutcome = answer.na ? 'n/a' : option!.passes ? 'pass' : 'fail';
       let row = rows.get(auto.check);
       if (!row) {
@@ -58,7 +59,7 @@ export function buildAutoQaReport(evaluations: readonly Evaluation[], scorecardF
         if (auto.outcome === final) row.agreed++;
         if (auto.outcome === 'pass') row.passed++;
       }
-    }
+    });
   }
   return CHECK_CATALOGUE.filter((c) => rows.has(c.id)).map((c) => {
     const { agreed, decided, passed, ...row } = rows.get(c.id)!;

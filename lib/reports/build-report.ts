@@ -1,9 +1,10 @@
 /**
- * The dashboard's reports in one pass over the evaluations: every figure is a running total, so
- * the pass streams (an array in memory or a database cursor) and 100k evaluations stay cheap.
+ * The dashboard's reports in one pass over the report rows (lib/reports/report-row.ts): every
+ * figure is a running total, so the pass streams (an array in memory or a database cursor) and
+ * 100k evaluations stay cheap.
  */
-import { evaluationMatcher, type EvaluationFilter } from '../dashboard/filter-evaluations';
-import type { Evaluation, KpiRecord, RootCause } from '../schemas';
+import { rowMatcher, type EvaluationFilter } from '../dashboard/filter-evaluations';
+import type { KpiRecord, RootCause } from '../schemas';
 import { AgentAccumulator, type AgentRow } from './per-agent';
 import { criteriaIndex, ratedOption, type CriterionInfo, type ScorecardLookup } from './criterion-outcomes';
 import { HeadlineAccumulator, type Headline } from './headline';
@@ -11,6 +12,7 @@ import { summariseKpis, type KpiFigures } from './kpi-summary';
 import { CriterionAccumulator, type CriterionRow } from './per-criterion';
 import { QaCsatAccumulator, csatByTicket, latestPerTicket, type QaVsCsat } from './qa-vs-csat';
 import { previousDays, timeRange, type TimeRange } from './report-period';
+import type { ReportRow } from './report-row';
 import { ReviewerAccumulator, type ReviewerRow } from './reviewers';
 import { RootCauseAccumulator, type RootCauseRow } from './root-cause-pareto';
 import { SelfReviewGapAccumulator, type SelfReviewGap } from './self-review-gap';
@@ -51,7 +53,7 @@ export interface DashboardReport {
 }
 
 export interface ReportBuilder {
-  add(evaluation: Evaluation): void;
+  add(row: ReportRow): void;
   finish(): DashboardReport;
 }
 
@@ -74,7 +76,7 @@ export function createReportBuilder(input: ReportInput): ReportBuilder {
   const period = timeRange(filter);
   const before = previousDays(filter);
   const previousPeriod = before ? timeRange(before) : null;
-  const inScope = evaluationMatcher({ ...filter, kind: '' }, { period: false });
+  const inScope = rowMatcher({ ...filter, kind: '' }, { period: false });
   const criteriaFor = criteriaIndex(input.scorecardFor);
   const bucketOf = bucketCache(grain);
 
@@ -93,7 +95,7 @@ export function createReportBuilder(input: ReportInput): ReportBuilder {
   return {
     add(evaluation) {
       const at = evaluation.submittedAt;
-      if (evaluation.status === 'draft' || at === null || !inScope(evaluation)) return;
+      if (!inScope(evaluation)) return;
       // Calibration scores measure the reviewers, not the agent: they count in no report unless
       // the kind filter asks for them, and never in an agent's figures.
       if (evaluation.kind === 'calibration' && filter.kind !== 'calibration') return;
@@ -112,7 +114,7 @@ export function createReportBuilder(input: ReportInput): ReportBuilder {
         const totals = current && wantCriteria ? criteria.totalsFor(scorecardCriteria) : undefined;
         for (let i = 0; i < scorecardCriteria.length; i++) {
           const criterion = scorecardCriteria[i]!;
-          const answer = evaluation.answers[criterion.criterionId];
+          const answer = evaluation.answers.get(criterion.criterionId);
           const option = ratedOption(criterion, answer);
           if (totals && answer && answer.rootCauses.length > 0) rootCauses.addCauses(answer.rootCauses);
           if (!option) continue;
@@ -155,9 +157,9 @@ export function createReportBuilder(input: ReportInput): ReportBuilder {
   };
 }
 
-/** The report over evaluations already in memory. */
-export function buildReport(evaluations: Iterable<Evaluation>, input: ReportInput): DashboardReport {
+/** The report over rows already in memory. */
+export function buildReport(rows: Iterable<ReportRow>, input: ReportInput): DashboardReport {
   const builder = createReportBuilder(input);
-  for (const evaluation of evaluations) builder.add(evaluation);
+  for (const row of rows) builder.add(row);
   return builder.finish();
 }

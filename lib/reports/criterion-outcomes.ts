@@ -3,8 +3,9 @@
  * definitions of lib/scoring, with the scorecard version's criteria indexed once and reused for
  * every evaluation that pinned it.
  */
-import type { Answer, Criticality, Evaluation, ScaleOption, Scorecard } from '../schemas';
+import type { Criticality, ScaleOption, Scorecard } from '../schemas';
 import { scaleOptions } from '../scoring';
+import type { ReportAnswer, ReportRow } from './report-row';
 
 export interface CriterionInfo {
   /** `<scorecard id>:<criterion id>`: the same criterion across versions of a scorecard. */
@@ -36,8 +37,11 @@ function indexScorecard(scorecard: Scorecard): CriterionInfo[] {
   );
 }
 
+/** What pins a scorecard version: an evaluation or its report row. */
+export type ScorecardPin = Pick<ReportRow, 'scorecardId' | 'scorecardVersion'>;
+
 /** The criteria of the scorecard version an evaluation pinned; undefined when that version is not stored. */
-export function criteriaIndex(scorecardFor: ScorecardLookup): (evaluation: Evaluation) => readonly CriterionInfo[] | undefined {
+export function criteriaIndex(scorecardFor: ScorecardLookup): (pinned: ScorecardPin) => readonly CriterionInfo[] | undefined {
   const cache = new Map<string, CriterionInfo[] | undefined>();
   // Most evaluations in a row share a scorecard version: answer those without building a key.
   let last: { id: string; version: number; criteria: CriterionInfo[] | undefined } | undefined;
@@ -57,16 +61,16 @@ export function criteriaIndex(scorecardFor: ScorecardLookup): (evaluation: Evalu
  * The chosen option when the answer rates the criterion, as scoreEvaluation counts it; undefined
  * for N/A and for anything it treats as unanswered.
  */
-export function ratedOption(criterion: CriterionInfo, answer: Answer | undefined): ScaleOption | undefined {
+export function ratedOption(criterion: CriterionInfo, answer: ReportAnswer | undefined): ScaleOption | undefined {
   if (!answer || answer.na || answer.optionId === undefined) return undefined;
   return criterion.options.get(answer.optionId);
 }
 
 /** Whether a critical criterion (evaluation or section level) was failed. */
-export function failedCritically(criteria: readonly CriterionInfo[], evaluation: Evaluation): boolean {
+export function failedCritically(criteria: readonly CriterionInfo[], row: Pick<ReportRow, 'answers'>): boolean {
   for (const criterion of criteria) {
     if (criterion.critical === 'none') continue;
-    const option = ratedOption(criterion, evaluation.answers[criterion.criterionId]);
+    const option = ratedOption(criterion, row.answers.get(criterion.criterionId));
     if (option && !option.passes) return true;
   }
   return false;

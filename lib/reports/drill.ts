@@ -3,8 +3,8 @@
  * figure, turned into a test of each evaluation the filter already kept, so no report needs to
  * carry lists of evaluation ids.
  */
-import type { Evaluation } from '../schemas';
 import { failedCritically, ratedOption, type CriterionInfo } from './criterion-outcomes';
+import type { ReportRow } from './report-row';
 
 export type Drill =
   /** Every evaluation of the period (evaluations, mean score, pass rate, review time). */
@@ -20,18 +20,18 @@ export type Drill =
   | { kind: 'evaluations'; ids: readonly string[] }
   | { kind: 'tickets'; keys: readonly string[] };
 
-type CriteriaFor = (evaluation: Evaluation) => readonly CriterionInfo[] | undefined;
+type CriteriaFor = (row: ReportRow) => readonly CriterionInfo[] | undefined;
 
 function criterionMatcher(key: string, failedOnly: boolean, criteriaFor: CriteriaFor) {
-  return (evaluation: Evaluation) => {
+  return (evaluation: ReportRow) => {
     const criterion = criteriaFor(evaluation)?.find((c) => c.key === key);
     if (!criterion) return false;
-    const option = ratedOption(criterion, evaluation.answers[criterion.criterionId]);
+    const option = ratedOption(criterion, evaluation.answers.get(criterion.criterionId));
     return option !== undefined && (!failedOnly || !option.passes);
   };
 }
 
-export function drillMatcher(drill: Drill, criteriaFor: CriteriaFor): (evaluation: Evaluation) => boolean {
+export function drillMatcher(drill: Drill, criteriaFor: CriteriaFor): (row: ReportRow) => boolean {
   switch (drill.kind) {
     case 'period':
       return () => true;
@@ -41,22 +41,26 @@ export function drillMatcher(drill: Drill, criteriaFor: CriteriaFor): (evaluatio
         return criteria !== undefined && failedCritically(criteria, e);
       };
     case 'bucket':
-      return (e) => e.submittedAt !== null && e.submittedAt >= drill.start && e.submittedAt < drill.end;
+      return (e) => e.submittedAt >= drill.start && e.submittedAt < drill.end;
     case 'agent':
-      return (e) => (e.ticket.agent?.name ?? '') === drill.agent;
+      return (e) => e.agent === drill.agent;
     case 'criterion':
       return criterionMatcher(drill.key, drill.failedOnly, criteriaFor);
     case 'root-cause':
-      return (e) => Object.values(e.answers).some((answer) => answer.rootCauses.includes(drill.id));
+      return (e) => {
+        let named = false;
+        e.answers.forEach((answer) => (named ||= answer.rootCauses.includes(drill.id)));
+        return named;
+      };
     case 'reviewer':
-      return (e) => e.author.name === drill.name;
+      return (e) => e.reviewer === drill.name;
     case 'evaluations': {
       const ids = new Set(drill.ids);
       return (e) => ids.has(e.id);
     }
     case 'tickets': {
       const keys = new Set(drill.keys);
-      return (e) => keys.has(e.ticket.key);
+      return (e) => keys.has(e.ticketKey);
     }
   }
 }

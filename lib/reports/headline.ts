@@ -1,5 +1,5 @@
-import type { Evaluation } from '../schemas';
 import { Mean, Rate } from './accumulators';
+import type { ReportRow } from './report-row';
 
 /** The headline figures of one period. Rates are percentages; null when there is nothing to count. */
 export interface HeadlineFigures {
@@ -29,7 +29,7 @@ export class HeadlineAccumulator {
   private readonly reviewTime = new Mean();
 
   /** `criticalFailed` is undefined when the evaluation's scorecard version is not stored. */
-  add(evaluation: Evaluation, criticalFailed: boolean | undefined): void {
+  add(evaluation: ReportRow, criticalFailed: boolean | undefined): void {
     this.count += 1;
     if (evaluation.score !== null) this.score.add(evaluation.score);
     if (evaluation.passed !== null) this.pass.add(evaluation.passed);

@@ -1,6 +1,6 @@
-import type { Evaluation } from '../schemas';
 import type { ScoreSums } from '../stats/intervals';
 import { byName, entry, Mean, Rate } from './accumulators';
+import type { ReportRow } from './report-row';
 import type { TimeBucket } from './time-buckets';
 
 export interface AgentRow {
@@ -33,8 +33,8 @@ const newMean = () => new Mean();
 export class AgentAccumulator {
   private readonly agents = new Map<string, AgentTotals>();
 
-  add(evaluation: Evaluation, criticalFailed: boolean | undefined, bucket: TimeBucket): void {
-    const name = evaluation.ticket.agent?.name ?? UNASSIGNED;
+  add(evaluation: ReportRow, criticalFailed: boolean | undefined, bucket: TimeBucket): void {
+    const name = evaluation.agent || UNASSIGNED;
     const totals = entry(this.agents, name, newAgentTotals);
     totals.count += 1;
     if (evaluation.passed !== null) totals.pass.add(evaluation.passed);

@@ -1,4 +1,5 @@
-import type { Evaluation, KpiRecord } from '../schemas';
+import type { KpiRecord } from '../schemas';
+import type { ReportRow } from './report-row';
 
 export interface QaCsatPoint {
   evaluationId: string;
@@ -41,14 +42,14 @@ export class QaCsatAccumulator {
 
   constructor(private readonly csat: ReadonlyMap<string, number>) {}
 
-  add(evaluation: Evaluation): void {
+  add(evaluation: ReportRow): void {
     if (evaluation.score === null || this.csat.size === 0) return;
-    const csat = this.csat.get(evaluation.ticket.key);
+    const csat = this.csat.get(evaluation.ticketKey);
     if (csat === undefined) return;
     this.points.push({
       evaluationId: evaluation.id,
-      ticketKey: evaluation.ticket.key,
-      agent: evaluation.ticket.agent?.name ?? '',
+      ticketKey: evaluation.ticketKey,
+      agent: evaluation.agent,
       score: evaluation.score,
       csat,
     });

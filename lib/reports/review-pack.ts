@@ -5,6 +5,7 @@
 import { EMPTY_FILTER } from '../dashboard/filter-evaluations';
 import type { Evaluation, Evidence } from '../schemas';
 import { buildReport, type DashboardReport } from './build-report';
+import { reportRows } from './report-row';
 import { criteriaIndex, ratedOption, type ScorecardLookup } from './criterion-outcomes';
 import type { CriterionRow } from './per-criterion';
 import type { DayRange } from './report-period';
@@ -47,7 +48,7 @@ export interface ReviewPackInput {
 export function buildReviewPack(evaluations: readonly Evaluation[], input: ReviewPackInput): ReviewPack {
   const limit = input.limit ?? 3;
   const filter = { ...EMPTY_FILTER, agent: input.agent, kind: 'review' as const, from: input.days.from, to: input.days.to };
-  const report = buildReport(evaluations, { filter, grain: input.grain, scorecardFor: input.scorecardFor, rootCauses: [], kpis: [] });
+  const report = buildReport(reportRows(evaluations), { filter, grain: input.grain, scorecardFor: input.scorecardFor, rootCauses: [], kpis: [] });
   const { start, end } = report.period;
   const reviews = evaluations
     .filter((e) => e.kind === 'review' && e.status !== 'draft' && (e.ticket.agent?.name ?? '') === input.agent)

@@ -1,5 +1,5 @@
-import type { Evaluation } from '../schemas';
 import { byName, entry, Mean } from './accumulators';
+import type { ReportRow } from './report-row';
 
 export interface ReviewerRow {
   name: string;
@@ -15,8 +15,8 @@ const newReviewerTotals = () => ({ count: 0, score: new Mean(), time: new Mean()
 export class ReviewerAccumulator {
   private readonly reviewers = new Map<string, { count: number; score: Mean; time: Mean }>();
 
-  add(evaluation: Evaluation): void {
-    const totals = entry(this.reviewers, evaluation.author.name, newReviewerTotals);
+  add(evaluation: ReportRow): void {
+    const totals = entry(this.reviewers, evaluation.reviewer, newReviewerTotals);
     totals.count += 1;
     if (evaluation.score !== null) totals.score.add(evaluation.score);
     if (evaluation.reviewSeconds > 0) totals.time.add(evaluation.reviewSeconds);

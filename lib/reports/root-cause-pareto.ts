@@ -1,4 +1,5 @@
-import type { Evaluation, RootCause, RootCauseCategory } from '../schemas';
+import type { RootCause, RootCauseCategory } from '../schemas';
+import type { ReportRow } from './report-row';
 
 export interface RootCauseRow {
   id: string;
@@ -25,8 +26,8 @@ export class RootCauseAccumulator {
   }
 
   /** Counts every answer's causes, for evaluations whose scorecard version is not stored. */
-  add(evaluation: Evaluation): void {
-    for (const answer of Object.values(evaluation.answers)) this.addCauses(answer.rootCauses);
+  add(evaluation: ReportRow): void {
+    evaluation.answers.forEach((answer) => this.addCauses(answer.rootCauses));
   }
 
   /** Most frequent first (ties by label), each with its share and the cumulative share. */

@@ -1,6 +1,6 @@
-import type { Evaluation } from '../schemas';
 import { byName, entry, Mean } from './accumulators';
 import { ratedOption, type CriterionInfo } from './criterion-outcomes';
+import type { ReportRow } from './report-row';
 
 export interface GapRow {
   /** The agent's name, or the criterion's title. */
@@ -20,30 +20,30 @@ export interface SelfReviewGap {
   byCriterion: GapRow[];
 }
 
-type CriteriaFor = (evaluation: Evaluation) => readonly CriterionInfo[] | undefined;
+type CriteriaFor = (evaluation: ReportRow) => readonly CriterionInfo[] | undefined;
 
-const newer = (a: Evaluation | undefined, b: Evaluation) => !a || (b.submittedAt ?? 0) >= (a.submittedAt ?? 0);
+const newer = (a: ReportRow | undefined, b: ReportRow) => !a || b.submittedAt >= a.submittedAt;
 
 /**
  * The gap between an agent's self-assessment and the reviewer's review of the same ticket: the
  * newest of each kind per ticket, compared at the end.
  */
 export class SelfReviewGapAccumulator {
-  private readonly selves = new Map<string, Evaluation>();
+  private readonly selves = new Map<string, ReportRow>();
   /** Kept as a list and matched at the end: self-assessments are few, reviews many, so a map of reviews is mostly wasted. */
-  private readonly reviews: Evaluation[] = [];
+  private readonly reviews: ReportRow[] = [];
 
-  add(evaluation: Evaluation): void {
+  add(evaluation: ReportRow): void {
     if (evaluation.kind === 'review') this.reviews.push(evaluation);
-    else if (evaluation.kind === 'self-assessment' && newer(this.selves.get(evaluation.ticket.key), evaluation)) this.selves.set(evaluation.ticket.key, evaluation);
+    else if (evaluation.kind === 'self-assessment' && newer(this.selves.get(evaluation.ticketKey), evaluation)) this.selves.set(evaluation.ticketKey, evaluation);
   }
 
   /** The newest review of each ticket that has a self-assessment. */
-  private pairedReviews(): Map<string, Evaluation> {
-    const paired = new Map<string, Evaluation>();
+  private pairedReviews(): Map<string, ReportRow> {
+    const paired = new Map<string, ReportRow>();
     if (this.selves.size === 0) return paired;
     for (const review of this.reviews) {
-      const key = review.ticket.key;
+      const key = review.ticketKey;
       if (this.selves.has(key) && newer(paired.get(key), review)) paired.set(key, review);
     }
     return paired;
@@ -56,7 +56,7 @@ export class SelfReviewGapAccumulator {
     for (const [ticketKey, self] of this.selves) {
       const review = reviews.get(ticketKey);
       if (!review) continue;
-      const agent = review.ticket.agent?.name ?? self.ticket.agent?.name ?? '';
+      const agent = review.agent || self.agent;
       if (self.score !== null && review.score !== null) {
         const totals = entry(agents, agent, () => ({ gap: new Mean(), keys: [] }));
         totals.gap.add(self.score - review.score);
@@ -68,8 +68,8 @@ export class SelfReviewGapAccumulator {
       const reviewCriteria = new Map(criteriaFor(review)?.map((c) => [c.criterionId, c]));
       for (const criterion of selfCriteria ?? []) {
         const reviewed = reviewCriteria.get(criterion.criterionId);
-        const mine = ratedOption(criterion, self.answers[criterion.criterionId]);
-        const theirs = reviewed && ratedOption(reviewed, review.answers[criterion.criterionId]);
+        const mine = ratedOption(criterion, self.answers.get(criterion.criterionId));
+        const theirs = reviewed && ratedOption(reviewed, review.answers.get(criterion.criterionId));
         if (!mine || !theirs) continue;
         const totals = entry(criteria, criterion.key, () => ({ title: criterion.title, gap: new Mean(), keys: [] }));
         totals.gap.add(100 * (mine.value - theirs.value));

@@ -1,5 +1,5 @@
-import type { Evaluation } from '../schemas';
 import { Mean, Rate } from './accumulators';
+import type { ReportRow } from './report-row';
 import type { TimeRange } from './report-period';
 import { bucketsBetween, type TimeBucket, type TrendGrain } from './time-buckets';
 
@@ -23,7 +23,7 @@ export class TrendAccumulator {
   /** Evaluations arrive in date order: most land in the same bucket as the one before. */
   private last: BucketTotals | undefined;
 
-  add(evaluation: Evaluation, bucket: TimeBucket): void {
+  add(evaluation: ReportRow, bucket: TimeBucket): void {
     let totals = this.last?.bucket.key === bucket.key ? this.last : this.buckets.get(bucket.key);
     if (!totals) {
       totals = { bucket, score: new Mean(), pass: new Rate(), count: 0 };

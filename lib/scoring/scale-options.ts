@@ -8,8 +8,23 @@ const POINT_LABELS: Record<3 | 4 | 5, readonly string[]> = {
   5: ['Poor', 'Below standard', 'Meets standard', 'Good', 'Excellent'],
 };
 
-/** The outcomes a reviewer can choose for a scale, worst first for built-in scales. */
+/**
+ * Built-in scales' options, made once per scale object: scoring asks for them for every criterion
+ * of every evaluation (an import of 100k rows asks millions of times).
+ */
+const built = new WeakMap<Scale, ScaleOption[]>();
+
+/** The outcomes a reviewer can choose for a scale, worst first for built-in scales. Shared: never change the list. */
 export function scaleOptions(scale: Scale): ScaleOption[] {
+  let options = built.get(scale);
+  if (!options) {
+    options = optionsOf(scale);
+    built.set(scale, options);
+  }
+  return options;
+}
+
+function optionsOf(scale: Scale): ScaleOption[] {
   switch (scale.kind) {
     case 'binary':
       return [

@@ -92,33 +92,30 @@ function rateCriterion(
   bonus: boolean,
   answer: ScoredAnswer | undefined,
 ): CriterionResult {
-  const base = {
+  let state: CriterionResult['state'] = 'unanswered';
+  let option: ReturnType<typeof scaleOptions>[number] | undefined;
+  if (answer?.na) {
+    if (criterion.allowNa) state = 'na';
+  } else if (answer?.optionId !== undefined) {
+    option = scaleOptions(criterion.scale).find((o) => o.id === answer.optionId);
+    if (option) state = 'rated';
+  }
+  // One literal of one shape for every outcome: built by spreading, these objects were the
+  // costliest part of scoring a big import.
+  return {
     criterionId: criterion.id,
     sectionId,
     title: criterion.title,
     weight: criterion.weight,
     critical: criterion.critical,
     bonus,
-  };
-  const notRated = { value: null, passes: null, earned: 0, possible: 0, criticalFailed: false };
-
-  if (answer?.na) {
-    return criterion.allowNa
-      ? { ...base, ...notRated, state: 'na', optionLabel: NA_LABEL }
-      : { ...base, ...notRated, state: 'unanswered', optionLabel: null };
-  }
-  const option = scaleOptions(criterion.scale).find((o) => o.id === answer?.optionId);
-  if (!option) return { ...base, ...notRated, state: 'unanswered', optionLabel: null };
-
-  return {
-    ...base,
-    state: 'rated',
-    optionLabel: option.label,
-    value: option.value,
-    passes: option.passes,
-    earned: criterion.weight * option.value,
-    possible: bonus ? 0 : criterion.weight,
-    criticalFailed: criterion.critical !== 'none' && !option.passes,
+    state,
+    optionLabel: option ? option.label : state === 'na' ? NA_LABEL : null,
+    value: option ? option.value : null,
+    passes: option ? option.passes : null,
+    earned: option ? criterion.weight * option.value : 0,
+    possible: option && !bonus ? criterion.weight : 0,
+    criticalFailed: option !== undefined && criterion.critical !== 'none' && !option.passes,
   };
 }
 

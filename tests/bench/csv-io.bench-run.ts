@@ -13,13 +13,15 @@ import { importEvaluations, QaLensDatabase } from '@/lib/db';
 import { previewCsvImport } from '@/lib/imports/preview-csv-import';
 import { BLANK_ANSWER, DEFAULT_ROOT_CAUSES, type Answer, type Evaluation, type Scorecard } from '@/lib/schemas';
 import { scoreEvaluation } from '@/lib/scoring';
-import { writeBenchSection } from './write-section';
+import { median, writeBenchSection } from './write-section';
 
 const EVALUATIONS = Number(process.env.BENCH_CSV_EVALUATIONS ?? 100_000);
 const CRITERIA = 20;
 const PAGE = 500;
 const IMPORT_ROWS = Number(process.env.BENCH_CSV_IMPORT_ROWS ?? 100_000);
 const TARGET_RATIO = 1;
+const IMPORT_ROUNDS = 3;
+const IMPORT_TARGET_RATIO = 3;
 
 const scorecard: Scorecard = {
   id: 'sc-bench',
@@ -132,25 +134,29 @@ it('measures CSV export and import', { timeout: 1_800_000 }, async () => {
   for (let start = 0; start < importEvaluationsCount; start += PAGE) {
     text += csvChunk(Array.from({ length: Math.min(PAGE, importEvaluationsCount - start) }, (_, i) => evaluation(start + i)), options);
   }
-  let t = performance.now();
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
-  const parseMs = performance.now() - t;
-  if (parsed.data.length !== IMPORT_ROWS + 1) throw new Error(`parsed ${parsed.data.length} rows`);
-
-  t = performance.now();
-  const result = await previewCsvImport('evaluations', text, {
-    scorecards: [scorecard],
-    rootCauses: DEFAULT_ROOT_CAUSES,
-    now: 0,
-    newId: () => '',
-    storedEvaluationIds: async () => new Set(),
-  });
-  const checkMs = performance.now() - t;
-  if (result.preview.rejected.length || result.preview.accepted.length !== importEvaluationsCount) {
-    throw new Error(`import refused rows: ${JSON.stringify(result.preview.rejected.slice(0, 3))}`);
+  // Parse alone and the whole preview, alternating, three rounds: the ratio is judged on the median
+  // of each round's pair, so a slow moment on the machine hits both sides of a pair alike.
+  const context = { scorecards: [scorecard], rootCauses: DEFAULT_ROOT_CAUSES, now: 0, newId: () => '', storedEvaluationIds: async () => new Set<string>() };
+  const parses: number[] = [];
+  const checks: number[] = [];
+  let result: Awaited<ReturnType<typeof previewCsvImport>> | undefined;
+  for (let round = 0; round < IMPORT_ROUNDS; round++) {
+    let t = performance.now();
+    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
+    parses.push(performance.now() - t);
+    if (parsed.data.length !== IMPORT_ROWS + 1) throw new Error(`parsed ${parsed.data.length} rows`);
+    t = performance.now();
+    result = await previewCsvImport('evaluations', text, context);
+    checks.push(performance.now() - t);
+  }
+  const parseMs = median(parses);
+  const checkMs = median(checks);
+  const importRatio = median(checks.map((ms, i) => ms / parses[i]!));
+  if (!result || result.preview.rejected.length || result.preview.accepted.length !== importEvaluationsCount) {
+    throw new Error(`import refused rows: ${JSON.stringify(result?.preview.rejected.slice(0, 3))}`);
   }
   const db = new QaLensDatabase(`bench-${crypto.randomUUID()}`);
-  t = performance.now();
+  const t = performance.now();
   await importEvaluations(db, result.preview.accepted as Evaluation[]);
   const writeMs = performance.now() - t;
   db.close();
@@ -165,8 +171,9 @@ it('measures CSV export and import', { timeout: 1_800_000 }, async () => {
     `| Throughput ratio QA Lens / papaparse | ${ratio.toFixed(2)}× | ≥ ${TARGET_RATIO}× | ${ratio >= TARGET_RATIO ? 'pass' : '**FAIL**'} |`,
     `| Whole export path (build rows + write), page by page | ${(pipelineMs / 1000).toFixed(2)} s (${perSecond(rows, pipelineMs)}) | — | — |`,
     `| Peak JS heap during the export (start ${mb(heapStart)}) | ${mb(heapPeak)} | bounded: ≪ ${mb(bytes * 2)} (the file as UTF-16) | ${heapPeak - heapStart < bytes ? 'pass' : '**FAIL**'} |`,
-    `| Import of ${IMPORT_ROWS.toLocaleString('en')} long rows: papaparse parse alone (baseline) | ${(parseMs / 1000).toFixed(2)} s | — | — |`,
-    `| Import: parse, check every row, regroup, rescore (preview) | ${(checkMs / 1000).toFixed(2)} s (${perSecond(IMPORT_ROWS, checkMs)}); ${(checkMs / parseMs).toFixed(1)}× the parse alone | — | — |`,
+    `| Import of ${IMPORT_ROWS.toLocaleString('en')} long rows: papaparse parse alone (baseline), median of ${IMPORT_ROUNDS} | ${(parseMs / 1000).toFixed(2)} s | — | — |`,
+    `| Import: parse, check every row, regroup, rescore (preview), median of ${IMPORT_ROUNDS} | ${(checkMs / 1000).toFixed(2)} s (${perSecond(IMPORT_ROWS, checkMs)}) | — | — |`,
+    `| Import preview / parse alone (median of the per-round ratios) | ${importRatio.toFixed(1)}× | ≤ ${IMPORT_TARGET_RATIO}× | ${importRatio <= IMPORT_TARGET_RATIO ? 'pass' : '**FAIL**'} |`,
     `| Import: write ${importEvaluationsCount.toLocaleString('en')} evaluations in one transaction (fake-indexeddb) | ${(writeMs / 1000).toFixed(2)} s | — | — |`,
   ].join('\n');
   console.log(table);
@@ -178,8 +185,9 @@ Measured ${new Date().toISOString()} with \`npm run bench\` (tests/bench/csv-io.
 The export rows are generated page by page (${PAGE} evaluations a page) and dropped after each page, as the dashboard's export reads Dexie
 in pages, so no 2M-row array exists; the writer columns time the two writers alone on identical rows, alternating which runs first.
 Heap is \`process.memoryUsage().heapUsed\` sampled after each page (garbage collection decides the exact figure). The import runs the
-real preview (papaparse in step mode, zod per row, regrouping and rescoring each evaluation) and the all-or-nothing write into
-fake-indexeddb (an in-memory IndexedDB in Node; the browser's own IndexedDB is not measured here).
+real preview (papaparse in step mode, each row read and checked, regrouping and rescoring each evaluation) against papaparse's bare
+parse of the same text, alternating, ${IMPORT_ROUNDS} rounds (the ratio is the median of each round's pair); then the all-or-nothing
+write into fake-indexeddb (an in-memory IndexedDB in Node; the browser's own IndexedDB is not measured here).
 
 ${table}`,
   );

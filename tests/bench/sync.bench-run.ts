@@ -8,7 +8,8 @@
 import os from 'node:os';
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { Evaluation, Scorecard } from '../../lib/schemas';
+import type { Evaluation } from '../../lib/schemas';
+import { benchScorecard } from './bench-scorecard';
 import { extensionWithHostsGranted } from '../support/granted-extension';
 import { launchWithExtension } from '../support/launch-extension.mjs';
 import { inviteCode, startTeamServer, teamId, type TeamServer } from '../support/team-server.mjs';
@@ -20,31 +21,7 @@ const RUNS = 3;
 const TARGET_MS = 5_000;
 const PUSH_BATCH = 200;
 
-const SCORECARD: Scorecard = {
-  id: 'bench-card',
-  version: 1,
-  name: 'Bench card',
-  description: '',
-  channels: [],
-  passMark: 80,
-  archived: false,
-  createdAt: 0,
-  updatedAt: 0,
-  sections: [0, 1, 2, 3].map((s) => ({
-    id: `s${s}`,
-    title: `Section ${s}`,
-    bonus: false,
-    criteria: Array.from({ length: CRITERIA / 4 }, (_, i) => ({
-      id: `c${s * 5 + i}`,
-      title: `Criterion ${s * 5 + i}`,
-      description: '',
-      weight: 1,
-      scale: { kind: 'binary' as const },
-      allowNa: false,
-      critical: 'none' as const,
-    })),
-  })),
-};
+const SCORECARD = benchScorecard(CRITERIA);
 
 /** A year of reviews of 50 agents by one reviewer, from a fixed seed. */
 function reviews(count: number): Evaluation[] {

@@ -66,6 +66,8 @@ describe('AutoQA', () => {
     const report = dashboard.getByRole('region', { name: 'AutoQA report' });
     const summary = report.getByRole('table', { name: 'Automatic checks against reviewers’ final answers' });
     const greetingRow = summary.getByRole('row', { name: /^Greeting/ });
+    // The report is worked out once the headline is on screen.
+    await greetingRow.waitFor();
     expect(await greetingRow.getByRole('cell').allTextContents()).toEqual(['1', '0 (0%)', '0%', '0%']);
     expect(await summary.getByRole('row', { name: /^Prohibited phrases/ }).getByRole('cell').allTextContents()).toEqual(['1', '1 (100%)', '100%', '0%']);
     const confusion = report.getByRole('table', { name: 'Greeting: automatic × final answer' });

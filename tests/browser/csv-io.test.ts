@@ -15,15 +15,16 @@ async function saved(download: Download): Promise<string> {
   return readFileSync((await download.path())!, 'utf8');
 }
 
-/** Empties the evaluations table, as a fresh profile would have it (scorecards stay). */
+/** Empties the evaluations table and their report rows, as a fresh profile would have them (scorecards stay). */
 async function clearEvaluations(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('qa-lens');
         open.onsuccess = () => {
-          const tx = open.result.transaction('evaluations', 'readwrite');
+          const tx = open.result.transaction(['evaluations', 'reportDays'], 'readwrite');
           tx.objectStore('evaluations').clear();
+          tx.objectStore('reportDays').clear();
           tx.oncomplete = () => {
             open.result.close();
             resolve();

@@ -1,14 +1,12 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { DashboardClient } from '../../../components/dashboard/dashboard-client';
 import { DashboardApp } from '../../../components/dashboard/DashboardApp';
 import { PAGES } from '../../../components/shared/PageNav';
 import { LONG_COLUMNS } from '../../../lib/csv/long-rows';
 import { createCsvIoClient } from '../../../lib/pages/csv-io-client';
-import { DEFAULT_TEAM_SETTINGS, type Evaluation, type Scorecard } from '../../../lib/schemas';
-import { freshDatabase } from '../db/factories';
-import { CRITERIA_COUNT, makeEvaluation, makeScorecard } from './factories';
+import type { Evaluation, Scorecard } from '../../../lib/schemas';
+import { CRITERIA_COUNT, databaseClient, makeEvaluation, makeScorecard } from './factories';
 
 const scorecard = makeScorecard();
 
@@ -39,30 +37,20 @@ const EVALUATIONS = [
   }),
 ];
 
-function fakeClient(evaluations: Evaluation[] = EVALUATIONS, scorecards: Scorecard[] = [scorecard]): DashboardClient {
-  return {
-    listEvaluations: async () => [...evaluations],
-    getScorecard: async (id, version) => scorecards.find((s) => s.id === id && s.version === version),
-    listKpis: async () => [],
-    getTeamSettings: async () => DEFAULT_TEAM_SETTINGS,
-  };
-}
 
 /**
  * The dashboard with CSV export over a real (in-memory) database holding the same evaluations;
  * `files` collects what each export wrote.
  */
 async function renderApp(evaluations: Evaluation[] = EVALUATIONS, scorecards: Scorecard[] = [scorecard]) {
-  const db = freshDatabase();
-  await db.evaluations.bulkAdd(evaluations);
-  await db.scorecards.bulkAdd(scorecards);
+  const { db, client } = await databaseClient(evaluations, scorecards);
   const files: { filename: string; text: string }[] = [];
   const csv = createCsvIoClient(db, async (filename) => {
     const file = { filename, text: '' };
     files.push(file);
     return { write: async (chunk) => void (file.text += chunk), close: async () => {}, abort: async () => {} };
   });
-  render(<DashboardApp client={fakeClient(evaluations, scorecards)} csv={csv} />);
+  render(<DashboardApp client={client} csv={csv} />);
   await screen.findByRole('table', { name: /Submitted evaluations/ });
   return { files };
 }
@@ -113,7 +101,7 @@ describe('DashboardApp', () => {
   });
 
   it('shows the empty state when there are no evaluations', async () => {
-    const client = fakeClient([]);
+    const { client } = await databaseClient([]);
     render(<DashboardApp client={client} />);
     expect(
       await screen.findByText('No evaluations yet. Open a ticket in your helpdesk and score it in the QA Lens panel.'),
@@ -122,8 +110,8 @@ describe('DashboardApp', () => {
   });
 
   it('reports a failure to load', async () => {
-    const client = fakeClient();
-    client.listEvaluations = () => Promise.reject(new Error('database blocked'));
+    const { client } = await databaseClient(EVALUATIONS);
+    client.listReportRows = () => Promise.reject(new Error('database blocked'));
     render(<DashboardApp client={client} />);
     expect((await screen.findByRole('alert')).textContent).toContain('database blocked');
   });
@@ -201,8 +189,9 @@ describe('DashboardApp', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Agent' }), { target: { value: 'Ana' } });
     fireEvent.click(screen.getByRole('button', { name: /103/ }));
 
-    const heading = screen.getByRole('heading', { level: 2, name: 'Ticket 103: Delivery late' });
-    expect(document.activeElement).toBe(heading);
+    // The list holds report rows; the full evaluation is read when it is opened.
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Ticket 103: Delivery late' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
     const link = screen.getByRole('link', { name: /Open ticket 103/ });
     expect(link.getAttribute('href')).toBe('https://acme.zendesk.com/agent/tickets/103');
     expect(link.getAttribute('target')).toBe('_blank');
@@ -234,7 +223,7 @@ describe('DashboardApp', () => {
   it('shows strengths and improvements in the detail', async () => {
     await renderApp();
     fireEvent.click(screen.getByRole('button', { name: /101/ }));
-    expect(screen.getByText('Clear refund timeline')).toBeTruthy();
+    expect(await screen.findByText('Clear refund timeline')).toBeTruthy();
     expect(screen.getByText('Offer the tracking link')).toBeTruthy();
   });
 
@@ -249,7 +238,7 @@ describe('DashboardApp', () => {
     await renderApp([hostile]);
     expect(screen.getByText('<img src=x onerror="alert(1)">')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /666/ }));
-    expect(screen.getByText('<script>alert(2)</script>')).toBeTruthy();
+    expect(await screen.findByText('<script>alert(2)</script>')).toBeTruthy();
     expect(document.querySelector('img, script')).toBeNull();
     // Only the links between QA Lens pages remain: the ticket's own link is refused.
     expect(screen.queryAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(PAGES.map((p) => p.href));
@@ -260,7 +249,7 @@ describe('DashboardApp', () => {
     await renderApp(EVALUATIONS, []);
     expect(within(within(listTable()).getAllByRole('row')[1] as HTMLElement).getAllByRole('cell')[4]?.textContent).toBe('Unknown scorecard v1');
     fireEvent.click(screen.getByRole('button', { name: /103/ }));
-    expect(screen.getByText(/no longer stored/)).toBeTruthy();
+    expect(await screen.findByText(/no longer stored/)).toBeTruthy();
   });
 
   it('exports every listed evaluation in the long format', async () => {

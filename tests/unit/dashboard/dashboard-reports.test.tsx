@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import type { DashboardClient } from '../../../components/dashboard/dashboard-client';
 import { DashboardApp } from '../../../components/dashboard/DashboardApp';
-import { DEFAULT_TEAM_SETTINGS, type Evaluation } from '../../../lib/schemas';
+import type { Evaluation } from '../../../lib/schemas';
 import { day, reportEvaluation, scorecard } from '../reports/report-factories';
+import { databaseClient } from './factories';
 
 // a (Ana, email) 100 passed; b (Ana, email) 0, critical failure on "Accurate answer";
 // c (Ben, chat) tone 2 of 4: (1 + 1 + 2 + 1/3) / 5 = 86.67, passed.
@@ -13,14 +13,8 @@ const EVALUATIONS: Evaluation[] = [
   reportEvaluation({ id: 'a', ticketId: '101', agent: 'Ana', submittedAt: day(3, 3) }),
 ];
 
-const client: DashboardClient = {
-  listEvaluations: async () => [...EVALUATIONS],
-  getScorecard: async (id, version) => (id === scorecard.id && version === scorecard.version ? scorecard : undefined),
-  listKpis: async () => [],
-  getTeamSettings: async () => DEFAULT_TEAM_SETTINGS,
-};
-
 async function renderApp() {
+  const { client } = await databaseClient(EVALUATIONS, [scorecard]);
   render(<DashboardApp client={client} />);
   await screen.findByRole('table', { name: /Submitted evaluations/ });
 }
@@ -76,7 +70,8 @@ describe('DashboardApp reports', () => {
     expect(listed()).toEqual(['102']);
 
     fireEvent.click(screen.getByRole('button', { name: 'Show all evaluations' }));
-    fireEvent.click(within(screen.getByRole('table', { name: 'Root causes, most frequent first' })).getByRole('button', { name: 'Knowledge gap' }));
+    // The root causes come a moment after the headline.
+    fireEvent.click(within(await screen.findByRole('table', { name: 'Root causes, most frequent first' })).getByRole('button', { name: 'Knowledge gap' }));
     expect(listed()).toEqual(['102']);
 
     fireEvent.click(within(screen.getByRole('table', { name: 'QA and KPIs per agent' })).getByRole('button', { name: 'Ana' }));

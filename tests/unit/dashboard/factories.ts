@@ -1,6 +1,9 @@
 import { BLANK_ANSWER } from '@/lib/schemas';
 import type { Answer, Channel, Criterion, Evaluation, Scorecard, ScorecardContent } from '../../../lib/schemas';
 import { scoreEvaluation } from '../../../lib/scoring';
+import { createExtensionDashboardClient } from '../../../lib/pages/extension-dashboard-client';
+import type { DashboardClient } from '../../../components/dashboard/dashboard-client';
+import { freshDatabase } from '../db/factories';
 
 function criterion(id: string, title: string, extra: Partial<Criterion> = {}): Criterion {
   return { id, title, description: '', weight: 1, scale: { kind: 'binary' }, allowNa: false, critical: 'none', ...extra };
@@ -108,4 +111,16 @@ export function makeEvaluation(input: EvaluationInput = {}): Evaluation {
     updatedAt: submittedAt ?? Date.UTC(2025, 2, 10, 11, 58),
     submittedAt,
   };
+}
+
+/**
+ * The dashboard's real client over a fresh in-memory database holding these rows, written as an
+ * earlier version stored them (so the dashboard builds their report rows on its first read).
+ */
+export async function databaseClient(evaluations: readonly Evaluation[], scorecards: readonly Scorecard[] = [makeScorecard()]) {
+  const db = freshDatabase();
+  await db.evaluations.bulkAdd([...evaluations]);
+  await db.scorecards.bulkAdd([...scorecards]);
+  const client: DashboardClient = createExtensionDashboardClient(db);
+  return { db, client };
 }

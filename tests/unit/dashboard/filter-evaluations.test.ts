@@ -10,20 +10,21 @@ import {
   type EvaluationFilter,
   type EvaluationSort,
 } from '../../../lib/dashboard/filter-evaluations';
+import { reportRows } from '../../../lib/reports/report-row';
 import { makeEvaluation } from './factories';
 
 // Local-time days, as the From/To date inputs give them.
 const at = (day: number, hour = 12) => new Date(2025, 2, day, hour).getTime();
 
-const evaluations = [
+const evaluations = reportRows([
   makeEvaluation({ id: 'a', ticketId: '101', subject: 'Refund not received', agent: 'Ana', reviewer: 'Rita', channel: 'email', submittedAt: at(3) }),
   makeEvaluation({ id: 'b', ticketId: '102', subject: 'Password reset', agent: 'Ben', reviewer: 'Rita', channel: 'chat', submittedAt: at(5), choices: { accurate: 'no' } }),
   makeEvaluation({ id: 'c', ticketId: '103', subject: 'Delivery late', agent: 'Ana', reviewer: 'Sam', channel: 'chat', submittedAt: at(7, 0), choices: { tone: '2' } }),
   makeEvaluation({ id: 'd', ticketId: '104', subject: 'Invoice copy', agent: null, reviewer: 'Sam', channel: 'voice', submittedAt: at(7, 23), choices: { greeting: 'no' } }),
-];
+]);
 
 const ids = (filter: Partial<EvaluationFilter>, sort?: EvaluationSort) =>
-  filterEvaluations(evaluations, { ...EMPTY_FILTER, ...filter }, sort).map((r) => r.evaluation.id);
+  filterEvaluations(evaluations, { ...EMPTY_FILTER, ...filter }, sort).map((r) => r.id);
 
 describe('filterEvaluations', () => {
   it('lists every submitted evaluation, newest first, by default', () => {
@@ -31,8 +32,8 @@ describe('filterEvaluations', () => {
   });
 
   it('never lists drafts', () => {
-    const withDraft = [...evaluations, makeEvaluation({ id: 'draft', submittedAt: null })];
-    expect(filterEvaluations(withDraft, EMPTY_FILTER).map((r) => r.evaluation.id)).not.toContain('draft');
+    const withDraft = [...evaluations, ...reportRows([makeEvaluation({ id: 'draft', submittedAt: null })])];
+    expect(filterEvaluations(withDraft, EMPTY_FILTER).map((r) => r.id)).not.toContain('draft');
   });
 
   it('builds rows with what the table shows', () => {
@@ -113,7 +114,7 @@ describe('filterEvaluations', () => {
     });
 
     it('sorts ticket refs as numbers', () => {
-      const refs = ['9', '10', '100'].map((ticketId, i) => makeEvaluation({ id: ticketId, ticketId, submittedAt: at(1 + i) }));
+      const refs = reportRows(['9', '10', '100'].map((ticketId, i) => makeEvaluation({ id: ticketId, ticketId, submittedAt: at(1 + i) })));
       const sorted = filterEvaluations(refs, EMPTY_FILTER, { key: 'ticket', direction: 'ascending' });
       expect(sorted.map((r) => r.ticketId)).toEqual(['9', '10', '100']);
     });

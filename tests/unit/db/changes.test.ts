@@ -8,7 +8,7 @@ import {
   submitEvaluation,
   type QaLensDatabase,
 } from '@/lib/db';
-import { recordChanges, put } from '@/lib/db/changes';
+import { changeTables, recordChanges, put } from '@/lib/db/changes';
 import { acknowledge, dispute, resolve } from '@/lib/db/feedback';
 import { linkTeam, unlinkTeam } from '@/lib/db/team-link';
 import { newDraft } from '@/lib/evaluations/new-draft';
@@ -85,7 +85,7 @@ describe('recording changes of shared records', () => {
     await db.evaluations.put(makeReview({ id: 'ev-1' }));
     await expect(resolve(db, 'no-such-dispute', [], REVIEWER, NOW)).rejects.toThrow(/no longer exists/);
     await expect(
-      db.transaction('rw', [db.evaluations, db.outbox, db.syncState], async () => {
+      db.transaction('rw', [db.evaluations, ...changeTables(db)], async () => {
         await db.evaluations.put(makeReview({ id: 'ev-2' }));
         await recordChanges(db, [put('evaluation', makeReview({ id: 'ev-2' }))]);
         throw new Error('disk full');

@@ -4,6 +4,9 @@ import { createTables } from '@/lib/db/migrations/001-create-tables';
 import { indexEvaluationsBySubmission } from '@/lib/db/migrations/002-index-evaluations-by-submission';
 import { addFeedbackCoachingAndKpis } from '@/lib/db/migrations/003-add-feedback-coaching-and-kpis';
 import { addSyncOutbox } from '@/lib/db/migrations/004-add-sync-outbox';
+import { buildReportRows, readReportRows, type BuildProgress } from '@/lib/db/report-rows';
+import { answerRecord, reportRows, type ReportRow } from '@/lib/reports/report-row';
+import { makeReview } from '../feedback/review-factories';
 
 /** Opens a database as version 1 of QA Lens would have, writes to it and closes it. */
 async function seedVersion1(name: string) {
@@ -120,6 +123,65 @@ describe('schema migrations', () => {
     const db = new QaLensDatabase(name);
     expect(await db.importedTickets.get('zendesk:7')).toEqual({ ...row, complexity: null, reopened: null, complaint: null });
     expect([await db.monitoringPlans.count(), await db.samples.count(), await db.calibrationSessions.count(), await db.seenTickets.count()]).toEqual([0, 0, 0, 0]);
+    db.close();
+  });
+
+  it('upgrades a version 6 database: report rows of the stored evaluations are built after it, in batches, resuming where they stopped', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    for (const migrate of MIGRATIONS.slice(0, 6)) migrate(old);
+    await old.open();
+    // Seven reviews over three days, one of them sharing a millisecond with another, and a draft.
+    const day = 86_400_000;
+    const stored = [0, 1, 1, 2, 3, 3, 7].map((n, i) => makeReview({ id: `ev-${i}`, submittedAt: 10 * day + n * (n > 2 ? day : 1), agent: `Agent ${i % 2}` }));
+    await old.table('evaluations').bulkAdd([...stored, { ...makeReview({ id: 'draft', status: 'draft' }), submittedAt: null }]);
+    old.close();
+
+    const db = new QaLensDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.evaluations.count()).toBe(8);
+    // Until the build has run, the dashboard knows its rows are not all there.
+    expect(await readReportRows(db)).toBeUndefined();
+
+    // A build cut short after two batches of two (a page closed, a worker stopped)…
+    const seen: BuildProgress[] = [];
+    const stop = new Error('stopped');
+    await expect(
+      buildReportRows(db, (progress) => {
+        seen.push(progress);
+        if (seen.length === 2) throw stop;
+      }, 2),
+    ).rejects.toBe(stop);
+    expect(await readReportRows(db)).toBeUndefined();
+    db.close();
+
+    // …resumes on the next open, and ends with exactly one row per submitted evaluation.
+    const reopened = new QaLensDatabase(name);
+    await buildReportRows(reopened, (progress) => seen.push(progress), 2);
+    // Batches never split one millisecond: 10d | 10d+1 ×2 | 10d+2 (stopped) | 13d ×2 | 17d.
+    expect(seen.map((p) => p.built)).toEqual([1, 3, 4, 6, 7]);
+    expect(seen.every((p) => p.total === 7)).toBe(true);
+    const plain = (rows: ReportRow[]) => rows.map((row) => ({ ...row, answers: answerRecord(row.answers) }));
+    expect(plain((await readReportRows(reopened))!)).toEqual(plain(reportRows(stored).sort((a, b) => a.submittedAt - b.submittedAt || a.id.localeCompare(b.id))));
+    // A second build finds nothing left to do.
+    await buildReportRows(reopened, () => {
+      throw new Error('nothing should be left to build');
+    });
+    reopened.close();
+  });
+
+  it('upgrades a version 7 database: rows stay, and the restore stage starts empty', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    for (const migrate of MIGRATIONS.slice(0, 7)) migrate(old);
+    await old.open();
+    await old.table('evaluations').add(makeReview({ id: 'ev-kept' }));
+    old.close();
+
+    const db = new QaLensDatabase(name);
+    expect((await db.evaluations.get('ev-kept'))?.id).toBe('ev-kept');
+    expect(await db.restoreStage.count()).toBe(0);
     db.close();
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../../lib/db';
-import { backupEnvelope, readBackup } from '../../../lib/imports/read-backup';
+import fc from 'fast-check';
+import { BackupReader, backupEnvelope, readBackup, type CheckedRow } from '../../../lib/imports/read-backup';
 import { BACKUP_SCHEMA_VERSION, BACKUP_TABLES, type BackupTables } from '../../../lib/schemas';
 import { makeEvaluation, makeScorecard } from '../dashboard/factories';
 
@@ -83,5 +84,44 @@ describe('readBackup', () => {
     if (!result.ok) return;
     expect(result.backup.tables.importedTickets).toEqual([{ ...ticket, complexity: null, reopened: null, complaint: null }]);
     expect([result.backup.tables.monitoringPlans, result.backup.tables.samples, result.backup.tables.calibrationSessions, result.backup.tables.seenTickets]).toEqual([[], [], [], []]);
+  });
+});
+
+describe('BackupReader, fed a file piece by piece', () => {
+  /** The verdict and the checked rows, with the file cut at these places. */
+  function readPieces(file: string, cuts: number[]) {
+    const reader = new BackupReader();
+    const rows: CheckedRow[] = [];
+    let from = 0;
+    for (const cut of [...new Set(cuts.map((c) => c % (file.length + 1)))].sort((a, b) => a - b)) {
+      rows.push(...reader.push(file.slice(from, cut)));
+      from = cut;
+    }
+    rows.push(...reader.push(file.slice(from)));
+    const { check, rows: last } = reader.end();
+    return { check, rows: check.ok ? [...rows, ...last] : [] };
+  }
+
+  it('gives the verdict and rows that reading it whole gives, wherever the pieces are cut', () => {
+    const good = text(backupEnvelope(tables(), 1000, 'Rita'));
+    const bad = good.replace('"channel":"email"', '"channel":"fax"');
+    fc.assert(
+      fc.property(fc.constantFrom(good, bad, good.slice(0, good.length - 3)), fc.array(fc.nat(), { maxLength: 20 }), (file, cuts) => {
+        const whole = readBackup(file);
+        const { check, rows } = readPieces(file, cuts);
+        if (!whole.ok) expect(check).toEqual(whole);
+        else {
+          expect(check.ok && check.header.counts.evaluations).toBe(1);
+          expect(rows.filter((r) => r.table === 'evaluations').map((r) => r.row)).toEqual(whole.backup.tables.evaluations);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads a file whose tables come before its envelope, holding the rows until the version is known', () => {
+    const { tables: rows, ...envelope } = backupEnvelope(tables(), 1000, 'Rita');
+    const result = readBackup(JSON.stringify({ tables: rows, ...envelope }));
+    expect(result).toEqual(readBackup(text({ ...envelope, tables: rows })));
   });
 });

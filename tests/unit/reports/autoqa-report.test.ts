@@ -1,5 +1,7 @@
 import { EMPTY_FILTER, filterEvaluations } from '../../../lib/dashboard/filter-evaluations';
 import { buildAutoQaReport } from '../../../lib/reports/autoqa-report';
+import { dayOf, decodeDay, encodeDay } from '../../../lib/reports/report-days';
+import { reportRows } from '../../../lib/reports/report-row';
 import type { AutomaticAnswer, Evaluation, SpotlightKind } from '../../../lib/schemas';
 import { makeEvaluation } from '../dashboard/factories';
 import { scorecardFor } from './report-factories';
@@ -31,7 +33,7 @@ describe('the AutoQA report', () => {
   ];
 
   it('counts per check how often the final answer agreed, what was kept, and the automatic × final table', () => {
-    const [greeting, tone] = buildAutoQaReport(evaluations, scorecardFor);
+    const [greeting, tone] = buildAutoQaReport(reportRows(evaluations), scorecardFor);
     expect(greeting).toEqual({
       check: 'greeting',
       label: 'Greeting',
@@ -46,12 +48,18 @@ describe('the AutoQA report', () => {
   });
 
   it('leaves evaluations without automatic answers, and drafts, out', () => {
-    expect(buildAutoQaReport([makeEvaluation(), { ...evaluations[0]!, status: 'draft' }], scorecardFor)).toEqual([]);
+    expect(buildAutoQaReport(reportRows([makeEvaluation(), { ...evaluations[0]!, status: 'draft' }]), scorecardFor)).toEqual([]);
+  });
+
+  it('reads the same from report rows kept in the database as from the evaluations', () => {
+    const rows = reportRows(evaluations);
+    const stored = decodeDay(encodeDay(dayOf(rows[0]!.submittedAt), rows));
+    expect(buildAutoQaReport(stored, scorecardFor)).toEqual(buildAutoQaReport(rows, scorecardFor));
   });
 
   it('the Spotlight filter keeps the evaluations whose ticket carries the flag', () => {
-    const rows = filterEvaluations(evaluations, { ...EMPTY_FILTER, spotlight: 'escalation' });
-    expect(rows.map((r) => r.evaluation.id).sort()).toEqual(['2', '4']);
-    expect(filterEvaluations(evaluations, { ...EMPTY_FILTER, spotlight: 'long-silence' })).toEqual([]);
+    const rows = filterEvaluations(reportRows(evaluations), { ...EMPTY_FILTER, spotlight: 'escalation' });
+    expect(rows.map((r) => r.id).sort()).toEqual(['2', '4']);
+    expect(filterEvaluations(reportRows(evaluations), { ...EMPTY_FILTER, spotlight: 'long-silence' })).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { EMPTY_FILTER } from '@/lib/dashboard/filter-evaluations';
-import { buildReport, type ReportInput } from '@/lib/reports/build-report';
+import { buildReport as buildFromRows, type ReportInput } from '@/lib/reports/build-report';
+import { reportRows } from '@/lib/reports/report-row';
 import { headlineChange } from '@/lib/reports/headline';
-import { DEFAULT_ROOT_CAUSES, type KpiRecord } from '@/lib/schemas';
+import { DEFAULT_ROOT_CAUSES, type Evaluation, type KpiRecord } from '@/lib/schemas';
 import { makeScorecard, SUPPORT_CONTENT } from '../dashboard/factories';
 import { day, reportEvaluation, scorecard, scorecardFor, ticketKpi } from './report-factories';
 
@@ -65,6 +66,9 @@ const input = (overrides: Partial<ReportInput['filter']> = {}, grain: ReportInpu
   rootCauses: DEFAULT_ROOT_CAUSES,
   kpis: KPIS,
 });
+
+/** The report over these evaluations' report rows, as the dashboard reads them. */
+const buildReport = (evaluations: readonly Evaluation[], reportInput: ReportInput) => buildFromRows(reportRows(evaluations), reportInput);
 
 describe('buildReport', () => {
   const report = buildReport(ALL, input());

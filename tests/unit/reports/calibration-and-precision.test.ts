@@ -1,6 +1,7 @@
 import { EMPTY_FILTER } from '@/lib/dashboard/filter-evaluations';
 import { buildReport, type ReportInput } from '@/lib/reports/build-report';
 import { meanInterval, wilsonInterval } from '@/lib/stats/intervals';
+import { reportRows } from '@/lib/reports/report-row';
 import { day, reportEvaluation, scorecardFor } from './report-factories';
 
 const input = (kind: ReportInput['filter']['kind'] = ''): ReportInput => ({
@@ -21,15 +22,15 @@ const calibration = { ...reportEvaluation({ id: 'c1', ticketId: '1', agent: 'Ana
 
 describe('calibration scores in the dashboard', () => {
   it('never count toward the agent’s figures or the headline', () => {
-    const withCalibration = buildReport([...reviews, calibration], input());
-    const without = buildReport(reviews, input());
+    const withCalibration = buildReport(reportRows([...reviews, calibration]), input());
+    const without = buildReport(reportRows(reviews), input());
     expect(withCalibration.agents).toEqual(without.agents);
     expect(withCalibration.headline).toEqual(without.headline);
     expect(withCalibration.agents[0]).toMatchObject({ name: 'Ana', evaluations: 3 });
   });
 
   it('are reported only when the kind filter asks for them, and still not as an agent’s score', () => {
-    const report = buildReport([...reviews, calibration], input('calibration'));
+    const report = buildReport(reportRows([...reviews, calibration]), input('calibration'));
     expect(report.headline.current.evaluations).toBe(1);
     expect(report.agents).toEqual([]);
   });
@@ -37,7 +38,7 @@ describe('calibration scores in the dashboard', () => {
 
 describe('precision in the agent table', () => {
   it('keeps the running sums its intervals need: n, Σx, Σx², passes and verdicts', () => {
-    const ana = buildReport(reviews, input()).agents[0]!;
+    const ana = buildReport(reportRows(reviews), input()).agents[0]!;
     const scores = reviews.map((r) => r.score!);
     expect(ana.sums.scores).toEqual({ n: 3, sum: scores.reduce((a, b) => a + b, 0), sumSquares: scores.reduce((a, b) => a + b * b, 0) });
     expect(ana.sums).toMatchObject({ passes: reviews.filter((r) => r.passed).length, verdicts: 3 });

@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/** If the page gets no animation frame (a tab opened in the background), compute anyway after this long. */
+const FALLBACK_MS = 200;
+
+const sameInputs = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
+
+/**
+ * `compute()` for these inputs, run only after the browser has painted what the render shows now:
+ * the figures that matter first reach the screen before the costly ones are worked out. Undefined
+ * until the result for the current inputs is there (never a result for earlier inputs).
+ */
+export function useAfterPaint<T>(compute: () => T, inputs: readonly unknown[]): T | undefined {
+  const [result, setResult] = useState<{ inputs: readonly unknown[]; value: T }>();
+  useEffect(() => {
+    let done = false;
+    const run = () => {
+      if (done) return;
+      done = true;
+      setResult({ inputs, value: compute() });
+    };
+    // A frame is the paint; the task after it runs once that paint is on screen.
+    const frame = requestAnimationFrame(() => setTimeout(run, 0));
+    const fallback = setTimeout(run, FALLBACK_MS);
+    return () => {
+      done = true;
+      cancelAnimationFrame(frame);
+      clearTimeout(fallback);
+    };
+  }, inputs);
+  return result && sameInputs(result.inputs, inputs) ? result.value : undefined;
+}
