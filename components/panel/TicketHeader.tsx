@@ -1,3 +1,4 @@
+import { transcriptCutNotice } from '@/lib/evaluations/transcript-cut-notice';
 import { fillableFields, type TicketFillIns } from '@/lib/evaluations/ticket-fill-ins';
 import { CHANNEL_LABELS, CHANNELS, type Channel, type TicketContext } from '@/lib/schemas';
 
@@ -67,6 +68,11 @@ export function TicketHeader({ ticket, fillIns, onFillIn, onClose }: Props) {
       </dl>
       {!ticket.complete && !ticket.problem && <p class="muted" role="status">Reading the ticket…</p>}
       {ticket.problem && <p class="warning">{ticket.problem}</p>}
+      {ticket.truncated && (
+        <p class="warning" role="status" aria-label="Conversation cut short">
+          {transcriptCutNotice(ticket.truncated)}
+        </p>
+      )}
     </header>
   );
 }

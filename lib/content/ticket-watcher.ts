@@ -4,6 +4,7 @@ import type { ContentCommand } from '../messaging/contracts';
 import { DEFAULT_PANEL_LAYOUT } from '../messaging/panel-layout';
 import { placeholderTicket, type Helpdesk, type TicketRef } from '../helpdesks/define-helpdesk';
 import type { TicketContext } from '../schemas/ticket';
+import { boundTicket } from '../schemas/ticket-limits';
 import { PanelFrame } from './panel-frame';
 import { sendToBackground } from './send-to-background';
 
@@ -62,7 +63,8 @@ export function watchTickets(ctx: ContentScriptContext, helpdesk: Helpdesk): voi
     const settle = (read: TicketContext) => {
       if (signal.aborted || current !== ticket) return;
       clearTimeout(slowReadTimer);
-      void report(read);
+      // Every adapter's reading passes here: the whole transcript is bounded once for all of them.
+      void report(boundTicket(read));
     };
     const fetchSameOrigin = (path: string, init?: { headers?: Record<string, string> }) =>
       pageFetch(new URL(path, location.origin), { credentials: 'same-origin', signal, headers: { ...init?.headers, accept: 'application/json' } });

@@ -2,15 +2,20 @@ import { DEFAULT_RULES, redactTicket, type RedactionRules } from '../privacy';
 import type { SpotlightFlag, TicketContext } from '../schemas';
 import type { QaLensDatabase, TicketSnapshot } from './database';
 import { ticketKey } from '../schemas';
+import { boundTicket } from '../schemas/ticket-limits';
 import { getRedactionRules } from './privacy';
 
 export function getTicketSnapshot(db: QaLensDatabase, key: string): Promise<TicketSnapshot | undefined> {
   return db.tickets.get(key);
 }
 
-/** The ticket as it is kept: redacted, with its key and when it was read. */
+/**
+ * The ticket as it is kept: within the transcript limits, redacted, with its key and when it was
+ * read. Bounded before redacting (a forged ticket is not redacted whole) and after (a placeholder
+ * can be longer than what it replaces).
+ */
 export function ticketSnapshot(ticket: TicketContext, now: number, rules: RedactionRules = DEFAULT_RULES): TicketSnapshot {
-  return { ...redactTicket(ticket, rules), key: ticketKey(ticket), capturedAt: now };
+  return { ...boundTicket(redactTicket(boundTicket(ticket), rules)), key: ticketKey(ticket), capturedAt: now };
 }
 
 /**

@@ -24,6 +24,13 @@ export const SYNC_LIMITS = {
   mutationsPerPush: 500,
   /** Bytes of one record, as JSON. */
   recordBytes: 64 * 1024,
+  /**
+   * Bytes of one ticket snapshot, as JSON: its transcript may reach TICKET_LIMITS.transcriptBytes
+   * (640 KiB) and its other fields at their limits (subject, people, URL, Spotlight flags, all in
+   * characters JSON escapes to six bytes) about 75 KiB more. 768 KiB holds every bounded snapshot
+   * and leaves a quarter of a request body for the envelope (tests/server/refusals.test.ts).
+   */
+  ticketRecordBytes: 768 * 1024,
   /** Changes in one pull page, at most. */
   changesPerPull: 500,
 } as const;

@@ -6,4 +6,88 @@ export const TICKET_LIMITS = {
   messages: 5000,
   messageChars: 100_000,
   fieldChars: 1000,
+  /**
+   * The whole transcript, as the JSON it is stored and synced as, in UTF-8 bytes (640 KiB). Bytes,
+   * not characters: the team server measures records in bytes, and one character can take up to six
+   * as JSON (`\u0001`). 640 KiB holds a long email thread (200 emails of 3,000 characters) or a
+   * day-long chat (3,000 lines), renders in the panel without a pause, and leaves a snapshot that
+   * fits one sync request (SYNC_LIMITS.ticketRecordBytes). It is also above the largest single
+   * message the other limits allow (100,000 characters, ids and author at 1,000: about 618,000 bytes
+   * at six bytes each), so the first message is always kept.
+   */
+  transcriptBytes: 640 * 1024,
 } as const;
+
+/** What a transcript over the limits lost: stored on the ticket as `truncated` and shown in the panel. */
+export interface TranscriptCut {
+  /** Messages the adapter read, and how many of them were kept. */
+  messagesRead: number;
+  messagesKept: number;
+  /** UTF-8 bytes of the messages read, as JSON. */
+  bytesRead: number;
+  /** Messages cut at `TICKET_LIMITS.messageChars` (by the adapter, which marks the cut with `…`). */
+  messagesClipped: number;
+}
+
+interface MessageLike {
+  text: string;
+}
+
+let encoder: TextEncoder | undefined;
+
+/** UTF-8 bytes of a value as JSON. */
+export function jsonBytes(value: unknown): number {
+  encoder ??= new TextEncoder();
+  return encoder.encode(JSON.stringify(value)).length;
+}
+
+/** UTF-8 bytes of a transcript as JSON: what `TICKET_LIMITS.transcriptBytes` bounds. */
+export function transcriptBytes(messages: readonly unknown[]): number {
+  // `[`, `]` and a comma between messages, as JSON.stringify writes the array.
+  let bytes = 2 + Math.max(0, messages.length - 1);
+  for (const message of messages) bytes += jsonBytes(message);
+  return bytes;
+}
+
+function isClipped(message: MessageLike): boolean {
+  return message.text.length === TICKET_LIMITS.messageChars && message.text.endsWith('…');
+}
+
+/**
+ * The first messages that fit `TICKET_LIMITS.transcriptBytes` (and `messages`), and what was cut,
+ * or null as `cut` when nothing was. `earlier` is the cut an earlier pass recorded (the content
+ * script's, when the store bounds the ticket again), so the counts still describe what was read.
+ */
+export function boundTranscript<M extends MessageLike>(messages: readonly M[], earlier?: TranscriptCut): { messages: M[]; cut: TranscriptCut | null } {
+  const kept: M[] = [];
+  let bytes = 2;
+  let bytesRead = 2;
+  let full = false;
+  let clipped = 0;
+  for (const [index, message] of messages.entries()) {
+    const size = jsonBytes(message) + (index > 0 ? 1 : 0);
+    bytesRead += size;
+    if (isClipped(message)) clipped++;
+    if (full || kept.length >= TICKET_LIMITS.messages || bytes + size > TICKET_LIMITS.transcriptBytes) {
+      full = true;
+      continue;
+    }
+    kept.push(message);
+    bytes += size;
+  }
+  const cut: TranscriptCut = {
+    messagesRead: Math.max(messages.length, earlier?.messagesRead ?? 0),
+    messagesKept: kept.length,
+    bytesRead: Math.max(bytesRead, earlier?.bytesRead ?? 0),
+    messagesClipped: Math.max(clipped, earlier?.messagesClipped ?? 0),
+  };
+  const lost = cut.messagesKept < cut.messagesRead || cut.messagesClipped > 0;
+  return { messages: kept, cut: lost ? cut : null };
+}
+
+/** The ticket with its transcript within the limits, carrying `truncated` when anything was cut. */
+export function boundTicket<T extends { messages: MessageLike[]; truncated?: TranscriptCut }>(ticket: T): T {
+  const { messages, cut } = boundTranscript(ticket.messages, ticket.truncated);
+  if (!cut) return ticket;
+  return { ...ticket, messages, truncated: cut };
+}

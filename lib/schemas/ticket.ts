@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SpotlightFlagsSchema } from './autoqa';
 import { ChannelSchema, Timestamp } from './common';
-import { TICKET_LIMITS } from './ticket-limits';
+import { TICKET_LIMITS, transcriptBytes } from './ticket-limits';
 
 export { TICKET_LIMITS };
 
@@ -12,6 +12,18 @@ export const PersonSchema = z.object({
   email: shortText.optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;
+
+const count = z.number().int().nonnegative();
+
+/** See `TranscriptCut` in ticket-limits.ts. */
+export const TranscriptCutSchema = z.object({
+  messagesRead: count,
+  messagesKept: count,
+  /** UTF-8 bytes of the messages read, as JSON. */
+  bytesRead: count,
+  /** Messages cut at the per-message limit. */
+  messagesClipped: count,
+});
 
 export const MessageRoleSchema = z.enum(['customer', 'agent', 'bot', 'internal']);
 export type MessageRole = z.infer<typeof MessageRoleSchema>;
@@ -42,8 +54,17 @@ export const TicketContextSchema = z.object({
   status: shortText,
   customer: PersonSchema.nullable(),
   agent: PersonSchema.nullable(),
-  messages: z.array(TranscriptMessageSchema).max(TICKET_LIMITS.messages),
+  messages: z
+    .array(TranscriptMessageSchema)
+    .max(TICKET_LIMITS.messages)
+    // Checked here as well as where adapters read: a message forged past the content script, or a
+    // restored backup, must not store a transcript of hundreds of megabytes.
+    .refine((messages) => transcriptBytes(messages) <= TICKET_LIMITS.transcriptBytes, {
+      message: `The conversation is over the ${TICKET_LIMITS.transcriptBytes / 1024} KiB a ticket may keep.`,
+    }),
   complete: z.boolean(),
+  /** What was left out because the conversation was over the limits (absent when nothing was): shown in the panel. */
+  truncated: TranscriptCutSchema.optional(),
   /** Why the adapter could not read everything, shown to the user so they can fill it in. */
   problem: shortText.optional(),
 });

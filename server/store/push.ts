@@ -55,6 +55,11 @@ export function readPush(body: unknown): { clientId: string; mutations: Mutation
 const named = (m: Mutation) => ({ mutationId: m.id, kind: m.kind, key: m.key });
 const KB = 1024;
 
+/** Bytes a record of this kind may take as JSON: ticket snapshots carry a bounded transcript. */
+function recordLimit(kind: SyncKind): number {
+  return kind === 'ticket' ? SYNC_LIMITS.ticketRecordBytes : SYNC_LIMITS.recordBytes;
+}
+
 /** A put's record parsed with its kind's schema (null for a delete), or why it is refused. */
 type Judged = { record: unknown; refusal: null } | { record: null; refusal: MutationRefused };
 
@@ -67,10 +72,12 @@ function judge(mutation: Mutation): Judged {
   if (mutation.op === 'delete') return { record: null, refusal: null };
   if (mutation.record === null || mutation.record === undefined) return refuse(422, `Mutation ${mutation.id} stores a ${mutation.kind} with no record in it.`);
   const bytes = Buffer.byteLength(JSON.stringify(mutation.record));
-  if (bytes > SYNC_LIMITS.recordBytes) {
+  const limit = recordLimit(mutation.kind);
+  if (bytes > limit) {
+    const what = mutation.kind === 'ticket' ? 'a ticket snapshot' : 'a record';
     return refuse(
       422,
-      `The ${mutation.kind} ${mutation.key} (mutation ${mutation.id}) is ${Math.ceil(bytes / KB)} KB, over the ${SYNC_LIMITS.recordBytes / KB} KB a record may be: shorten it to share it with the team.`,
+      `The ${mutation.kind} ${mutation.key} (mutation ${mutation.id}) is ${Math.ceil(bytes / KB)} KB, over the ${limit / KB} KB ${what} may be: shorten it to share it with the team.`,
     );
   }
   const parsed = SYNC_RECORD_SCHEMAS[mutation.kind].safeParse(mutation.record);

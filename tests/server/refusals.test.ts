@@ -3,10 +3,46 @@
  * and malformed records refused whole with the reason, and the rules on who writes what. After a
  * refusal the client sets that mutation aside and sends the rest, and nothing is lost or applied twice.
  */
-import { SYNC_LIMITS } from '@/lib/schemas';
+import { SPOTLIGHT_KINDS, SYNC_LIMITS, TicketSnapshotSchema, type TicketSnapshot, type TranscriptMessage } from '@/lib/schemas';
+import { boundTranscript, jsonBytes, TICKET_LIMITS, transcriptBytes } from '@/lib/schemas/ticket-limits';
 import { addMember, ENGINES, newTeam, useHarness } from './support/harness';
-import { acknowledgement, dispute, resolved, review, scorecard } from './support/records';
+import { acknowledgement, dispute, resolved, review, scorecard, snapshot } from './support/records';
 import { call, errorOf } from './support/sync-client';
+
+/** A character JSON writes as six bytes (`\u0001`): the most a string of a given length can take. */
+const wide = (length: number) => '\u0001'.repeat(length);
+
+/**
+ * The largest ticket snapshot the limits let a browser keep: every field at its limit in six-byte
+ * characters, every Spotlight flag at its limit, and a transcript filled to the byte.
+ */
+function maximalSnapshot(): TicketSnapshot {
+  const message = (text: string): TranscriptMessage => ({ id: wide(1000), author: wide(1000), role: 'internal', at: wide(1000), text });
+  const { messages } = boundTranscript(Array.from({ length: 200 }, () => message(wide(1000))));
+  const filler = (text: string): TranscriptMessage => ({ id: 'last', author: 'A', role: 'agent', text });
+  messages.push(filler('y'.repeat(TICKET_LIMITS.transcriptBytes - transcriptBytes(messages) - 1 - jsonBytes(filler('')))));
+  const ticketId = wide(200);
+  return {
+    ...snapshot('t', 'Ana Agent'),
+    helpdesk: wide(40),
+    ticketId,
+    key: `${wide(40)}:${ticketId}`.slice(0, 300),
+    url: wide(2000),
+    subject: wide(1000),
+    status: wide(1000),
+    customer: { name: wide(1000), email: wide(1000) },
+    agent: { name: wide(1000), email: wide(1000) },
+    messages,
+    problem: wide(1000),
+    truncated: { messagesRead: 5000, messagesKept: messages.length, bytesRead: Number.MAX_SAFE_INTEGER, messagesClipped: 5000 },
+    spotlight: SPOTLIGHT_KINDS.map((kind) => ({
+      kind,
+      reason: wide(500),
+      improved: false,
+      evidence: Array.from({ length: 10 }, () => ({ message: Number.MAX_SAFE_INTEGER, start: Number.MAX_SAFE_INTEGER, end: Number.MAX_SAFE_INTEGER })),
+    })),
+  };
+}
 
 describe.each(ENGINES)('refusals on %s', (engine) => {
   const h = useHarness(engine);
@@ -51,6 +87,29 @@ describe.each(ENGINES)('refusals on %s', (engine) => {
     expect(rest.lastMutationId).toBe(3);
     await admin.pullAll();
     expect(admin.holds('evaluation')).toEqual(['evaluation:ev-after', 'evaluation:ev-ok']);
+  });
+
+  it('shares the largest ticket snapshot the transcript limits allow, and refuses one a byte over the ticket limit by name', async () => {
+    const { rita, admin } = await team();
+    const largest = maximalSnapshot();
+    expect(transcriptBytes(largest.messages)).toBe(TICKET_LIMITS.transcriptBytes);
+    expect(TicketSnapshotSchema.safeParse(largest).success).toBe(true);
+    const bytes = jsonBytes(largest);
+    expect(bytes).toBeGreaterThan(SYNC_LIMITS.recordBytes);
+    expect(bytes).toBeLessThanOrEqual(SYNC_LIMITS.ticketRecordBytes);
+    await rita.pushOk([rita.put('ticket', largest)]);
+
+    const last = largest.messages.at(-1)!;
+    const base = { ...largest, key: 'zendesk:over', ticketId: 'over' };
+    const pad = 'y'.repeat(SYNC_LIMITS.ticketRecordBytes + 1 - jsonBytes(base));
+    const over = { ...base, messages: [...largest.messages.slice(0, -1), { ...last, text: last.text + pad }] };
+    expect(jsonBytes(over)).toBe(SYNC_LIMITS.ticketRecordBytes + 1);
+    const refused = await rita.push([rita.put('ticket', over)]);
+    expect(refused.status).toBe(422);
+    expect(errorOf(refused)).toMatchObject({ kind: 'ticket', key: 'zendesk:over' });
+    expect(errorOf(refused).error).toMatch(/^The ticket zendesk:over \(mutation \d+\) is 769 KB, over the 768 KB a ticket snapshot may be: shorten it to share it with the team\.$/);
+    await admin.pullAll();
+    expect(admin.holds('ticket')).toEqual([`ticket:${largest.key}`]);
   });
 
   it('refuses unknown kinds and malformed records whole, naming the mutation and the reason', async () => {
