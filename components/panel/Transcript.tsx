@@ -24,6 +24,13 @@ interface Props {
   highlights?: ReadonlyMap<string, readonly Highlight[]>;
 }
 
+/**
+ * Messages rendered at a time. A 640 KiB conversation holds over a thousand messages, and laying all
+ * of them out kept the panel from answering for about half a second; the rest stay one button away,
+ * and search still looks through every message.
+ */
+export const TRANSCRIPT_PAGE = 50;
+
 const matches = (message: TranscriptMessage, query: string, role: MessageRole | '') =>
   (role === '' || message.role === role) && (query === '' || `${message.author}\n${message.text}`.toLocaleLowerCase().includes(query.toLocaleLowerCase()));
 
@@ -35,9 +42,25 @@ export function Transcript({ messages, criteria, onAttach, highlights }: Props) 
   const [query, setQuery] = useState('');
   const [role, setRole] = useState<MessageRole | ''>('');
   const [status, setStatus] = useState('');
+  const [limit, setLimit] = useState(TRANSCRIPT_PAGE);
+  // After "Show more", focus moves to the first message it added, so keyboard and screen-reader users read on from there.
+  const list = useRef<HTMLOListElement>(null);
+  const focusIndex = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusIndex.current === null) return;
+    list.current?.querySelectorAll<HTMLElement>(':scope > li')[focusIndex.current]?.focus();
+    focusIndex.current = null;
+  }, [limit]);
   if (messages.length === 0) return null;
-  const shown = messages.filter((m) => matches(m, query.trim(), role));
+  const matching = messages.filter((m) => matches(m, query.trim(), role));
+  const shown = matching.slice(0, limit);
+  const rest = matching.length - shown.length;
   const roles = [...new Set(messages.map((m) => m.role))];
+  // A new search or filter starts again from its first page.
+  const filterBy = (next: () => void) => {
+    next();
+    setLimit(TRANSCRIPT_PAGE);
+  };
   return (
     <details class="transcript">
       <summary>
@@ -46,12 +69,12 @@ export function Transcript({ messages, criteria, onAttach, highlights }: Props) 
       <div class="transcript-filters">
         <label class="field">
           Search conversation
-          <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+          <input type="search" value={query} onInput={(e) => filterBy(() => setQuery(e.currentTarget.value))} />
         </label>
         {roles.length > 1 && (
           <label class="field">
             Messages from
-            <select value={role} onChange={(e) => setRole(e.currentTarget.value as MessageRole | '')}>
+            <select value={role} onChange={(e) => filterBy(() => setRole(e.currentTarget.value as MessageRole | ''))}>
               <option value="">Everyone</option>
               {roles.map((r) => (
                 <option key={r} value={r}>
@@ -63,9 +86,9 @@ export function Transcript({ messages, criteria, onAttach, highlights }: Props) 
         )}
       </div>
       <p class="muted" role="status">
-        {shown.length !== messages.length && `${shown.length} of ${messages.length} messages match`}
+        {matching.length !== messages.length && `${matching.length} of ${messages.length} messages match`}
       </p>
-      <ol aria-label="Conversation">
+      <ol aria-label="Conversation" ref={list}>
         {shown.map((message) => (
           <Message
             key={message.id}
@@ -79,6 +102,22 @@ export function Transcript({ messages, criteria, onAttach, highlights }: Props) 
           />
         ))}
       </ol>
+      {rest > 0 && (
+        <p class="transcript-more">
+          <span class="muted">
+            Showing {formatCount(shown.length)} of {formatCount(matching.length)} messages.{' '}
+          </span>
+          <button
+            type="button"
+            onClick={() => {
+              focusIndex.current = shown.length;
+              setLimit(shown.length + TRANSCRIPT_PAGE);
+            }}
+          >
+            Show {formatCount(Math.min(rest, TRANSCRIPT_PAGE))} more messages
+          </button>
+        </p>
+      )}
       <p role="status" class="muted">
         {status}
       </p>
@@ -93,6 +132,8 @@ function selectionWithin(element: HTMLElement | null): string {
   const range = selection.getRangeAt(0);
   return element.contains(range.startContainer) && element.contains(range.endContainer) ? selection.toString() : '';
 }
+
+const formatCount = (n: number) => n.toLocaleString('en-GB');
 
 function cited(highlights: Props['highlights']): string {
   const count = [...(highlights?.values() ?? [])].reduce((n, list) => n + list.length, 0);
@@ -163,7 +204,7 @@ function Message({ message, criteria, onAttach, highlights }: MessageProps) {
   };
 
   return (
-    <li class={`message role-${message.role}`}>
+    <li class={`message role-${message.role}`} tabIndex={-1}>
       <div class="message-meta">
         <strong>{message.author}</strong> <span class="muted">· {ROLE_LABELS[message.role]}</span>
         {message.at && <time dateTime={message.at}> · {formatMessageTime(message.at)}</time>}

@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { SYNC_LIMITS } from '../../lib/schemas/sync';
 import { TICKET_LIMITS } from '../../lib/schemas/ticket-limits';
-import { answerAll, panelFrame, startSession, writeSpecificFeedback, type BrowserSession } from './support/session';
+import { answerAll, axeViolations, panelFrame, startSession, writeSpecificFeedback, type BrowserSession } from './support/session';
 
 const TICKET = (id: number) => `https://acme.zendesk.com/agent/tickets/${id}`;
 
@@ -55,6 +55,18 @@ describe('huge conversations in the real browser', () => {
     expect(await notice.textContent()).toMatch(/^Showing the first 1,\d{3} of 5,000 messages \(3\.0 MB\); the rest was not stored\.$/);
     // The adapter itself stops at 5,000 messages and says the rest was not read.
     await panel.getByText('Read the first 5000 comments only: the rest of the conversation was not read.').waitFor();
+    // The conversation lays out a page of messages at a time; the rest are a labelled button away, and search reaches them all.
+    const kept = Number(/first ([\d,]+) of/.exec((await notice.textContent()) ?? '')![1]!.replace(',', ''));
+    await panel.getByText(`Conversation (${kept} messages)`).click();
+    const conversation = panel.getByRole('list', { name: 'Conversation' });
+    await expect.poll(() => conversation.getByRole('listitem').count()).toBe(50);
+    await panel.getByRole('button', { name: 'Show 50 more messages' }).click();
+    await expect.poll(() => conversation.getByRole('listitem').count()).toBe(100);
+    expect(await panel.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Message 51:');
+    expect(await axeViolations(panel)).toEqual([]);
+    await panel.getByRole('searchbox', { name: 'Search conversation' }).fill(`Message ${kept}:`);
+    await expect.poll(() => conversation.getByRole('listitem').count()).toBe(1);
+    expect(await conversation.getByRole('listitem').textContent()).toContain(`Message ${kept}:`);
     await scoreAndSubmit(panel);
 
     const stored = await storedSnapshot(panel, 'zendesk:9001');
