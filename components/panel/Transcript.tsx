@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { evidenceFromSelection } from '@/lib/evaluations/evidence';
 import type { Evidence, MessageRole, TranscriptMessage } from '@/lib/schemas';
 import { formatMessageTime, ROLE_LABELS } from '../shared/message-format';
@@ -46,7 +46,7 @@ export function Transcript({ messages, criteria, onAttach, highlights }: Props) 
   // After "Show more", focus moves to the first message it added, so keyboard and screen-reader users read on from there.
   const list = useRef<HTMLOListElement>(null);
   const focusIndex = useRef<number | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusIndex.current === null) return;
     list.current?.querySelectorAll<HTMLElement>(':scope > li')[focusIndex.current]?.focus();
     focusIndex.current = null;
@@ -181,8 +181,10 @@ function Message({ message, criteria, onAttach, highlights }: MessageProps) {
   const menuId = `attach-${message.id}`;
   const isOpen = choosing !== null;
   // Focus goes into the menu when it opens and back to its button once it has closed (after the render removed it).
+  // A layout effect, so focus has moved before the next key press is handled: after paint, a quick Tab or Enter
+  // could land on the old element and the late focus call would then pull it back.
   const returnFocus = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (isOpen) menu.current?.querySelector('button')?.focus();
     else if (returnFocus.current) button.current?.focus();
     returnFocus.current = false;

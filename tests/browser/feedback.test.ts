@@ -93,6 +93,7 @@ describe('feedback that changes behaviour, in the panel', () => {
     await page.keyboard.press('Escape');
     await expect.poll(focused).toBe('Attach as evidence');
     await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Greeting and personalisation');
     await thanks.getByRole('button', { name: 'Proactive help' }).focus();
     await page.keyboard.press('Enter');
     await panel.getByText('Attached the message to Proactive help.').waitFor();
