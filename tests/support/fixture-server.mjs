@@ -97,8 +97,9 @@ export async function startFixtureServer() {
   const failing = new Set();
   const requests = [];
   const routes = await loadHelpdeskRoutes();
-  /** The hostile twins (tests/support/hostile-tickets.mjs), served in place of the fixtures once a test turns them on. */
-  const hostile = hostileTickets(FIXTURES);
+  /** The hostile twins (tests/support/hostile-tickets.mjs), built when first asked for and served in place of the fixtures once a test turns them on. */
+  let twins = null;
+  const hostile = () => (twins ??= hostileTickets(FIXTURES));
   let hostileOn = false;
   const hosts = [...routes.flatMap((r) => r.hosts), ...PLAIN_HOSTS];
   /** Delays a ticket's API answers, or answers for it with 503, as a test asked. */
@@ -112,7 +113,7 @@ export async function startFixtureServer() {
     for (const route of routes) {
       if (!route.hosts.some((pattern) => hostMatches(pattern, url.hostname))) continue;
       const reply = await route.handle({ url, req, headers: req.headers, ticketOptions, fixture: (file) => ({ file }) });
-      if (reply) return send(res, route.folder, reply, hostileOn ? (text, type) => hostile.get(route.id)?.rewrite(text, type) ?? text : null);
+      if (reply) return send(res, route.folder, reply, hostileOn ? (text, type) => hostile().get(route.id)?.rewrite(text, type) ?? text : null);
     }
     if (PLAIN_HOSTS.includes(url.hostname)) return send(res, '', plainSite(url));
     send(res, '', { status: 404, body: 'not found' });
@@ -129,7 +130,9 @@ export async function startFixtureServer() {
     setDelay: (ticketId, ms) => (ms ? delays.set(String(ticketId), ms) : delays.delete(String(ticketId))),
     setFailing: (ticketId, fail) => (fail ? failing.add(String(ticketId)) : failing.delete(String(ticketId))),
     /** Each helpdesk's hostile twin, by helpdesk id. */
-    hostile,
+    get hostile() {
+      return hostile();
+    },
     /** Serves every helpdesk's hostile twin in place of its first browser-test ticket (and swaps the same texts in its other fixtures). */
     setHostile: (on) => (hostileOn = on),
     close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
