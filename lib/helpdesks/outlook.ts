@@ -78,8 +78,10 @@ function mailboxUser(document: Document): { name: string | null; email: string }
 function sender(item: Element): { name: string; email: string } {
   const from = item.querySelector('[aria-label^="From:"]');
   const shown = cleanText(from?.textContent);
-  const email = (/<([^<>\s]+@[^<>\s]+)>/.exec(shown)?.[1] ?? from?.getAttribute('title') ?? '').trim();
-  const name = cleanText(shown.replace(/<[^<>]*>/, '')) || cleanText(from?.getAttribute('aria-label')?.replace(/^From:\s*/, '')) || email || 'Unknown';
+  // Only the address at the end is cut off: a display name may itself hold angle brackets (`<b>Ana</b> <a@b.c>`).
+  const address = /\s*<([^<>\s]+@[^<>\s]+)>$/.exec(shown);
+  const email = (address?.[1] ?? from?.getAttribute('title') ?? '').trim();
+  const name = cleanText(address ? shown.slice(0, address.index) : shown) || cleanText(from?.getAttribute('aria-label')?.replace(/^From:\s*/, '')) || email || 'Unknown';
   return { name, email };
 }
 

@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import type { Profile } from '../../lib/schemas';
-import { answerAll, axeViolations, panelFrame, startSession, stopServiceWorker, type BrowserSession } from './support/session';
+import { answerAll, axeViolations, panelFrame, setProfile, startSession, stopServiceWorker, type BrowserSession } from './support/session';
 
 /** The extension's own API, as code passed to `page.evaluate` on an extension page sees it. */
 declare const chrome: typeof browser;
@@ -10,31 +10,6 @@ const TICKET = (id: number) => `https://acme.zendesk.com/agent/tickets/${id}`;
 const REVIEWER: Profile = { name: 'Rita Reviewer', role: 'supervisor', identities: [] };
 /** Alex signs in under a short name; the helpdesk knows them by their work email. */
 const ALEX: Profile = { name: 'Alex', role: 'agent', identities: [{ helpdesk: 'zendesk', value: 'alex.moreno@acme-support.example' }] };
-
-/**
- * Writes the profile straight into the extension's database, as the Settings page would store it.
- * The page must be an extension page that has already opened the database (so it exists at its
- * current version and this plain IndexedDB call creates nothing).
- */
-async function setProfile(page: Page, profile: Profile): Promise<void> {
-  await page.evaluate(
-    (value) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('qa-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('settings', 'readwrite');
-          tx.objectStore('settings').put({ key: 'profile', value });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    profile,
-  );
-}
 
 async function scoreTicket(session: BrowserSession, id: number, greeting: 'Yes' | 'No'): Promise<void> {
   const page = await session.context.newPage();

@@ -15,6 +15,8 @@ export interface FixtureRequest {
 }
 export type FixtureReply = { file: string } | { status?: number; json: unknown } | { status?: number; body: string; type?: string };
 
+import type { HostileTicket } from './hostile-tickets.mjs';
+
 export function startFixtureServer(): Promise<{
   port: number;
   hosts: string[];
@@ -22,5 +24,7 @@ export function startFixtureServer(): Promise<{
   hostResolverRules: string;
   setDelay(ticketId: string | number, ms: number): void;
   setFailing(ticketId: string | number, fail: boolean): void;
+  hostile: Map<string, HostileTicket>;
+  setHostile(on: boolean): void;
   close(): Promise<void>;
 }>;

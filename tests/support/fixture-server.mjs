@@ -7,6 +7,7 @@ import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { hostileTickets } from './hostile-tickets.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = join(here, '..', 'fixtures', 'helpdesks');
@@ -67,21 +68,23 @@ const TYPES = { '.json': 'application/json', '.html': 'text/html; charset=utf-8'
 
 /**
  * What a helpdesk route returns: `{ file }` (a path in its fixture folder), `{ status, json }`,
- * or `{ status, body, type }`.
+ * or `{ status, body, type }`. `rewrite(body, type)`, when given, changes the text sent (the
+ * hostile twins).
  */
-function send(res, folder, reply) {
+function send(res, folder, reply, rewrite = null) {
+  const body = (text, type) => (rewrite ? rewrite(text, type) : text);
   if (reply.file) {
     const path = join(folder, reply.file);
     if (!existsSync(path)) return send(res, folder, { status: 404, json: { error: 'RecordNotFound' } });
     const type = TYPES[reply.file.slice(reply.file.lastIndexOf('.'))] ?? 'application/octet-stream';
-    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(readFileSync(path));
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(rewrite ? body(readFileSync(path, 'utf8'), type) : readFileSync(path));
     return;
   }
   if (reply.json !== undefined) {
-    res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(reply.json));
+    res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' }).end(body(JSON.stringify(reply.json), 'application/json'));
     return;
   }
-  res.writeHead(reply.status ?? 200, { 'content-type': reply.type ?? 'text/plain' }).end(reply.body ?? '');
+  res.writeHead(reply.status ?? 200, { 'content-type': reply.type ?? 'text/plain' }).end(body(reply.body ?? '', reply.type ?? 'text/plain'));
 }
 
 /**
@@ -94,6 +97,10 @@ export async function startFixtureServer() {
   const failing = new Set();
   const requests = [];
   const routes = await loadHelpdeskRoutes();
+  /** The hostile twins (tests/support/hostile-tickets.mjs), built when first asked for and served in place of the fixtures once a test turns them on. */
+  let twins = null;
+  const hostile = () => (twins ??= hostileTickets(FIXTURES));
+  let hostileOn = false;
   const hosts = [...routes.flatMap((r) => r.hosts), ...PLAIN_HOSTS];
   /** Delays a ticket's API answers, or answers for it with 503, as a test asked. */
   const ticketOptions = async (ticketId) => {
@@ -106,7 +113,7 @@ export async function startFixtureServer() {
     for (const route of routes) {
       if (!route.hosts.some((pattern) => hostMatches(pattern, url.hostname))) continue;
       const reply = await route.handle({ url, req, headers: req.headers, ticketOptions, fixture: (file) => ({ file }) });
-      if (reply) return send(res, route.folder, reply);
+      if (reply) return send(res, route.folder, reply, hostileOn ? (text, type) => hostile().get(route.id)?.rewrite(text, type) ?? text : null);
     }
     if (PLAIN_HOSTS.includes(url.hostname)) return send(res, '', plainSite(url));
     send(res, '', { status: 404, body: 'not found' });
@@ -122,6 +129,12 @@ export async function startFixtureServer() {
     hostResolverRules: hosts.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', '),
     setDelay: (ticketId, ms) => (ms ? delays.set(String(ticketId), ms) : delays.delete(String(ticketId))),
     setFailing: (ticketId, fail) => (fail ? failing.add(String(ticketId)) : failing.delete(String(ticketId))),
+    /** Each helpdesk's hostile twin, by helpdesk id. */
+    get hostile() {
+      return hostile();
+    },
+    /** Serves every helpdesk's hostile twin in place of its first browser-test ticket (and swaps the same texts in its other fixtures). */
+    setHostile: (on) => (hostileOn = on),
     close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
   };
 }

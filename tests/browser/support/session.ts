@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
+import type { Profile } from '../../../lib/schemas';
 import { startFixtureServer } from '../../support/fixture-server.mjs';
 import { launchWithExtension } from '../../support/launch-extension.mjs';
 
@@ -122,4 +123,29 @@ export async function openDashboard(session: BrowserSession): Promise<Page> {
 /** The dashboard's evaluation list (its reports above have tables and agent rows of their own). */
 export function evaluationList(page: Page): Locator {
   return page.getByRole('table', { name: /Submitted evaluations/ });
+}
+
+/**
+ * Writes the profile straight into the extension's database, as the Settings page would store it.
+ * The page must be an extension page that has already opened the database (so it exists at its
+ * current version and this plain IndexedDB call creates nothing).
+ */
+export async function setProfile(page: Page, profile: Profile): Promise<void> {
+  await page.evaluate(
+    (value) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('qa-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('settings', 'readwrite');
+          tx.objectStore('settings').put({ key: 'profile', value });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    profile,
+  );
 }

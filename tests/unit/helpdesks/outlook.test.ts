@@ -29,6 +29,14 @@ describe('outlook.readTicket', () => {
     expect(ticket.problem).toMatch(/signed-in mailbox/);
   });
 
+  it('keeps a sender name that holds angle brackets whole, cutting off only the address after it', async () => {
+    showFixturePage('outlook', 'page-order.html');
+    const from = document.querySelector('[aria-label="Email message"] [aria-label^="From:"]')!;
+    from.textContent = '<b>Ravi</b> Kumar <ravi.kumar@example.com>';
+    const ticket = await read(`${ORIGIN}/mail/inbox/id/AAQkAGI2TGuLAAA%3D`);
+    expect(ticket.customer).toStrictEqual({ name: '<b>Ravi</b> Kumar', email: 'ravi.kumar@example.com' });
+  });
+
   it('reads the thread on screen for a message id from a link, which no list row names', async () => {
     showFixturePage('outlook', 'page-order.html');
     const ticket = await read('https://outlook.office365.com/owa/?ItemID=AAMkAGI2THVSAAA%3D&exvsurl=1&viewmodel=ReadMessageItem');
