@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { downloadedText } from './support/extension-data';
 import { answerAll, axeViolations, evaluationList, openDashboard, panelFrame, startSession, type BrowserSession } from './support/session';
 
 /** The dashboard's figures as a reviewer reads them: the summary line and every row of every table, reports included. */
@@ -9,10 +10,6 @@ async function figures(page: Page): Promise<string[]> {
   await evaluationList(page).waitFor();
   const rows = await page.getByRole('row').allInnerTexts();
   return [await page.getByRole('status').filter({ hasText: /^\d+ evaluations?$/ }).innerText(), ...rows];
-}
-
-async function saved(download: Download): Promise<string> {
-  return readFileSync((await download.path())!, 'utf8');
 }
 
 /** Empties the evaluations table and their report rows, as a fresh profile would have them (scorecards stay). */
@@ -69,7 +66,7 @@ describe('CSV export and import, backup and restore', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
     await dialog.getByText(/^Exported 2 evaluations/).waitFor();
     expect(download.suggestedFilename()).toMatch(/^qa-lens-evaluations-\d{4}-\d{2}-\d{2}\.csv$/);
-    return saved(download);
+    return downloadedText(download);
   }
 
   it('exports from the dashboard, re-imports after clearing, and shows identical figures', async () => {
@@ -122,7 +119,7 @@ describe('CSV export and import, backup and restore', () => {
     const [download] = await Promise.all([settings.waitForEvent('download'), section.getByRole('button', { name: 'Download backup' }).click()]);
     await section.getByText(/^Saved qa-lens-backup-.*2 evaluations/).waitFor();
     const backup = join(tmp, `qa-lens-backup-${Date.now()}.json`);
-    writeFileSync(backup, await saved(download));
+    writeFileSync(backup, await downloadedText(download));
 
     const dashboard = await openDashboard(session);
     const before = await figures(dashboard);

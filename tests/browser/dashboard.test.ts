@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { readFileSync } from 'node:fs';
+import { downloadedText } from './support/extension-data';
 import { answerAll, axeViolations, evaluationList, openDashboard, panelFrame, startSession, writeSpecificFeedback, type BrowserSession } from './support/session';
 
 describe('the dashboard', () => {
@@ -43,7 +43,7 @@ describe('the dashboard', () => {
     const dialog = page.getByRole('dialog', { name: 'Export evaluations as CSV' });
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
     expect(download.suggestedFilename()).toMatch(/^qa-lens-evaluations-\d{4}-\d{2}-\d{2}\.csv$/);
-    const text = readFileSync((await download.path())!, 'utf8');
+    const text = await downloadedText(download);
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     const rows = parsed.data;

@@ -1,11 +1,19 @@
-import type { Frame, Page } from 'playwright-core';
-import { answerAll, axeViolations, evaluationList, panelFrame, startSession, writeSpecificFeedback, type BrowserSession } from './support/session';
+import type { Frame } from 'playwright-core';
+import {
+  answerAll,
+  axeViolations,
+  conversationMessage as message,
+  evaluationList,
+  openZendeskTicket as openTicket,
+  panelFrame,
+  saveProfile,
+  startSession,
+  writeSpecificFeedback,
+  type BrowserSession,
+} from './support/session';
 
-const TICKET = (id: number) => `https://acme.zendesk.com/agent/tickets/${id}`;
 const REFUND_PASSAGE = 'I have issued the refund of 54.90 EUR today';
 
-/** The message of the conversation that holds `text` (not an evidence chip quoting it). */
-const message = (panel: Frame, text: string) => panel.getByRole('list', { name: 'Conversation' }).getByRole('listitem').filter({ hasText: text });
 
 /** Selects `text` inside the message that holds it, as a reviewer would with the mouse. */
 async function selectPassage(panel: Frame, text: string): Promise<void> {
@@ -20,24 +28,6 @@ async function selectPassage(panel: Frame, text: string): Promise<void> {
     getSelection()?.removeAllRanges();
     getSelection()?.addRange(range);
   }, text);
-}
-
-async function saveProfile(session: BrowserSession, fill: (settings: Page) => Promise<void>): Promise<void> {
-  const settings = await session.context.newPage();
-  await settings.goto(session.extensionUrl('options.html'));
-  await settings.getByRole('textbox', { name: 'Your name' }).waitFor();
-  await fill(settings);
-  await settings.getByRole('button', { name: 'Save profile' }).click();
-  await settings.getByText('Profile saved.').waitFor();
-  await settings.close();
-}
-
-async function openTicket(session: BrowserSession, id: number, agent: string): Promise<{ page: Page; panel: Frame }> {
-  const page = await session.context.newPage();
-  await page.goto(TICKET(id));
-  const panel = await panelFrame(page);
-  await panel.getByTestId('ticket-agent').getByText(agent).waitFor();
-  return { page, panel };
 }
 
 describe('feedback that changes behaviour, in the panel', () => {

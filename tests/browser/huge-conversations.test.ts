@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { SYNC_LIMITS } from '../../lib/schemas/sync';
 import { TICKET_LIMITS } from '../../lib/schemas/ticket-limits';
-import { answerAll, axeViolations, panelFrame, startSession, writeSpecificFeedback, type BrowserSession } from './support/session';
+import { axeViolations, panelFrame, startSession, submitEvaluation, type BrowserSession } from './support/session';
 
 const TICKET = (id: number) => `https://acme.zendesk.com/agent/tickets/${id}`;
 
@@ -26,13 +26,6 @@ function storedSnapshot(panel: Frame, key: string) {
       }),
     key,
   );
-}
-
-async function scoreAndSubmit(panel: Frame): Promise<void> {
-  await answerAll(panel);
-  await writeSpecificFeedback(panel);
-  await panel.getByRole('button', { name: 'Submit evaluation' }).click();
-  await panel.getByText(/Evaluation submitted: \d+(\.\d+)?%/).waitFor();
 }
 
 describe('huge conversations in the real browser', () => {
@@ -67,7 +60,7 @@ describe('huge conversations in the real browser', () => {
     await panel.getByRole('searchbox', { name: 'Search conversation' }).fill(`Message ${kept}:`);
     await expect.poll(() => conversation.getByRole('listitem').count()).toBe(1);
     expect(await conversation.getByRole('listitem').textContent()).toContain(`Message ${kept}:`);
-    await scoreAndSubmit(panel);
+    await submitEvaluation(panel);
 
     const stored = await storedSnapshot(panel, 'zendesk:9001');
     expect(stored.transcriptBytes).toBeLessThanOrEqual(TICKET_LIMITS.transcriptBytes);
@@ -81,7 +74,7 @@ describe('huge conversations in the real browser', () => {
     const notice = panel.getByRole('status', { name: 'Conversation cut short' });
     await notice.waitFor({ timeout: 30_000 });
     expect(await notice.textContent()).toBe('One message was longer than 100,000 characters and was cut there.');
-    await scoreAndSubmit(panel);
+    await submitEvaluation(panel);
 
     const stored = await storedSnapshot(panel, 'zendesk:9002');
     expect(stored.messages).toBe(1);

@@ -1,6 +1,15 @@
-import type { Frame, Page } from 'playwright-core';
-import { downloadedText, openZendeskTicket, readDatabase, saveProfileAs, submitEvaluation } from './support/extension-data';
-import { axeViolations, openDashboard, startSession, type BrowserSession } from './support/session';
+import type { Page } from 'playwright-core';
+import { downloadedText, readDatabase } from './support/extension-data';
+import {
+  axeViolations,
+  conversationMessage as message,
+  openDashboard,
+  openZendeskTicket,
+  saveProfileAs,
+  startSession,
+  submitEvaluation,
+  type BrowserSession,
+} from './support/session';
 
 // Ticket 1006 (tests/fixtures/helpdesks/zendesk/api/): Morgan Price writes a card, an IBAN, an email
 // address and an international phone number; the agent's reply holds the decoys.
@@ -20,8 +29,6 @@ const rawFound = (text: string) => [...Object.values(RAW), ...RAW_COMPACT, CUSTO
 
 /** The dashboard's count of the evaluations it lists. */
 const evaluationCount = (page: Page) => page.getByRole('status').filter({ hasText: /^\d+ evaluations?$/ }).innerText();
-
-const message = (panel: Frame, text: string) => panel.getByRole('list', { name: 'Conversation' }).getByRole('listitem').filter({ hasText: text });
 
 async function openSettings(session: BrowserSession): Promise<Page> {
   const page = await session.context.newPage();

@@ -6,7 +6,7 @@ import { calibrationResults } from '../../lib/calibration/session-results';
 import { csvChunk, csvHeader } from '../../lib/csv/evaluations-csv';
 import type { CalibrationSession, Evaluation, Scorecard } from '../../lib/schemas';
 import { scaleOptions, scoreEvaluation } from '../../lib/scoring';
-import { answerAll, axeViolations, openDashboard, panelFrame, startSession, writeSpecificFeedback, type BrowserSession } from './support/session';
+import { answerAll, axeViolations, openDashboard, panelFrame, saveProfileAs, startSession, writeSpecificFeedback, type BrowserSession } from './support/session';
 
 const ME = 'Rae Reviewer';
 const TICKET = (id: string) => `https://acme.zendesk.com/agent/tickets/${id}`;
@@ -29,16 +29,6 @@ function readStore<T>(page: Page, store: string): Promise<T[]> {
       }),
     store,
   );
-}
-
-async function saveProfile(session: BrowserSession): Promise<void> {
-  const settings = await session.context.newPage();
-  await settings.goto(session.extensionUrl('options.html'));
-  await settings.getByRole('textbox', { name: 'Your name' }).fill(ME);
-  await settings.getByRole('combobox', { name: 'Role' }).selectOption('supervisor');
-  await settings.getByRole('button', { name: 'Save profile' }).click();
-  await settings.getByText('Profile saved.').waitFor();
-  await settings.close();
 }
 
 async function importFile(page: Page, kind: 'tickets' | 'evaluations', name: string, text: string, ready: RegExp): Promise<void> {
@@ -77,7 +67,7 @@ describe('monitoring plans, samples and calibration', () => {
   let session: BrowserSession;
   beforeAll(async () => {
     session = await startSession();
-    await saveProfile(session);
+    await saveProfileAs(session, ME);
     // The pool: a helpdesk export of Alex Moreno's email tickets (fixture tickets 1001 and 1003) and Sam Okafor's chat.
     const dashboard = await openDashboard(session);
     await importFile(

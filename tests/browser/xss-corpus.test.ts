@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Frame, Page } from 'playwright-core';
 import { HELPDESKS } from '../../lib/helpdesks/registry';
 import { EXECUTABLE, XSS_GLOBAL, XSS_HIT_ORIGIN, XSS_PAYLOADS, xssHitId } from '../fixtures/hostile/xss-payloads.mjs';
 import type { HostileTicket } from '../support/hostile-tickets.mjs';
+import { downloadedText } from './support/extension-data';
 import { answerAll, evaluationList, openDashboard, panelFrame, setProfile, startSession, type BrowserSession } from './support/session';
 
 /**
@@ -294,7 +294,7 @@ describe('the XSS payload corpus in every helpdesk, the panel, the dashboard, th
         await dialog.getByRole('radio', { name: shape }).check();
         const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
         await dialog.getByText(/^Exported 2 evaluations/).waitFor();
-        const parsed = Papa.parse<Record<string, string>>(readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+        const parsed = Papa.parse<Record<string, string>>((await downloadedText(download)).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
         expect(parsed.errors).toEqual([]);
         return parsed.data;
       };

@@ -86,6 +86,48 @@ export async function writeSpecificFeedback(frame: Frame): Promise<void> {
   await frame.getByRole('textbox', { name: 'Improvements' }).fill('Next steps: say when the fix takes effect and what to do if it does not.');
 }
 
+/** Answers every criterion, writes specific feedback and submits, then waits for the score. */
+export async function submitEvaluation(panel: Frame): Promise<void> {
+  await panel.getByRole('button', { name: 'Submit evaluation' }).waitFor();
+  await answerAll(panel);
+  await writeSpecificFeedback(panel);
+  await panel.getByRole('button', { name: 'Submit evaluation' }).click();
+  await panel.getByText(/Evaluation submitted: \d+(\.\d+)?%/).waitFor();
+}
+
+/** The message of the conversation that holds `text` (not an evidence chip quoting it). */
+export function conversationMessage(panel: Frame, text: string): Locator {
+  return panel.getByRole('list', { name: 'Conversation' }).getByRole('listitem').filter({ hasText: text });
+}
+
+/** Opens a fixture Zendesk ticket and waits until its panel knows the assigned agent. */
+export async function openZendeskTicket(session: BrowserSession, id: number, agent: string): Promise<{ page: Page; panel: Frame }> {
+  const page = await session.context.newPage();
+  await page.goto(`https://acme.zendesk.com/agent/tickets/${id}`);
+  const panel = await panelFrame(page);
+  await panel.getByTestId('ticket-agent').getByText(agent).waitFor();
+  return { page, panel };
+}
+
+/** Fills the Settings page's profile with `fill`, saves it as a user would, and waits for it to be confirmed. */
+export async function saveProfile(session: BrowserSession, fill: (settings: Page) => Promise<void>): Promise<void> {
+  const settings = await session.context.newPage();
+  await settings.goto(session.extensionUrl('options.html'));
+  await settings.getByRole('textbox', { name: 'Your name' }).waitFor();
+  await fill(settings);
+  await settings.getByRole('button', { name: 'Save profile' }).click();
+  await settings.getByText('Profile saved.').waitFor();
+  await settings.close();
+}
+
+/** Saves a profile of just a name and a role. */
+export function saveProfileAs(session: BrowserSession, name: string, role: Profile['role'] = 'supervisor'): Promise<void> {
+  return saveProfile(session, async (settings) => {
+    await settings.getByRole('textbox', { name: 'Your name' }).fill(name);
+    await settings.getByRole('combobox', { name: 'Role' }).selectOption(role);
+  });
+}
+
 export async function waitForDraftSaved(frame: Frame): Promise<void> {
   await frame.getByText('Draft saved').waitFor();
 }
