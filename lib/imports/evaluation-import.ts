@@ -152,10 +152,13 @@ function quickRow(f: Record<string, string>): ParsedRow | undefined {
 /** One row of the long format by field: its values, or why it is refused (the schema's words). */
 export function parseLongRow(fields: Record<string, string>): { ok: true; row: ParsedRow } | { ok: false; reason: string } {
   const quick = quickRow(fields);
-  if (quick) return { ok: true, row: quick };
+  return quick ? { ok: true, row: quick } : schemaRow(fields);
+}
+function schemaRow(fields: Record<string, string>): ReturnType<typeof parseLongRow> {
   const parsed = LongRowSchema.safeParse(fields);
   return parsed.success ? { ok: true, row: parsed.data } : { ok: false, reason: describeIssues(parsed.error, 'row') };
 }
+
 /** The first row of an evaluation, whole: it gives the evaluation's own fields. */
 type FirstRow = ParsedRow & { line: number };
 /**
@@ -175,6 +178,8 @@ interface AnswerRow {
 }
 interface Group {
   first: FirstRow;
+  /** The first row's SHARED cells as the file gave them (formulas restored), in SHARED order. */
+  shared: string[];
   rows: AnswerRow[];
 }
 
@@ -183,6 +188,18 @@ const SHARED: readonly LongColumn[] = [
   'ticket_ref', 'ticket_url', 'subject', 'helpdesk', 'channel', 'agent', 'reviewer', 'kind', 'status', 'scorecard_id',
   'scorecard_version', 'evaluation_score', 'passed', 'strengths', 'improvements', 'created_at', 'submitted_at', 'review_seconds',
 ];
+
+/**
+ * How rows are read. 'quick' (what the import uses): a later row of an evaluation whose shared cells
+ * are the very text of its first row's is checked only in the cells that differ per criterion, and
+ * other rows skip zod when they pass; anything refused goes through the schema for its reason.
+ * 'schema': every row through LongRowSchema alone, the reference the quick way is tested against
+ * (tests/unit/imports/evaluation-import-paths.test.ts).
+ */
+export type RowReading = 'quick' | 'schema';
+
+/** Where a LONG_COLUMNS column sits in the file's header, resolved once per file. */
+type ColumnIndexes = Record<LongColumn, number>;
 
 export interface EvaluationImportContext {
   scorecards: readonly Scorecard[];
@@ -209,30 +226,39 @@ export class EvaluationImport {
   private readonly groups = new Map<string, Group>();
   private readonly rejected: RejectedRow[] = [];
   private rows = 0;
+  private at = {} as ColumnIndexes;
+  /** Index of each SHARED column in the header, in SHARED order. */
+  private sharedAt: number[] = [];
 
-  constructor(private readonly context: EvaluationImportContext) {}
+  constructor(
+    private readonly context: EvaluationImportContext,
+    private readonly reading: RowReading = 'quick',
+  ) {}
 
   /** Returns why the header is refused, or ''. */
   start(header: string[]): string {
     this.header = header;
     this.columns = mapColumns(header, SPECS);
+    this.at = Object.fromEntries(LONG_COLUMNS.map((column) => [column, this.columns.index.get(column) ?? -1])) as ColumnIndexes;
+    this.sharedAt = SHARED.map((column) => this.at[column]);
     return this.columns.error && `${this.columns.error} Export a long CSV from the QA Lens dashboard to see the expected columns.`;
   }
 
   add(cells: string[], line: number): void {
     this.rows += 1;
+    if (cells.length === this.header.length && this.reading === 'quick' && this.addRepeat(cells, line)) return;
     const fields = cellsByField(cells, this.header, this.columns);
     if (typeof fields === 'string') return this.reject(line, fields);
     // Only the cells read are restored (the rest are ignored anyway).
     for (const field in fields) fields[field] = restoreFormula(fields[field]!);
-    const parsed = parseLongRow(fields);
+    const parsed = this.reading === 'quick' ? parseLongRow(fields) : schemaRow(fields);
     if (!parsed.ok) return this.reject(line, parsed.reason);
     const data = parsed.row;
     const rootCauseIds = this.rootCauseIds(data.root_causes);
     if (typeof rootCauseIds === 'string') return this.reject(line, rootCauseIds);
     let group = this.groups.get(data.evaluation_id);
     if (!group) {
-      group = { first: Object.assign(data, { line }), rows: [] };
+      group = { first: Object.assign(data, { line }), shared: SHARED.map((column) => fields[column]!), rows: [] };
       this.groups.set(data.evaluation_id, group);
     }
     const { first } = group;
@@ -246,6 +272,49 @@ export class EvaluationImport {
       rootCauseIds,
       differs: first === data ? undefined : SHARED.find((column) => data[column] !== first[column]),
     });
+  }
+
+  /**
+   * Most rows of an exported file: a later row of an evaluation already read, whose shared cells are
+   * the same text as its first row's, so they parse to the same values and cannot differ. Only the
+   * per-criterion cells are read and checked, straight from the cell array. Returns false, having
+   * done nothing, when the row is not such a row or a cell might be refused: the full reading then
+   * gives the same row, or zod's reason.
+   */
+  private addRepeat(cells: readonly string[], line: number): boolean {
+    const at = this.at;
+    const id = restoreFormula(cells[at.evaluation_id]!).trim();
+    const group = this.groups.get(id);
+    if (!group) return false;
+    const { shared } = group;
+    const sharedAt = this.sharedAt;
+    for (let i = 0; i < sharedAt.length; i++) if (restoreFormula(cells[sharedAt[i]!]!) !== shared[i]) return false;
+    const R = CELL_READERS;
+    const criterion_id = R.required(restoreFormula(cells[at.criterion_id]!));
+    const na = R.boolean(restoreFormula(cells[at.na]!));
+    const evidenceCell = restoreFormula(cells[at.evidence]!);
+    const evidence = evidenceCell.trim() === '' ? [] : EvidenceCellSchema.safeParse(evidenceCell).data;
+    if (
+      criterion_id === undefined || na === undefined || evidence === undefined ||
+      R.number(restoreFormula(cells[at.weight]!)) === undefined || R.optionalNumber(restoreFormula(cells[at.answer_value]!)) === undefined
+    ) {
+      return false;
+    }
+    const rootCauseIds = this.rootCauseIds(restoreFormula(cells[at.root_causes]!));
+    if (typeof rootCauseIds === 'string') this.reject(line, rootCauseIds);
+    else {
+      group.rows.push({
+        line,
+        criterion_id,
+        na,
+        answer_label: restoreFormula(cells[at.answer_label]!),
+        comment: restoreFormula(cells[at.comment]!),
+        evidence,
+        rootCauseIds,
+        differs: undefined,
+      });
+    }
+    return true;
   }
 
   /** Ids of the evaluations read so far, to look up which are already stored. */
