@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { EvaluationRow, EvaluationSort, SortKey } from '../../lib/dashboard/filter-evaluations';
 import { CHANNEL_LABELS, formatDateTime, formatResult, formatScore, scorecardLabel } from './format';
 import { statusLabel } from '../reviews/review-text';
@@ -26,7 +26,7 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 export function EvaluationTable({ rows, sort, onSort, onOpen, focusEvaluationId }: EvaluationTableProps) {
   const body = useRef<HTMLTableSectionElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!focusEvaluationId || !body.current) return;
     for (const button of body.current.querySelectorAll<HTMLButtonElement>('button[data-evaluation-id]')) {
       if (button.dataset.evaluationId === focusEvaluationId) button.focus();

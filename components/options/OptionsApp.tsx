@@ -1,5 +1,5 @@
 import type { TargetedEvent, TargetedSubmitEvent } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { parseScorecardFile, scorecardFile } from '../../lib/options/parse-scorecard-file';
 import { RoleSchema, type Profile, type Role, type Scorecard } from '../../lib/schemas';
 import { PageNav } from '../shared/PageNav';
@@ -139,7 +139,7 @@ function ScorecardsSection({ client }: { client: OptionsClient }) {
   }, [client]);
 
   // Back on the list, put focus on the scorecard just edited, or on the heading when it is gone.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (returnFocus === null || editing !== undefined || scorecards === null) return;
     const button = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-edit]') ?? [])].find((b) => b.dataset.edit === returnFocus);
     (button ?? headingRef.current)?.focus();

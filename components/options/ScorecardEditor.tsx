@@ -1,5 +1,5 @@
 import type { TargetedSubmitEvent } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   addCriterion,
   addOutcome,
@@ -465,7 +465,7 @@ export function ScorecardEditor({
     setFocusRequest(null);
   }, [focusRequest, draft]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (errors) errorsRef.current?.focus();
   }, [errors]);
 
