@@ -96,6 +96,7 @@ export async function erasePerson(db: QaLensDatabase, asked: PersonQuery, now: n
       }
       byTable[name] = { removed: removed.length, rewritten: rewritten.length };
     }
+    await scrubOutbox(db, changes);
     await recordChanges(db, changes, 'own', now);
     const removedTotal = Object.values(byTable).reduce((n, t) => n + t.removed, 0);
     const rewrittenTotal = Object.values(byTable).reduce((n, t) => n + t.rewritten, 0);
@@ -106,6 +107,22 @@ export async function erasePerson(db: QaLensDatabase, asked: PersonQuery, now: n
     );
     return { removed: removedTotal, rewritten: rewrittenTotal, byTable };
   });
+}
+
+/**
+ * Changes still waiting to be pushed hold the rows as they were: a put of a record the erasure
+ * deletes becomes a delete under the same mutation id, and a put of a rewritten one carries the
+ * rewritten row, so the person does not wait in the outbox for the next sync (nor reach the server).
+ */
+async function scrubOutbox(db: QaLensDatabase, changes: readonly RecordChange[]): Promise<void> {
+  const latest = new Map(changes.map((c) => [`${c.kind} ${c.op === 'put' ? syncKey(c.kind, c.record as never) : c.key}`, c]));
+  const pending = await db.outbox.toArray();
+  const scrubbed = pending.flatMap((entry) => {
+    const change = entry.op === 'put' ? latest.get(`${entry.kind} ${entry.key}`) : undefined;
+    if (!change) return [];
+    return [change.op === 'delete' ? { ...entry, op: 'delete' as const, record: null } : { ...entry, record: change.record }];
+  });
+  await db.outbox.bulkPut(scrubbed);
 }
 
 const article = (query: PersonQuery) => (query.kind === 'customer' ? 'a customer' : 'an agent');

@@ -1,4 +1,5 @@
 import { erasePerson, exportPersonData, findPerson, listAuditLog, saveTicketSnapshot } from '@/lib/db';
+import { put, recordChanges, writeTransaction } from '@/lib/db/changes';
 import { emailFingerprint, redactObservedTicket } from '@/lib/privacy';
 import { SYNC_RECORD_SCHEMAS, type Evaluation, type KpiRecord, type TicketContext } from '@/lib/schemas';
 import { makeReview, REVIEWER } from '../feedback/review-factories';
@@ -86,6 +87,22 @@ describe('Erase a person', () => {
     expect(everything).not.toContain(await emailFingerprint('dana@example.com'));
     expect(await findPerson(db, { kind: 'customer', value: 'dana@example.com' })).toMatchObject({ tickets: { about: 0, mentioning: 0 }, evaluations: { about: 0, mentioning: 0 } });
     expect((await queuedChanges(db)).sort()).toEqual(['delete kpi kpi-1', 'delete ticket zendesk:1001', 'delete ticket zendesk:1003', 'put evaluation ev-dana', 'put ticket zendesk:2002']);
+  });
+
+  it('changes still waiting to be pushed lose the customer too: a pending put of an erased ticket becomes its delete', async () => {
+    const db = await seeded();
+    const pending = (await db.tickets.get('zendesk:1001'))!;
+    const mentioning = (await db.tickets.get('zendesk:2002'))!;
+    await writeTransaction(db, [db.tickets], async () => {
+      await db.tickets.bulkPut([pending, mentioning]);
+      await recordChanges(db, [put('ticket', pending), put('ticket', mentioning)], 'own', NOW - 1);
+    });
+    expect(await queuedChanges(db)).toEqual(['put ticket zendesk:1001', 'put ticket zendesk:2002']);
+    await erasePerson(db, { kind: 'customer', value: 'dana@example.com' }, NOW);
+    const outbox = await db.outbox.toArray();
+    expect(outbox.slice(0, 2).map((e) => `${e.op} ${e.key}`)).toEqual(['delete zendesk:1001', 'put zendesk:2002']);
+    expect(JSON.stringify(outbox)).not.toMatch(/Dana Whitfield/);
+    expect(JSON.stringify(outbox)).not.toContain(await emailFingerprint('dana@example.com'));
   });
 
   it('a customer by email quoted in a review of their conversation: their words and name go from the evidence, the review stays', async () => {
