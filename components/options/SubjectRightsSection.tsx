@@ -1,5 +1,5 @@
 import type { TargetedSubmitEvent } from 'preact';
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PersonCounts } from '../../lib/db/subject-rights';
 import { PERSON_TABLES, personQueryProblem, type PersonKind, type PersonQuery } from '../../lib/privacy/person';
 import { TABLE_LABELS } from './BackupSection';
@@ -18,23 +18,53 @@ function describeCounts(counts: PersonCounts): string {
   return [about && `About them: ${about}.`, mentioning && `Mentioning them: ${mentioning}.`].filter(Boolean).join(' ');
 }
 
+/** The step after Find: the counts alone, or one of the two confirmations. */
+type Step = 'found' | 'export' | 'erase';
+type FocusTarget = 'download' | 'erase-permanently' | 'export' | 'erase' | 'value';
+
 /**
  * The data-subject requests a DPO passes on: export everything held about a person, or erase it.
- * The person is found first, so the admin sees what will go before anything does.
+ * The person is found first, and each action shows what it covers and asks once more, so the admin
+ * sees what will leave or go before anything does.
  */
 export function SubjectRightsSection({ client }: { client: Pick<PrivacyClient, 'findPerson' | 'exportPerson' | 'erasePerson'> }) {
   const [kind, setKind] = useState<PersonKind>('customer');
   const [value, setValue] = useState('');
   const [reference, setReference] = useState('');
   const [found, setFound] = useState<{ query: PersonQuery; counts: PersonCounts } | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<Step>('found');
+  const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);
+  const downloadButton = useRef<HTMLButtonElement>(null);
+  const erasePermanentlyButton = useRef<HTMLButtonElement>(null);
+  const exportButton = useRef<HTMLButtonElement>(null);
+  const eraseButton = useRef<HTMLButtonElement>(null);
+  const valueInput = useRef<HTMLInputElement>(null);
+  const targets: Record<FocusTarget, { current: HTMLElement | null }> = {
+    download: downloadButton,
+    'erase-permanently': erasePermanentlyButton,
+    export: exportButton,
+    erase: eraseButton,
+    value: valueInput,
+  };
+  // Each step removes the button that was pressed, so focus is moved on purpose, before paint: a
+  // useEffect would run later and could pull focus back from a control the user already reached.
+  // While busy the target may still be disabled, which cannot take focus: wait for the render after.
+  useLayoutEffect(() => {
+    if (!focusTarget || busy) return;
+    targets[focusTarget].current?.focus();
+    setFocusTarget(null);
+  }, [focusTarget, busy]);
+  const goTo = (next: Step, focus: FocusTarget) => {
+    setStep(next);
+    setFocusTarget(focus);
+  };
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
 
   const reset = () => {
     setFound(null);
-    setConfirming(false);
+    setStep('found');
     setStatus('');
     setError('');
   };
@@ -64,6 +94,7 @@ export function SubjectRightsSection({ client }: { client: Pick<PrivacyClient, '
     run(async () => {
       const filename = await client.exportPerson(found.query, reference);
       setStatus(`Saved ${filename}.`);
+      goTo('found', 'export');
     });
 
   const erase = () =>
@@ -71,8 +102,8 @@ export function SubjectRightsSection({ client }: { client: Pick<PrivacyClient, '
     run(async () => {
       const summary = await client.erasePerson(found.query, reference);
       setFound(null);
-      setConfirming(false);
       setStatus(`Erased: ${summary.removed} records deleted, ${summary.rewritten} rewritten without them. The audit log records that an erasure happened, not who it was.`);
+      goTo('found', 'value');
     });
 
   return (
@@ -100,6 +131,7 @@ export function SubjectRightsSection({ client }: { client: Pick<PrivacyClient, '
           <label class="grow">
             <span>Email or full name</span>
             <input
+              ref={valueInput}
               type="text"
               maxLength={320}
               value={value}
@@ -121,30 +153,47 @@ export function SubjectRightsSection({ client }: { client: Pick<PrivacyClient, '
       {found && (
         <div>
           <p>{describeCounts(found.counts)}</p>
-          <div class="actions">
-            <button type="button" disabled={busy} onClick={() => void exportData()}>
-              Export a person’s data
-            </button>
-            {!confirming ? (
-              <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
+          {step === 'found' && (
+            <div class="actions">
+              <button type="button" ref={exportButton} disabled={busy} onClick={() => goTo('export', 'download')}>
+                Export a person’s data
+              </button>
+              <button type="button" ref={eraseButton} disabled={busy} onClick={() => goTo('erase', 'erase-permanently')}>
                 Erase a person
               </button>
-            ) : (
-              <>
-                <button type="button" class="danger" disabled={busy} onClick={() => void erase()}>
+            </div>
+          )}
+          {step === 'export' && (
+            <div role="group" aria-labelledby="subject-export-heading" class="confirm">
+              <p id="subject-export-heading">
+                Export {found.query.kind === 'customer' ? 'this customer’s' : 'this agent’s'} data as a JSON file: {describeCounts(found.counts)} The file holds their personal
+                data: send it to them securely and do not keep a copy.
+              </p>
+              <div class="actions">
+                <button type="button" ref={downloadButton} disabled={busy} onClick={() => void exportData()}>
+                  Download their data (JSON)
+                </button>
+                <button type="button" disabled={busy} onClick={() => goTo('found', 'export')}>
+                  Cancel export
+                </button>
+              </div>
+            </div>
+          )}
+          {step === 'erase' && (
+            <div role="group" aria-labelledby="subject-erase-heading" class="confirm">
+              <p id="subject-erase-heading" role="alert" class="error">
+                This deletes what is about {found.query.kind === 'customer' ? 'this customer' : 'this agent'} and removes them from every other record, here and, in a team, on the
+                team server. It cannot be undone.
+              </p>
+              <div class="actions">
+                <button type="button" class="danger" ref={erasePermanentlyButton} disabled={busy} onClick={() => void erase()}>
                   Erase permanently
                 </button>
-                <button type="button" onClick={() => setConfirming(false)}>
+                <button type="button" disabled={busy} onClick={() => goTo('found', 'erase')}>
                   Cancel
                 </button>
-              </>
-            )}
-          </div>
-          {confirming && (
-            <p role="alert" class="error">
-              This deletes what is about {found.query.kind === 'customer' ? 'this customer' : 'this agent'} and removes them from every other record, here and, in a team, on the
-              team server. It cannot be undone.
-            </p>
+              </div>
+            </div>
           )}
         </div>
       )}

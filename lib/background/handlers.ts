@@ -5,7 +5,7 @@ import { runReminders } from './reminders';
 import { openDatabase } from '../db';
 import { saveSyncStatus } from '../db/sync-state';
 import { getRedactionRules } from '../db/privacy';
-import { redactTicket } from '../privacy';
+import { redactObservedTicket } from '../privacy';
 import { siteStore } from '../sites/site-store';
 import { tabTickets } from './tab-tickets';
 import { joinTeamAndSync, leaveTeam, runSync, syncSoon, teamStatus } from './team-sync';
@@ -19,8 +19,9 @@ export const backgroundHandlers: RequestHandlers = {
   async 'ticket/observed'({ ticket: read, frame }, context) {
     const tabId = requireTab(context);
     // Redacted before it is kept, even in session storage: the panel, snapshots and exports only
-    // ever see the redacted ticket.
-    const ticket = read && redactTicket(read, await getRedactionRules(openDatabase()));
+    // ever see the redacted ticket. The customer's email survives only as a fingerprint, which
+    // Settings → Privacy finds them by.
+    const ticket = read && (await redactObservedTicket(read, await getRedactionRules(openDatabase())));
     await tabTickets.set(tabId, frame, ticket);
     await broadcast('ticket/updated', { tabId, frame, ticket }, [tabId]);
     return { layout: await panelLayout.get() };

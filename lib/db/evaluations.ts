@@ -5,7 +5,7 @@ import { addWorkingDays } from '../feedback/working-days';
 import { getTeamSettings } from './settings';
 import { put, recordChanges, writeTransaction } from './changes';
 import { ticketSnapshot } from './tickets';
-import { redactEvaluation } from '../privacy';
+import { redactEvaluation, withCustomerFingerprint } from '../privacy';
 import { audit } from './audit';
 import { getRedactionRules } from './privacy';
 
@@ -66,6 +66,8 @@ export async function submitEvaluation(
     throw new EvaluationNotReady(`Answer every criterion or mark it N/A first: ${titles.join(', ')}.`);
   }
   const rules = await getRedactionRules(db);
+  // Hashed before the transaction: awaiting anything but Dexie inside it would end it early.
+  const read = await withCustomerFingerprint(ticket, { keepExisting: true });
   return writeTransaction(db, [db.evaluations, db.tickets, db.settings], async () => {
     const stored = await db.evaluations.get(draft.id);
     if (stored && stored.status !== 'draft') throw new EvaluationNotReady('This evaluation was already submitted.');
@@ -84,7 +86,7 @@ export async function submitEvaluation(
       submittedAt: now,
     };
     // The Spotlight flags the panel worked out travel from the evaluation's copy of the ticket to its snapshot.
-    const snapshot = { ...ticketSnapshot(ticket, now, rules), ...(draft.ticket.spotlight ? { spotlight: draft.ticket.spotlight } : {}) };
+    const snapshot = { ...ticketSnapshot(read, now, rules), ...(draft.ticket.spotlight ? { spotlight: draft.ticket.spotlight } : {}) };
     await db.evaluations.put(submitted);
     await db.tickets.put(snapshot);
     await recordChanges(db, [put('evaluation', submitted), put('ticket', snapshot)], 'own', now);

@@ -4,6 +4,7 @@
  * person nor what was said about them.
  */
 import { findPersonRecords, PERSON_TABLES, planErasure, type PersonQuery, type PersonRecords, type PersonTable, type PersonTables } from '../privacy/person';
+import { emailFingerprint, isEmailAddress } from '../privacy/email-fingerprint';
 import type { SyncKind } from '../schemas';
 import { syncKey } from '../schemas';
 import { audit, auditAlone } from './audit';
@@ -27,6 +28,15 @@ async function readPersonTables(db: QaLensDatabase): Promise<PersonTables> {
   return Object.fromEntries(PERSON_TABLES.map((name, i) => [name, rows[i]])) as unknown as PersonTables;
 }
 
+/**
+ * The query with the fingerprint a customer's email is stored as (see email-fingerprint.ts).
+ * Worked out before any transaction opens: awaiting the hash inside one would end it early.
+ */
+async function fingerprinted(query: PersonQuery): Promise<PersonQuery> {
+  const value = query.value.trim();
+  return query.kind === 'customer' && isEmailAddress(value) ? { kind: query.kind, value, emailSha256: await emailFingerprint(value) } : { kind: query.kind, value };
+}
+
 export type PersonCounts = Record<PersonTable, { about: number; mentioning: number }>;
 
 const countsOf = (records: PersonRecords): PersonCounts =>
@@ -34,7 +44,7 @@ const countsOf = (records: PersonRecords): PersonCounts =>
 
 /** How many rows of each table are about the person or mention them; changes nothing. */
 export async function findPerson(db: QaLensDatabase, query: PersonQuery): Promise<PersonCounts> {
-  return countsOf(findPersonRecords(await readPersonTables(db), query));
+  return countsOf(findPersonRecords(await readPersonTables(db), await fingerprinted(query)));
 }
 
 export interface PersonExport {
@@ -47,7 +57,7 @@ export interface PersonExport {
 
 /** Everything held about the person, as one JSON document; the export is logged, the person is not named in the log. */
 export async function exportPersonData(db: QaLensDatabase, query: PersonQuery, now: number, reference = ''): Promise<PersonExport> {
-  const records = findPersonRecords(await readPersonTables(db), query);
+  const records = findPersonRecords(await readPersonTables(db), await fingerprinted(query));
   const total = PERSON_TABLES.reduce((n, t) => n + records.about[t].length + records.mentioning[t].length, 0);
   await auditAlone(db, { action: 'subject.export', summary: `Data held about ${article(query)} exported on request${referenceNote(reference)}: ${total} records.` }, now);
   return { format: 'qa-lens-person-data', exportedAt: now, person: { kind: query.kind, value: query.value.trim() }, ...records };
@@ -65,7 +75,8 @@ export interface ErasureSummary {
  * rewritten ones new versions, so other members' browsers drop them too. Backups already
  * downloaded are files outside QA Lens: the page says so.
  */
-export async function erasePerson(db: QaLensDatabase, query: PersonQuery, now: number, reference = ''): Promise<ErasureSummary> {
+export async function erasePerson(db: QaLensDatabase, asked: PersonQuery, now: number, reference = ''): Promise<ErasureSummary> {
+  const query = await fingerprinted(asked);
   return writeTransaction(db, tablesOf(db), async () => {
     const records = findPersonRecords(await readPersonTables(db), query);
     const plan = planErasure(records, query, now);
@@ -85,6 +96,7 @@ export async function erasePerson(db: QaLensDatabase, query: PersonQuery, now: n
       }
       byTable[name] = { removed: removed.length, rewritten: rewritten.length };
     }
+    await scrubOutbox(db, changes);
     await recordChanges(db, changes, 'own', now);
     const removedTotal = Object.values(byTable).reduce((n, t) => n + t.removed, 0);
     const rewrittenTotal = Object.values(byTable).reduce((n, t) => n + t.rewritten, 0);
@@ -95,6 +107,22 @@ export async function erasePerson(db: QaLensDatabase, query: PersonQuery, now: n
     );
     return { removed: removedTotal, rewritten: rewrittenTotal, byTable };
   });
+}
+
+/**
+ * Changes still waiting to be pushed hold the rows as they were: a put of a record the erasure
+ * deletes becomes a delete under the same mutation id, and a put of a rewritten one carries the
+ * rewritten row, so the person does not wait in the outbox for the next sync (nor reach the server).
+ */
+async function scrubOutbox(db: QaLensDatabase, changes: readonly RecordChange[]): Promise<void> {
+  const latest = new Map(changes.map((c) => [`${c.kind} ${c.op === 'put' ? syncKey(c.kind, c.record as never) : c.key}`, c]));
+  const pending = await db.outbox.toArray();
+  const scrubbed = pending.flatMap((entry) => {
+    const change = entry.op === 'put' ? latest.get(`${entry.kind} ${entry.key}`) : undefined;
+    if (!change) return [];
+    return [change.op === 'delete' ? { ...entry, op: 'delete' as const, record: null } : { ...entry, record: change.record }];
+  });
+  await db.outbox.bulkPut(scrubbed);
 }
 
 const article = (query: PersonQuery) => (query.kind === 'customer' ? 'a customer' : 'an agent');

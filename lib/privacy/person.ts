@@ -11,6 +11,12 @@ export interface PersonQuery {
   kind: PersonKind;
   /** An email address or a name, matched whole, in any case. */
   value: string;
+  /**
+   * The fingerprint of `value` when it is an email (`emailFingerprint` in ./email-fingerprint.ts),
+   * worked out by the caller so that this module stays pure and synchronous: a stored customer
+   * carries only that fingerprint of their email, which redaction replaced with `[email]`.
+   */
+  emailSha256?: string;
 }
 
 export interface PersonTables {
@@ -37,17 +43,56 @@ export function personQueryProblem(query: PersonQuery): string | null {
 }
 
 const same = (a: string | undefined | null, b: string) => (a ?? '').trim().toLocaleLowerCase() === b;
-const isPerson = (person: Person | null | undefined, needle: string) => !!person && (same(person.name, needle) || same(person.email, needle));
+/** The person by name, by an email kept as it was (rows from before redaction), or by their email's fingerprint. */
+const isPerson = (person: Person | null | undefined, needle: string, emailSha256: string | undefined) =>
+  !!person && (same(person.name, needle) || same(person.email, needle) || (!!emailSha256 && person.emailSha256 === emailSha256));
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Replaces every mention of the person (the value as a whole word, any case) with `[erased]`. */
-export function mentionEraser(query: PersonQuery): <T>(row: T) => T {
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}@._-])${escapeRegExp(query.value.trim())}(?![\\p{L}\\p{N}@_-]|\\.[\\p{L}\\p{N}])`, 'giu');
+/** Replaces every mention of any of the terms (each as a whole word, any case) with `[erased]`. */
+export function mentionEraser(terms: readonly string[]): <T>(row: T) => T {
+  // Longest first, so a full name goes whole before a shorter term inside it could match.
+  const alternatives = [...new Set(terms.map((t) => t.trim()).filter(Boolean))].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}@._-])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}@_-]|\\.[\\p{L}\\p{N}])`, 'giu');
   return (row) => mapText(row, (text) => text.replace(pattern, ERASED));
 }
 
-const mentions = (row: unknown, query: PersonQuery) => JSON.stringify(mentionEraser(query)(row)) !== JSON.stringify(row);
+/** A placeholder redaction or erasure left (`[email]`, `[erased]`): not a name to look for. */
+const PLACEHOLDER = /^\[[^\]]*\]$/;
+
+/**
+ * The names the customer goes by in their own tickets. Redaction keeps a customer's name readable
+ * (only their email becomes `[email]`), so a customer found by email is erased by these names too,
+ * wherever they are quoted: transcripts, evidence, comments.
+ */
+function customerNames(tickets: readonly TicketSnapshot[]): string[] {
+  const names = tickets.flatMap((t) => [t.customer?.name ?? '', ...t.messages.filter((m) => m.role === 'customer').map((m) => m.author)]);
+  return names.map((n) => n.trim()).filter((n) => n.length >= 3 && !PLACEHOLDER.test(n));
+}
+
+/** The customer's own words quoted as evidence in a review of their conversation: the quote and its author go. */
+function eraseCustomerQuotes<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(eraseCustomerQuotes) as T;
+  if (!value || typeof value !== 'object') return value;
+  const row = value as Record<string, unknown>;
+  if (row.role === 'customer' && typeof row.quote === 'string') return { ...row, quote: ERASED, author: ERASED } as T;
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, eraseCustomerQuotes(v)])) as T;
+}
+
+/**
+ * How every row is rewritten to take the person out: their value and, for a customer, the names
+ * they go by in their tickets become `[erased]`; reviews of a customer's conversations also lose
+ * the customer's quoted words. Rows it leaves unchanged do not mention the person.
+ */
+function personEraser(query: PersonQuery, about: PersonRecords['about']): (table: PersonTable, row: unknown) => unknown {
+  // The value itself stays a term: a name, or an email some row from before redaction kept whole.
+  const erase = mentionEraser(query.kind === 'customer' ? [query.value, ...customerNames(about.tickets)] : [query.value]);
+  const keys = new Set(query.kind === 'customer' ? about.tickets.map((t) => t.key) : []);
+  return (table, row) => {
+    const erased = erase(row);
+    return table === 'evaluations' && keys.has((row as Evaluation).ticket.key) ? eraseCustomerQuotes(erased) : erased;
+  };
+}
 
 /** What is held about the person, table by table: the rows about them, and the rows that only mention them. */
 export interface PersonRecords {
@@ -60,27 +105,28 @@ export function findPersonRecords(tables: PersonTables, query: PersonQuery): Per
   const needle = query.value.trim().toLocaleLowerCase();
   const about = empty();
   if (query.kind === 'customer') {
-    about.tickets = tables.tickets.filter((t) => isPerson(t.customer, needle) || t.messages.some((m) => m.role === 'customer' && same(m.author, needle)));
+    about.tickets = tables.tickets.filter((t) => isPerson(t.customer, needle, query.emailSha256) || t.messages.some((m) => m.role === 'customer' && same(m.author, needle)));
     const keys = new Set(about.tickets.map((t) => t.key));
     // A review of the customer's conversation is about the agent's work, not the customer: it stays,
     // and only its quotes and comments lose the customer (see planErasure).
     about.kpis = tables.kpis.filter((k) => k.scope === 'ticket' && keys.has(k.ticketKey));
     about.importedTickets = tables.importedTickets.filter((t) => keys.has(t.key));
   } else {
-    about.evaluations = tables.evaluations.filter((e) => isPerson(e.ticket.agent, needle));
+    about.evaluations = tables.evaluations.filter((e) => isPerson(e.ticket.agent, needle, undefined));
     const ids = new Set(about.evaluations.map((e) => e.id));
     about.acknowledgements = tables.acknowledgements.filter((a) => ids.has(a.evaluationId) || same(a.agent.name, needle));
     about.disputes = tables.disputes.filter((d) => ids.has(d.evaluationId) || same(d.agent.name, needle));
-    about.coachingPlans = tables.coachingPlans.filter((p) => isPerson(p.agent, needle));
+    about.coachingPlans = tables.coachingPlans.filter((p) => isPerson(p.agent, needle, undefined));
     about.kpis = tables.kpis.filter((k) => same(k.agent, needle));
     about.importedTickets = tables.importedTickets.filter((t) => same(t.agent, needle));
-    about.tickets = tables.tickets.filter((t) => isPerson(t.agent, needle));
+    about.tickets = tables.tickets.filter((t) => isPerson(t.agent, needle, undefined));
     about.reminders = tables.reminders.filter((r) => ids.has(r.id.split(':')[1] ?? '') || about.coachingPlans.some((p) => r.id.endsWith(`:${p.id}`)));
   }
+  const erase = personEraser(query, about);
   const mentioning = empty();
   for (const table of PERSON_TABLES) {
     const held = new Set<unknown>(about[table]);
-    (mentioning[table] as unknown[]) = (tables[table] as unknown[]).filter((row) => !held.has(row) && mentions(row, query));
+    (mentioning[table] as unknown[]) = (tables[table] as unknown[]).filter((row) => !held.has(row) && JSON.stringify(erase(table, row)) !== JSON.stringify(row));
   }
   return { about, mentioning };
 }
@@ -106,14 +152,14 @@ export interface ErasurePlan {
  * snapshots of their tickets stay (the customer's conversation) with the agent taken out.
  */
 export function planErasure(records: PersonRecords, query: PersonQuery, now: number): ErasurePlan {
-  const erase = mentionEraser(query);
+  const eraseIn = personEraser(query, records.about);
   const remove = empty();
   const rewrite = empty();
   const needle = query.value.trim().toLocaleLowerCase();
   if (query.kind === 'customer') {
     remove.tickets = records.about.tickets;
     remove.kpis = records.about.kpis;
-    rewrite.importedTickets = records.about.importedTickets.map(erase);
+    rewrite.importedTickets = records.about.importedTickets.map((t) => eraseIn('importedTickets', t) as ImportedTicket);
   } else {
     remove.evaluations = records.about.evaluations;
     remove.acknowledgements = records.about.acknowledgements;
@@ -123,11 +169,11 @@ export function planErasure(records: PersonRecords, query: PersonQuery, now: num
     remove.reminders = records.about.reminders;
     rewrite.importedTickets = records.about.importedTickets.map((t) => ({ ...t, agent: null }));
     rewrite.tickets = records.about.tickets.map((t) =>
-      erase({ ...t, agent: null, messages: t.messages.map((m) => (m.role === 'agent' && same(m.author, needle) ? { ...m, author: ERASED } : m)) }),
+      eraseIn('tickets', { ...t, agent: null, messages: t.messages.map((m) => (m.role === 'agent' && same(m.author, needle) ? { ...m, author: ERASED } : m)) }) as TicketSnapshot,
     );
   }
   for (const table of PERSON_TABLES) {
-    const stamped = (records.mentioning[table] as unknown[]).map((row) => stamp(erase(row), now));
+    const stamped = (records.mentioning[table] as unknown[]).map((row) => stamp(eraseIn(table, row), now));
     (rewrite[table] as unknown[]) = [...(rewrite[table] as unknown[]).map((row) => stamp(row, now)), ...stamped];
   }
   return { remove, rewrite };

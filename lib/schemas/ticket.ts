@@ -10,6 +10,12 @@ const shortText = z.string().max(TICKET_LIMITS.fieldChars);
 export const PersonSchema = z.object({
   name: shortText,
   email: shortText.optional(),
+  /**
+   * SHA-256 (hex) of the trimmed, lower-cased email, kept because the email itself is redacted
+   * before storage: Settings → Privacy finds the customer by it. Personal data, erased with them
+   * (lib/privacy/email-fingerprint.ts).
+   */
+  emailSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;
 

@@ -4,6 +4,7 @@ import {
   axeViolations,
   conversationMessage as message,
   openDashboard,
+  openSettings,
   openZendeskTicket,
   saveProfileAs,
   startSession,
@@ -29,13 +30,6 @@ const rawFound = (text: string) => [...Object.values(RAW), ...RAW_COMPACT, CUSTO
 
 /** The dashboard's count of the evaluations it lists. */
 const evaluationCount = (page: Page) => page.getByRole('status').filter({ hasText: /^\d+ evaluations?$/ }).innerText();
-
-async function openSettings(session: BrowserSession): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(session.extensionUrl('options.html'));
-  await page.getByRole('button', { name: 'Save privacy settings' }).waitFor();
-  return page;
-}
 
 describe('privacy in the real browser: redaction, retention, subject rights, audit log', () => {
   let session: BrowserSession;

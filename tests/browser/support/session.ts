@@ -154,6 +154,14 @@ export async function stopServiceWorker(session: BrowserSession): Promise<void> 
   await extensionPage.close();
 }
 
+/** Opens Settings in a new tab and waits until its Privacy section is there. */
+export async function openSettings(session: BrowserSession): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(session.extensionUrl('options.html'));
+  await page.getByRole('button', { name: 'Save privacy settings' }).waitFor();
+  return page;
+}
+
 /** Opens the dashboard in a new tab and waits for its heading. */
 export async function openDashboard(session: BrowserSession): Promise<Page> {
   const page = await session.context.newPage();

@@ -4,7 +4,8 @@ import { AuditLogSection } from '../../../components/options/AuditLogSection';
 import type { PrivacyClient } from '../../../components/options/privacy-client';
 import { PrivacySection } from '../../../components/options/PrivacySection';
 import { SubjectRightsSection } from '../../../components/options/SubjectRightsSection';
-import { erasePerson, exportPersonData, findPerson, getTeamSettings, listAuditLog, savePrivacySettings, type QaLensDatabase } from '../../../lib/db';
+import { erasePerson, exportPersonData, findPerson, getTeamSettings, listAuditLog, saveTicketSnapshot, savePrivacySettings, type QaLensDatabase } from '../../../lib/db';
+import { redactObservedTicket } from '../../../lib/privacy';
 import { auditAlone } from '../../../lib/db/audit';
 import { freshDatabase, ticket } from '../db/factories';
 
@@ -73,23 +74,43 @@ describe('Settings → Privacy', () => {
 describe('Requests about a person', () => {
   it('finds a customer, exports their data, and erases them only after a second, explicit click', async () => {
     const db = freshDatabase();
-    await db.tickets.add({ ...ticket, key: 'zendesk:1001', capturedAt: 1, customer: { name: 'Dana Whitfield', email: 'dana@example.com' } });
+    // Kept the way the worker keeps it: the email redacted, only its fingerprint left to find by.
+    await saveTicketSnapshot(db, await redactObservedTicket({ ...ticket, customer: { name: 'Dana Whitfield', email: 'dana@example.com' } }), 1);
     const { privacy, downloads } = client(db);
     render(<SubjectRightsSection client={privacy} />);
     fireEvent.input(screen.getByRole('textbox', { name: 'Email or full name' }), { target: { value: 'dana@example.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Find' }));
     await screen.findByText('About them: 1 ticket snapshots.');
     fireEvent.click(screen.getByRole('button', { name: 'Export a person’s data' }));
+    // A step between Find and the download: what the file will hold, and a button that says what it does.
+    const exportStep = screen.getByRole('group', { name: /Export this customer’s data as a JSON file: About them: 1 ticket snapshots\./ });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Download their data (JSON)' }));
+    expect(downloads).toHaveLength(0);
+    await noViolations();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel export' }));
+    expect(exportStep.isConnected).toBe(false);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Export a person’s data' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export a person’s data' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download their data (JSON)' }));
     await screen.findByText('Saved person.json.');
     expect(JSON.parse(downloads[0]!.text).about.tickets).toHaveLength(1);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Export a person’s data' }));
 
     fireEvent.click(screen.getByRole('button', { name: 'Erase a person' }));
     expect(await db.tickets.count()).toBe(1);
     expect(screen.getByRole('alert').textContent).toMatch(/cannot be undone/);
+    // The button that was pressed is gone: focus is on the one that finishes the job, not lost.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Erase permanently' }));
     await noViolations();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Erase a person' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Erase a person' }));
     fireEvent.click(screen.getByRole('button', { name: 'Erase permanently' }));
     await screen.findByText(/Erased: 1 records deleted/);
+    expect(screen.getByRole('status').textContent).toMatch(/^Erased: 1 records deleted, 0 rewritten/);
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Email or full name' }));
     expect(await db.tickets.count()).toBe(0);
+    await noViolations();
   });
 
   it('refuses a search too short to name one person', async () => {

@@ -15,6 +15,7 @@ import {
 } from '@/lib/db';
 import { acknowledge, dispute } from '@/lib/db/feedback';
 import { newDraft } from '@/lib/evaluations/new-draft';
+import { emailFingerprint } from '@/lib/privacy';
 import { BACKUP_SCHEMA_VERSION, DEFAULT_PRIVACY_SETTINGS, DEFAULT_TEAM_SETTINGS, type Evaluation, type Scorecard, type TicketContext } from '@/lib/schemas';
 import { AGENT, makeReview, REVIEWER, SCORECARD } from '../feedback/review-factories';
 import { freshDatabase } from '../db/factories';
@@ -67,7 +68,8 @@ describe('redaction before anything is stored', () => {
     expect(leaked(kept)).toEqual([]);
     expect(leaked(seen)).toEqual([]);
     expect(kept?.messages[0]?.text).toBe('Call me on [phone], card [card]. Order #4829173650.');
-    expect(kept?.customer).toEqual({ name: 'Dana Whitfield', email: '[email]' });
+    // The email is kept only as its fingerprint, which Settings → Privacy finds the customer by.
+    expect(kept?.customer).toEqual({ name: 'Dana Whitfield', email: '[email]', emailSha256: await emailFingerprint(ticket.customer!.email!) });
     // The URL and ids stay as read: the panel checks its frame against the URL's origin.
     expect(kept?.url).toBe(ticket.url);
   });
