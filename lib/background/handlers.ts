@@ -22,8 +22,10 @@ export const backgroundHandlers: RequestHandlers = {
     // ever see the redacted ticket. The customer's email survives only as a fingerprint, which
     // Settings → Privacy finds them by.
     const ticket = read && (await redactObservedTicket(read, await getRedactionRules(openDatabase())));
-    await tabTickets.set(tabId, frame, ticket);
-    await broadcast('ticket/updated', { tabId, frame, ticket }, [tabId]);
+    // Stored and announced at once: the panel does not wait for the store. A panel that misses the
+    // announcement asks (`panel/hello`) after it, and this worker's storage calls are applied in the
+    // order made, so that read sees the ticket stored here.
+    await Promise.all([tabTickets.set(tabId, frame, ticket), broadcast('ticket/updated', { tabId, frame, ticket }, [tabId])]);
     return { layout: await panelLayout.get() };
   },
   async 'site/config'(_payload, context) {

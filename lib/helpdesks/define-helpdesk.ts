@@ -50,9 +50,16 @@ export function ownValue<T>(map: Readonly<Record<string, T>>, key: unknown, fall
   return (typeof key === 'string' || typeof key === 'number') && Object.hasOwn(map, key) ? (map[key] ?? fallback) : fallback;
 }
 
+/**
+ * Runs of spaces, tabs and no-break spaces that are not already a single space. Replacing every run
+ * (single spaces included) with a space gives the same text, but a long conversation has hundreds of
+ * thousands of single spaces, and rewriting each one was most of the time a 5 MB ticket took to read.
+ */
+const SPACE_RUNS = /[\t\f\v\u00a0][ \t\f\v\u00a0]*| [ \t\f\v\u00a0]+/g;
+
 /** Collapses whitespace and trims; helpdesk text often carries layout newlines. */
 export function cleanText(text: string | null | undefined): string {
-  return (text ?? '').replace(/[ \t\f\v\u00a0]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+  return (text ?? '').replace(SPACE_RUNS, ' ').replace(/\n{3,}/g, '\n\n').trim();
 }
 
 /**

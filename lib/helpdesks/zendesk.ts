@@ -87,11 +87,18 @@ function messageRole(comment: ZendeskComment, author: ZendeskUser | undefined, r
 }
 
 async function readFromApi(ref: TicketRef, context: ReadContext): Promise<TicketContext> {
-  const { ticket, users = [] } = await getJson<TicketResponse>(context, `/api/v2/tickets/${ref.ticketId}.json?include=users`, 'Zendesk');
+  const commentsPath = `/api/v2/tickets/${ref.ticketId}/comments.json`;
+  const firstPagePath = `${commentsPath}?include=users&sort_order=asc`;
+  // Both asked for at once: waiting for the ticket before asking for its comments cost a whole round
+  // trip, and on a huge ticket the helpdesk is slowest to answer just then (the agent app is loading
+  // the same conversation). When the ticket fails, the first page's answer is dropped, unread.
+  const ticketRead = getJson<TicketResponse>(context, `/api/v2/tickets/${ref.ticketId}.json?include=users`, 'Zendesk');
+  const firstPage = getJson<CommentsResponse>(context, firstPagePath, 'Zendesk');
+  firstPage.catch(() => undefined);
+  const { ticket, users = [] } = await ticketRead;
   const people = new Map(users.map((u) => [u.id, u]));
   const comments: ZendeskComment[] = [];
-  const commentsPath = `/api/v2/tickets/${ref.ticketId}/comments.json`;
-  let next: string | null = `${commentsPath}?include=users&sort_order=asc`;
+  let next: string | null = firstPagePath;
   /** Set when part of the conversation was left unread: a page cap, the message limit or a refused link. */
   let unread = false;
   for (let page = 0; next; page++) {
@@ -99,7 +106,7 @@ async function readFromApi(ref: TicketRef, context: ReadContext): Promise<Ticket
       unread = true;
       break;
     }
-    const body: CommentsResponse = await getJson<CommentsResponse>(context, next, 'Zendesk');
+    const body: CommentsResponse = page === 0 ? await firstPage : await getJson<CommentsResponse>(context, next, 'Zendesk');
     // A loop, not push(...spread): a huge page must not overflow the call stack.
     for (const comment of body.comments) {
       if (comments.length < LIMITS.messages) comments.push(comment);

@@ -33,6 +33,12 @@ export const SYNC_LIMITS = {
   ticketRecordBytes: 768 * 1024,
   /** Changes in one pull page, at most. */
   changesPerPull: 500,
+  /**
+   * Bytes of the records in one pull page, as JSON (4 MiB), whatever their count: 500 ticket
+   * snapshots at `ticketRecordBytes` would be a 375 MiB answer. A page always carries at least one
+   * change, so a record bigger than the budget still arrives, alone.
+   */
+  pullPageBytes: 4 * 1024 * 1024,
 } as const;
 
 /** A member of a team, as the server keeps them. Written only by the server (admin CLI). */

@@ -34,11 +34,28 @@ interface MessageLike {
 }
 
 let encoder: TextEncoder | undefined;
+/** Reused by `utf8Bytes`: encoding each message into a fresh array was most of what bounding a 5 MB ticket cost. */
+let scratch = new Uint8Array(0);
+const NON_ASCII = /[^\0-\x7f]/;
+const SCRATCH_CHARS = 64 * 1024;
+
+/** UTF-8 bytes of a string, as TextEncoder writes it. */
+function utf8Bytes(text: string): number {
+  // Most helpdesk text is ASCII, where bytes are characters; the check is a scan, with nothing made.
+  if (!NON_ASCII.test(text)) return text.length;
+  encoder ??= new TextEncoder();
+  // A rare huge text gets an array of its own, so the scratch buffer stays small for the page's life.
+  if (text.length > SCRATCH_CHARS) return encoder.encode(text).length;
+  // A UTF-16 code unit takes at most 3 bytes in UTF-8, so the scratch buffer holds the whole text.
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  return encoder.encodeInto(text, scratch).written;
+}
 
 /** UTF-8 bytes of a value as JSON. */
 export function jsonBytes(value: unknown): number {
-  encoder ??= new TextEncoder();
-  return encoder.encode(JSON.stringify(value)).length;
+  // JSON.stringify gives undefined for undefined, a function or a symbol: TextEncoder counted that as ''.
+  const json = JSON.stringify(value) as string | undefined;
+  return json === undefined ? 0 : utf8Bytes(json);
 }
 
 /** UTF-8 bytes of a transcript as JSON: what `TICKET_LIMITS.transcriptBytes` bounds. */

@@ -25,6 +25,8 @@ export interface AppOptions {
   /** The secret the admin CLI sends; null turns the admin endpoints off. */
   adminSecret?: string | null;
   rateLimit?: RateLimit;
+  /** Bytes of the records in one pull page (SYNC_LIMITS.pullPageBytes unless a test sets it). */
+  pullPageBytes?: number;
 }
 
 /** The extension calls from its own origin; no web page may. */
@@ -134,7 +136,7 @@ export function createApp(options: AppOptions) {
   app.get('/v1/pull', async (c) => {
     const caller = await signedIn(c);
     const query = parse(PullQuery, { since: c.req.query('since') ?? undefined, limit: c.req.query('limit') ?? undefined }, 'pull request');
-    return c.json(await pull(db, caller, query.since, query.limit));
+    return c.json(await pull(db, caller, query.since, query.limit, options.pullPageBytes));
   });
 
   app.post('/v1/leave', async (c) => {

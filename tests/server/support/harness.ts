@@ -35,6 +35,7 @@ export interface Harness {
 
 export interface HarnessOptions {
   rateLimit?: RateLimit;
+  pullPageBytes?: number;
 }
 
 export async function openEngine(engine: Engine): Promise<{ db: Database; cluster: PostgresCluster | null }> {
@@ -52,7 +53,7 @@ export function useHarness(engine: Engine, options: HarnessOptions = {}): Harnes
     state.db = opened.db;
     state.cluster = opened.cluster;
     await migrate(opened.db, clock.now);
-    const app = createApp({ db: opened.db, now: () => clock.now, log: (line) => log.push(line), adminSecret: null, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
+    const app = createApp({ db: opened.db, now: () => clock.now, log: (line) => log.push(line), adminSecret: null, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}), ...(options.pullPageBytes ? { pullPageBytes: options.pullPageBytes } : {}) });
     state.http = await listen(app, '127.0.0.1', 0);
     state.url = state.http.url;
   });

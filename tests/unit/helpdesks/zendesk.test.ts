@@ -53,6 +53,20 @@ describe('zendesk.readTicket, from the API fixtures', () => {
     expect(requests).toEqual([ticketPath('1001'), commentsPath('1001')]);
   });
 
+  it('asks for the first comments page without waiting for the ticket’s answer', async () => {
+    const fixtures = fixtureFetch();
+    let answerTicket = () => {};
+    const ticketHeld = new Promise<void>((resolve) => (answerTicket = resolve));
+    const holdTicket = async (path: string) => {
+      if (path === ticketPath('1001')) await ticketHeld;
+      return fixtures.fetch(path);
+    };
+    const reading = zendesk.readTicket(refFor('1001'), { document, fetch: holdTicket, signal: new AbortController().signal });
+    await vi.waitFor(() => expect(fixtures.requests).toEqual([commentsPath('1001')]));
+    answerTicket();
+    expect(await reading).toStrictEqual(expected('1001'));
+  });
+
   it('gives internal notes the role internal, whoever wrote them', async () => {
     const { ticket } = await read('1001');
     expect(ticket.messages.find((m) => m.id === '90013')).toMatchObject({ author: 'Alex Moreno', role: 'internal' });
@@ -191,7 +205,8 @@ describe('the DOM fallback', () => {
     expect(ticket).toStrictEqual(expected('page-1001'));
     expect(TicketContextSchema.parse(ticket)).toStrictEqual(expected('page-1001'));
     expect(ticket.problem).toMatch(/503/);
-    expect(requests).toEqual([ticketPath('1001')]);
+    // The comments were asked for with the ticket, not after it; their answer is dropped.
+    expect(requests).toEqual([ticketPath('1001'), commentsPath('1001')]);
   });
 
   it('cannot see emails on the page, but keeps internal notes and the conversation order', async () => {
@@ -214,7 +229,7 @@ describe('the DOM fallback', () => {
     showPage('page-1001.html');
     const fixtures = fixtureFetch();
     const ticket = await zendesk.readTicket(refFor('999999'), { document, fetch: fixtures.fetch, signal: new AbortController().signal });
-    expect(fixtures.requests).toEqual([ticketPath('999999')]);
+    expect(fixtures.requests).toEqual([ticketPath('999999'), commentsPath('999999')]);
     expect(ticket.problem).toMatch(/404/);
     expect(ticket.messages).toHaveLength(4);
   });

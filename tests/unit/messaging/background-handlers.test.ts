@@ -34,7 +34,11 @@ describe('background handlers', () => {
     expect(await tabTickets.get(3, FRAME)).toBeNull();
   });
 
-  it('broadcasts the change to the panels, and to the tab, where Firefox’s framed panel hears it', async () => {
+  it.each([
+    ['Chromium, where the framed panel hears it among the extension pages', 'false', []],
+    ['Firefox, where the framed panel hears it only when sent to the tab', 'true', [5]],
+  ])('broadcasts the change to the panels in %s', async (_, firefox, tabsSent) => {
+    vi.stubEnv('FIREFOX', firefox);
     const seen: unknown[] = [];
     fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
       seen.push(message);
@@ -44,7 +48,8 @@ describe('background handlers', () => {
     await backgroundHandlers['ticket/observed']({ ticket, frame: FRAME }, fromTab(5));
     const event = { event: 'ticket/updated', data: { tabId: 5, frame: FRAME, ticket } };
     expect(seen).toEqual([event]);
-    expect(toTabs).toEqual([[5, event]]);
+    expect(toTabs).toEqual(tabsSent.map((tabId) => [tabId, event]));
+    vi.unstubAllEnvs();
   });
 
   it('ignores a corrupted stored ticket instead of passing it on', async () => {
