@@ -4,19 +4,19 @@ import {
   channelOptions,
   DEFAULT_SORT,
   EMPTY_FILTER,
-  filterEvaluations,
+  filterRows,
   helpdeskOptions,
   isFiltered,
+  listLine,
   nextSort,
   reviewerOptions,
   rowMatcher,
   scorecardOptions,
   type EvaluationFilter,
-  type EvaluationRow,
   type EvaluationSort,
 } from '../../lib/dashboard/filter-evaluations';
 import { buildAutoQaReport } from '../../lib/reports/autoqa-report';
-import { buildReport } from '../../lib/reports/build-report';
+import { buildReport, reportWindow, rowsWithin } from '../../lib/reports/build-report';
 import { criteriaIndex } from '../../lib/reports/criterion-outcomes';
 import { drillMatcher, type Drill } from '../../lib/reports/drill';
 import type { ReportRow } from '../../lib/reports/report-row';
@@ -131,35 +131,46 @@ function Dashboard({ client, csv, data }: { client: DashboardClient; csv?: CsvIo
   const listHeading = useRef<HTMLHeadingElement>(null);
 
   const scorecardFor = (id: string, version: number) => scorecards.get(scorecardKey(id, version));
+  const scorecardName = (id: string, version: number) => scorecardFor(id, version)?.name;
   const options = useFilterOptions(evaluations, scorecards);
   const reportInput = { filter, grain, scorecardFor, rootCauses: settings.rootCauses, kpis };
+  // Only the rows of the period and the one before it: a period filter walks its own days.
+  const windowed = useMemo(() => rowsWithin(evaluations, reportWindow(filter)), [evaluations, filter.from, filter.to]);
   // Two passes, each measured on its own: the headline and trend need only the critical criteria and
   // are worked out first; the weakest-criteria and root-cause reports walk every answer, so they are
   // worked out once the headline is on screen. A grain change redoes the first only.
   const overview = useMemo(
-    () => measured('qa-lens:dashboard-report', () => buildReport(evaluations, { ...reportInput, parts: 'overview' })),
-    [evaluations, filter, grain, scorecards, settings, kpis],
+    () => measured('qa-lens:dashboard-report', () => buildReport(windowed, { ...reportInput, parts: 'overview' })),
+    [windowed, filter, grain, scorecards, settings, kpis],
   );
   const criteriaReport = useAfterPaint(
-    () => measured('qa-lens:dashboard-criteria', () => buildReport(evaluations, { ...reportInput, parts: 'criteria' })),
-    [evaluations, filter, scorecards, settings],
+    () => measured('qa-lens:dashboard-criteria', () => buildReport(windowed, { ...reportInput, parts: 'criteria' })),
+    [windowed, filter, scorecards, settings],
   );
   const report = { ...overview, criteria: criteriaReport?.criteria ?? [], rootCauses: criteriaReport?.rootCauses ?? [] };
-  // The AutoQA report walks every answer too: it follows the criteria, after the headline's paint.
+  // The AutoQA report walks every answer too: it follows the criteria, once they are on screen.
   const autoQa = useAfterPaint(
-    () => measured('qa-lens:dashboard-autoqa', () => buildAutoQaReport(evaluations.filter(rowMatcher(filter)), scorecardFor)),
-    [evaluations, filter, scorecards],
+    () => measured('qa-lens:dashboard-autoqa', () => buildAutoQaReport(windowed.filter(rowMatcher(filter)), scorecardFor)),
+    [windowed, filter, scorecards],
+    criteriaReport !== undefined,
   );
   // Effects run once the render is painted: these marks tell devtools and `npm run bench` when each
   // stage reached the screen (from navigation start).
   useEffect(() => void performance.mark('qa-lens:headline-shown'), [overview]);
   useEffect(() => void (criteriaReport && performance.mark('qa-lens:criteria-shown')), [criteriaReport]);
-  const rows = useMemo(() => {
-    const filtered = filterEvaluations(evaluations, filter, sort, (id, version) => scorecardFor(id, version)?.name);
-    if (!drill) return filtered;
-    const behind = drillMatcher(drill.drill, criteriaIndex(scorecardFor));
-    return filtered.filter(behind);
-  }, [evaluations, filter, sort, scorecards, drill]);
+  // The list filters and sorts the rows as they are (no copies; a sort of rows already in date
+  // order is one pass) and turns only the page it shows into list lines.
+  const listed = useMemo(
+    () =>
+      measured('qa-lens:dashboard-list', () => {
+        const filtered = filterRows(windowed, filter, sort, scorecardName);
+        if (!drill) return filtered;
+        const behind = drillMatcher(drill.drill, criteriaIndex(scorecardFor));
+        return filtered.filter(behind);
+      }),
+    [windowed, filter, sort, scorecards, drill],
+  );
+  const rows = useMemo(() => listed.slice(0, shown).map((row) => listLine(row, scorecardName)), [listed, shown]);
 
   const changeFilter = (next: EvaluationFilter) => {
     setFilter(next);
@@ -211,27 +222,27 @@ function Dashboard({ client, csv, data }: { client: DashboardClient; csv?: CsvIo
         </h2>
         <div class="list-toolbar">
           <p class="summary" role="status">
-            {summary(rows, evaluations.length, filtered || drill !== undefined)}
+            {summary(listed.length, evaluations.length, filtered || drill !== undefined)}
           </p>
           {drill && (
             <button type="button" onClick={() => setDrill(undefined)}>
               Show all evaluations
             </button>
           )}
-          {csv && <CsvExportDialog client={csv} filter={filter} filteredCount={rows.length} scorecards={[...scorecards.values()]} />}
+          {csv && <CsvExportDialog client={csv} filter={filter} filteredCount={listed.length} scorecards={[...scorecards.values()]} />}
         </div>
-        {rows.length > 0 ? (
+        {listed.length > 0 ? (
           <>
             <EvaluationTable
-              rows={rows.slice(0, shown)}
+              rows={rows}
               sort={sort}
               onSort={(key) => setSort((current) => nextSort(current, key))}
               onOpen={setOpenId}
               focusEvaluationId={returnFocusId}
             />
-            {rows.length > shown && (
+            {listed.length > shown && (
               <button type="button" class="show-more" onClick={() => setShown((n) => n + LIST_PAGE)}>
-                Show more evaluations ({rows.length - shown} more)
+                Show more evaluations ({listed.length - shown} more)
               </button>
             )}
           </>
@@ -263,7 +274,7 @@ function useOpenedEvaluation(client: DashboardClient, id: string | undefined): O
   return opened.id === id ? opened : { state: 'loading' };
 }
 
-function summary(rows: readonly EvaluationRow[], total: number, filtered: boolean): string {
+function summary(count: number, total: number, filtered: boolean): string {
   const noun = (n: number) => (n === 1 ? 'evaluation' : 'evaluations');
-  return filtered ? `${rows.length} of ${total} ${noun(total)}` : `${rows.length} ${noun(rows.length)}`;
+  return filtered ? `${count} of ${total} ${noun(total)}` : `${count} ${noun(count)}`;
 }

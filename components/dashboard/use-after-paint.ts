@@ -8,11 +8,13 @@ const sameInputs = (a: readonly unknown[], b: readonly unknown[]) => a.length ==
 /**
  * `compute()` for these inputs, run only after the browser has painted what the render shows now:
  * the figures that matter first reach the screen before the costly ones are worked out. Undefined
- * until the result for the current inputs is there (never a result for earlier inputs).
+ * until the result for the current inputs is there (never a result for earlier inputs). With `when`
+ * false it waits (for another stage to be on screen first); the inputs should then include `when`.
  */
-export function useAfterPaint<T>(compute: () => T, inputs: readonly unknown[]): T | undefined {
+export function useAfterPaint<T>(compute: () => T, inputs: readonly unknown[], when = true): T | undefined {
   const [result, setResult] = useState<{ inputs: readonly unknown[]; value: T }>();
   useEffect(() => {
+    if (!when) return;
     let done = false;
     const run = () => {
       if (done) return;
@@ -27,6 +29,6 @@ export function useAfterPaint<T>(compute: () => T, inputs: readonly unknown[]): 
       cancelAnimationFrame(frame);
       clearTimeout(fallback);
     };
-  }, inputs);
+  }, [...inputs, when]);
   return result && sameInputs(result.inputs, inputs) ? result.value : undefined;
 }

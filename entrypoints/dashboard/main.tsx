@@ -1,13 +1,6 @@
-import { render } from 'preact';
-import 'uplot/dist/uPlot.min.css';
-import '../../components/shared/base.css';
-import '../../components/dashboard/dashboard.css';
-import { DashboardApp } from '../../components/dashboard/DashboardApp';
-import { openDatabase } from '../../lib/db';
-import { createCsvIoClient } from '../../lib/pages/csv-io-client';
-import { createExtensionDashboardClient } from '../../lib/pages/extension-dashboard-client';
-import { refuseWhenFramed } from '../../lib/pages/frame-guard';
+import { readReportDaysEarly } from '../../lib/pages/early-report-read';
 
-const db = openDatabase();
-const root = document.getElementById('app');
-if (root && !refuseWhenFramed(root)) render(<DashboardApp client={createExtensionDashboardClient(db)} csv={createCsvIoClient(db)} />, root);
+// The report rows are most of what the dashboard waits for: the database starts reading them now,
+// while the browser loads and runs the rest of the page (./dashboard-page.tsx).
+const early = readReportDaysEarly();
+void import('./dashboard-page').then(({ startDashboard }) => startDashboard(early));

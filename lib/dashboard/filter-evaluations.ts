@@ -2,7 +2,7 @@
  * The dashboard's list logic: which evaluations a filter keeps and in what order. Pure: report rows
  * (lib/reports/report-row.ts) and filter state in, table rows out.
  */
-import { toReportRow, type ReportRow } from '../reports/report-row';
+import { copyRow, toReportRow, type ReportRow } from '../reports/report-row';
 import type { Channel, Evaluation, EvaluationKind, SpotlightKind } from '../schemas';
 
 export type ResultFilter = 'all' | 'passed' | 'not-passed';
@@ -127,7 +127,7 @@ export function evaluationMatcher(filter: EvaluationFilter, options: { period?: 
 const compareText = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true });
 
 /** The value a column sorts by; null when missing (no agent, no score, no result, unknown scorecard). */
-function sortValue(row: EvaluationRow, key: SortKey): string | number | null {
+function sortValue(row: ReportRow, key: SortKey, scorecardName: (row: ReportRow) => string): string | number | null {
   switch (key) {
     case 'date':
       return row.submittedAt;
@@ -137,8 +137,10 @@ function sortValue(row: EvaluationRow, key: SortKey): string | number | null {
       return row.agent || null;
     case 'channel':
       return row.channel;
-    case 'scorecard':
-      return row.scorecardName ? `${row.scorecardName} v${row.scorecardVersion}` : null;
+    case 'scorecard': {
+      const name = scorecardName(row);
+      return name ? `${name} v${row.scorecardVersion}` : null;
+    }
     case 'score':
       return row.score;
     case 'result':
@@ -146,11 +148,11 @@ function sortValue(row: EvaluationRow, key: SortKey): string | number | null {
   }
 }
 
-function comparer(sort: EvaluationSort): (a: EvaluationRow, b: EvaluationRow) => number {
+function comparer(sort: EvaluationSort, scorecardName: (row: ReportRow) => string): (a: ReportRow, b: ReportRow) => number {
   const sign = sort.direction === 'ascending' ? 1 : -1;
   return (a, b) => {
-    const x = sortValue(a, sort.key);
-    const y = sortValue(b, sort.key);
+    const x = sortValue(a, sort.key, scorecardName);
+    const y = sortValue(b, sort.key, scorecardName);
     // Missing values go last whichever way the column is sorted.
     if (x === null || y === null) {
       if (x !== y) return x === null ? 1 : -1;
@@ -163,6 +165,38 @@ function comparer(sort: EvaluationSort): (a: EvaluationRow, b: EvaluationRow) =>
   };
 }
 
+/** The name of each row's scorecard version, asked of `scorecardName` once per version. */
+function scorecardNames(scorecardName: ScorecardNameLookup): (row: ReportRow) => string {
+  const names = new Map<string, string>();
+  return (row) => {
+    const key = `${row.scorecardId}@${row.scorecardVersion}`;
+    let name = names.get(key);
+    if (name === undefined) names.set(key, (name = scorecardName(row.scorecardId, row.scorecardVersion) ?? ''));
+    return name;
+  };
+}
+
+/** A list line: the row's fields as its own, and its scorecard's name. */
+export function listLine(row: ReportRow, scorecardName: ScorecardNameLookup = () => undefined): EvaluationRow {
+  return { ...copyRow(row), scorecardName: scorecardName(row.scorecardId, row.scorecardVersion) ?? '' };
+}
+
+/**
+ * The report rows the filter keeps, sorted, as they are (no copies): the dashboard counts them all
+ * but turns only the page it shows into list lines (`listLine`).
+ */
+export function filterRows(
+  rows: readonly ReportRow[],
+  filter: EvaluationFilter,
+  sort: EvaluationSort = DEFAULT_SORT,
+  scorecardName: ScorecardNameLookup = () => undefined,
+): ReportRow[] {
+  const keep = rowMatcher(filter);
+  const listed: ReportRow[] = [];
+  for (const row of rows) if (keep(row)) listed.push(row);
+  return listed.sort(comparer(sort, scorecardNames(scorecardName)));
+}
+
 /**
  * The submitted evaluations the filter keeps, sorted. Report rows are of submitted evaluations only,
  * so drafts are never listed.
@@ -173,17 +207,7 @@ export function filterEvaluations(
   sort: EvaluationSort = DEFAULT_SORT,
   scorecardName: ScorecardNameLookup = () => undefined,
 ): EvaluationRow[] {
-  const keep = rowMatcher(filter);
-  const names = new Map<string, string>();
-  const nameOf = (row: ReportRow) => {
-    const key = `${row.scorecardId}@${row.scorecardVersion}`;
-    let name = names.get(key);
-    if (name === undefined) names.set(key, (name = scorecardName(row.scorecardId, row.scorecardVersion) ?? ''));
-    return name;
-  };
-  const listed: EvaluationRow[] = [];
-  for (const row of rows) if (keep(row)) listed.push({ ...row, scorecardName: nameOf(row) });
-  return listed.sort(comparer(sort));
+  return filterRows(rows, filter, sort, scorecardName).map((row) => listLine(row, scorecardName));
 }
 
 /** The distinct non-blank values of one field of the rows, alphabetically. */

@@ -92,9 +92,13 @@ export async function maintainReportRows(db: QaLensDatabase, changes: readonly R
 export async function readReportRows(db: QaLensDatabase): Promise<ReportRow[] | undefined> {
   return db.transaction('r', [db.reportDays, db.reportState], async () => {
     if (!isBuilt(await db.reportState.get('rows'))) return undefined;
-    const days: ReportDay[] = await db.reportDays.toArray();
-    return days.flatMap(decodeDay);
+    return rowsOfDays(await db.reportDays.toArray());
   });
+}
+
+/** The report rows of stored days read in key order, oldest first. */
+export function rowsOfDays(days: readonly ReportDay[]): ReportRow[] {
+  return days.flatMap(decodeDay);
 }
 
 /**

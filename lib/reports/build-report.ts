@@ -163,3 +163,47 @@ export function buildReport(rows: Iterable<ReportRow>, input: ReportInput): Dash
   for (const row of rows) builder.add(row);
   return builder.finish();
 }
+
+/**
+ * The submission times a report over this filter reads, start inclusive, end exclusive: its period
+ * and the period before it (the headline's change). Rows outside count in no report.
+ */
+export function reportWindow(filter: EvaluationFilter): TimeRange {
+  const period = timeRange(filter);
+  const before = previousDays(filter);
+  return { start: before ? Math.min(period.start, timeRange(before).start) : period.start, end: period.end };
+}
+
+const oldestFirst = new WeakMap<readonly ReportRow[], boolean>();
+
+/** Whether the rows are in submission order, checked once per array (the dashboard's rows stay as read). */
+function isOldestFirst(rows: readonly ReportRow[]): boolean {
+  let sorted = oldestFirst.get(rows);
+  if (sorted === undefined) {
+    sorted = true;
+    for (let i = 1; i < rows.length && sorted; i++) sorted = rows[i - 1]!.submittedAt <= rows[i]!.submittedAt;
+    oldestFirst.set(rows, sorted);
+  }
+  return sorted;
+}
+
+/**
+ * The rows submitted within `range`, from rows sorted oldest first (as the dashboard reads them):
+ * two binary searches, so a report over the last 30 days walks those days, not the year. Rows not
+ * in that order are returned whole, for the report's own test of each row to sort out.
+ */
+export function rowsWithin(rows: readonly ReportRow[], range: TimeRange): readonly ReportRow[] {
+  if (range.start === -Infinity && range.end === Infinity) return rows;
+  const first = (time: number) => {
+    let low = 0;
+    let high = rows.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (rows[mid]!.submittedAt < time) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  if (!isOldestFirst(rows)) return rows;
+  return rows.slice(first(range.start), first(range.end));
+}

@@ -184,57 +184,149 @@ class CodedAnswers implements ReportAnswers {
   }
 }
 
-/** A column as a function of the row index, for the literal below. */
-function reader(column: Column): (i: number) => unknown {
-  if (Array.isArray(column)) return (i) => column[i];
-  if (column instanceof Float64Array) return (i) => (Number.isNaN(column[i]) ? null : column[i]);
-  if (column instanceof Int8Array) return (i) => (column[i] === -1 ? null : column[i] === 1);
-  const { names, at } = column;
-  return (i) => names[at[i]!];
-}
+type Names = { names: string[]; at: Uint16Array | Uint32Array };
 
 const NO_NAMES: readonly string[] = Object.freeze([]);
 
-/** A `list` column: each distinct list is split once and shared, frozen, by every row that has it. */
-function listReader(column: Column): (i: number) => readonly string[] {
-  const { names, at } = column as { names: string[]; at: Uint16Array | Uint32Array };
-  const lists = names.map((joined) => (joined === '' ? NO_NAMES : Object.freeze(joined.split(','))));
-  return (i) => lists[at[i]!]!;
+/** A day's columns as a row reads them: each `name` column split into its list and indexes once per day. */
+class DayColumns {
+  readonly ids: string[];
+  readonly submittedAt: Float64Array;
+  readonly kindNames: string[];
+  readonly kindAt: Uint16Array | Uint32Array;
+  readonly statusNames: string[];
+  readonly statusAt: Uint16Array | Uint32Array;
+  readonly agentNames: string[];
+  readonly agentAt: Uint16Array | Uint32Array;
+  readonly channelNames: string[];
+  readonly channelAt: Uint16Array | Uint32Array;
+  readonly helpdeskNames: string[];
+  readonly helpdeskAt: Uint16Array | Uint32Array;
+  readonly ticketKey: string[];
+  readonly ticketId: string[];
+  readonly subject: string[];
+  /** Each distinct list of Spotlight flags split once and shared, frozen, by every row that has it. */
+  readonly spotlightLists: (readonly string[])[];
+  readonly spotlightAt: Uint16Array | Uint32Array;
+  readonly reviewerNames: string[];
+  readonly reviewerAt: Uint16Array | Uint32Array;
+  readonly scorecardIdNames: string[];
+  readonly scorecardIdAt: Uint16Array | Uint32Array;
+  readonly scorecardVersion: Float64Array;
+  readonly score: Float64Array;
+  readonly passed: Int8Array;
+  readonly reviewSeconds: Float64Array;
+  readonly answerCodes: string[];
+  readonly answers: readonly DayAnswer[];
+  /** Every code is one character: true for any day with fewer than 32,768 distinct answers. */
+  readonly direct: boolean;
+
+  constructor(stored: ReportDay) {
+    const c = stored.columns;
+    const names = (field: Field) => c[field] as Names;
+    this.ids = stored.ids;
+    this.submittedAt = c.submittedAt as Float64Array;
+    ({ names: this.kindNames, at: this.kindAt } = names('kind'));
+    ({ names: this.statusNames, at: this.statusAt } = names('status'));
+    ({ names: this.agentNames, at: this.agentAt } = names('agent'));
+    ({ names: this.channelNames, at: this.channelAt } = names('channel'));
+    ({ names: this.helpdeskNames, at: this.helpdeskAt } = names('helpdesk'));
+    this.ticketKey = c.ticketKey as string[];
+    this.ticketId = c.ticketId as string[];
+    this.subject = c.subject as string[];
+    const spotlight = names('spotlight');
+    this.spotlightLists = spotlight.names.map((joined) => (joined === '' ? NO_NAMES : Object.freeze(joined.split(','))));
+    this.spotlightAt = spotlight.at;
+    ({ names: this.reviewerNames, at: this.reviewerAt } = names('reviewer'));
+    ({ names: this.scorecardIdNames, at: this.scorecardIdAt } = names('scorecardId'));
+    this.scorecardVersion = c.scorecardVersion as Float64Array;
+    this.score = c.score as Float64Array;
+    this.passed = c.passed as Int8Array;
+    this.reviewSeconds = c.reviewSeconds as Float64Array;
+    this.answerCodes = stored.answerCodes;
+    this.answers = stored.answers.map(([criterionId, optionId, na, rootCauses, auto]): DayAnswer => {
+      const answer = { optionId: optionId ?? undefined, na, rootCauses: Object.freeze(rootCauses) as string[] };
+      return { criterionId, answer: Object.freeze(auto ? { ...answer, auto: Object.freeze({ check: auto[0], outcome: auto[1], changed: auto[2] }) } : answer) };
+    });
+    this.direct = this.answers.length <= 0x8000;
+  }
 }
 
-/** The rows of a stored day, oldest first. Rows of one day share their answer objects. */
+/**
+ * A stored row: its fields are read from the day's columns when a report asks for them. Building a
+ * literal of 18 fields for each of 100k rows was most of the dashboard's read; a row of two
+ * references is a small fraction of it, and a report reads only the fields it needs.
+ */
+class StoredRow implements ReportRow {
+  private coded: CodedAnswers | undefined = undefined;
+
+  constructor(
+    private readonly day: DayColumns,
+    private readonly i: number,
+  ) {}
+
+  get id(): string {
+    return this.day.ids[this.i]!;
+  }
+  get submittedAt(): number {
+    return this.day.submittedAt[this.i]!;
+  }
+  get kind(): ReportRow['kind'] {
+    return this.day.kindNames[this.day.kindAt[this.i]!] as ReportRow['kind'];
+  }
+  get status(): ReportRow['status'] {
+    return this.day.statusNames[this.day.statusAt[this.i]!] as ReportRow['status'];
+  }
+  get agent(): string {
+    return this.day.agentNames[this.day.agentAt[this.i]!]!;
+  }
+  get channel(): ReportRow['channel'] {
+    return this.day.channelNames[this.day.channelAt[this.i]!] as ReportRow['channel'];
+  }
+  get helpdesk(): string {
+    return this.day.helpdeskNames[this.day.helpdeskAt[this.i]!]!;
+  }
+  get ticketKey(): string {
+    return this.day.ticketKey[this.i]!;
+  }
+  get ticketId(): string {
+    return this.day.ticketId[this.i]!;
+  }
+  get subject(): string {
+    return this.day.subject[this.i]!;
+  }
+  get spotlight(): ReportRow['spotlight'] {
+    return this.day.spotlightLists[this.day.spotlightAt[this.i]!] as ReportRow['spotlight'];
+  }
+  get reviewer(): string {
+    return this.day.reviewerNames[this.day.reviewerAt[this.i]!]!;
+  }
+  get scorecardId(): string {
+    return this.day.scorecardIdNames[this.day.scorecardIdAt[this.i]!]!;
+  }
+  get scorecardVersion(): number {
+    return this.day.scorecardVersion[this.i]!;
+  }
+  get score(): number | null {
+    const score = this.day.score[this.i]!;
+    return Number.isNaN(score) ? null : score;
+  }
+  get passed(): boolean | null {
+    const passed = this.day.passed[this.i]!;
+    return passed === -1 ? null : passed === 1;
+  }
+  get reviewSeconds(): number {
+    return this.day.reviewSeconds[this.i]!;
+  }
+  get answers(): ReportAnswers {
+    return (this.coded ??= new CodedAnswers(this.day.answerCodes[this.i]!, this.day.answers, this.day.direct));
+  }
+}
+
+/** The rows of a stored day, oldest first. Rows of one day share their columns and answer objects. */
 export function decodeDay(stored: ReportDay): ReportRow[] {
-  const day = stored.answers.map(([criterionId, optionId, na, rootCauses, auto]): DayAnswer => {
-    const answer = { optionId: optionId ?? undefined, na, rootCauses: Object.freeze(rootCauses) as string[] };
-    return { criterionId, answer: Object.freeze(auto ? { ...answer, auto: Object.freeze({ check: auto[0], outcome: auto[1], changed: auto[2] }) } : answer) };
-  });
-  const direct = day.length <= 0x8000;
-  const c = stored.columns;
-  const [submittedAt, kind, status, agent, channel, helpdesk, ticketKey, ticketId, subject, reviewer, scorecardId, scorecardVersion, score, passed, reviewSeconds] = [
-    c.submittedAt, c.kind, c.status, c.agent, c.channel, c.helpdesk, c.ticketKey, c.ticketId, c.subject, c.reviewer, c.scorecardId, c.scorecardVersion, c.score, c.passed, c.reviewSeconds,
-  ].map(reader) as ((i: number) => never)[];
-  const spotlight = listReader(c.spotlight) as (i: number) => never;
-  // One literal per row (a loop over the field names was several times slower).
-  return stored.ids.map(
-    (id, i): ReportRow => ({
-      id,
-      submittedAt: submittedAt!(i),
-      kind: kind!(i),
-      status: status!(i),
-      agent: agent!(i),
-      channel: channel!(i),
-      helpdesk: helpdesk!(i),
-      ticketKey: ticketKey!(i),
-      ticketId: ticketId!(i),
-      subject: subject!(i),
-      spotlight: spotlight(i),
-      reviewer: reviewer!(i),
-      scorecardId: scorecardId!(i),
-      scorecardVersion: scorecardVersion!(i),
-      score: score!(i),
-      passed: passed!(i),
-      reviewSeconds: reviewSeconds!(i),
-      answers: new CodedAnswers(stored.answerCodes[i]!, day, direct),
-    }),
-  );
+  const day = new DayColumns(stored);
+  const rows = new Array<ReportRow>(stored.ids.length);
+  for (let i = 0; i < rows.length; i++) rows[i] = new StoredRow(day, i);
+  return rows;
 }

@@ -76,6 +76,33 @@ export interface ReportRow {
   answers: ReportAnswers;
 }
 
+/**
+ * A copy of the row as a plain object with every field its own: rows read from the database read
+ * their fields from the day's columns (lib/reports/report-days.ts), so a spread of one copies none.
+ */
+export function copyRow(row: ReportRow): ReportRow {
+  return {
+    id: row.id,
+    submittedAt: row.submittedAt,
+    kind: row.kind,
+    status: row.status,
+    agent: row.agent,
+    channel: row.channel,
+    helpdesk: row.helpdesk,
+    ticketKey: row.ticketKey,
+    ticketId: row.ticketId,
+    subject: row.subject,
+    spotlight: row.spotlight,
+    reviewer: row.reviewer,
+    scorecardId: row.scorecardId,
+    scorecardVersion: row.scorecardVersion,
+    score: row.score,
+    passed: row.passed,
+    reviewSeconds: row.reviewSeconds,
+    answers: row.answers,
+  };
+}
+
 /** What a report reads of one answer: without the comment, evidence or the check's reason. */
 function reportAnswer(answer: ReportAnswer): ReportAnswer {
   const { optionId, na, rootCauses, auto } = answer;

@@ -474,6 +474,8 @@ it(`measures the dashboard over ${EVALUATIONS.toLocaleString('en')} evaluations`
     ].join('\n');
     writeBenchSection('dashboard-report', table);
     console.log(table);
+    // While working on the dashboard alone, the backup section (many minutes) can wait.
+    if (process.env.BENCH_SKIP_BACKUP === '1') return;
 
     const loadBeforeBackup = os.loadavg()[0]!;
     const backup = await backupAndRestore(page, browser, dir);

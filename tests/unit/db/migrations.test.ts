@@ -5,7 +5,7 @@ import { indexEvaluationsBySubmission } from '@/lib/db/migrations/002-index-eval
 import { addFeedbackCoachingAndKpis } from '@/lib/db/migrations/003-add-feedback-coaching-and-kpis';
 import { addSyncOutbox } from '@/lib/db/migrations/004-add-sync-outbox';
 import { buildReportRows, readReportRows, type BuildProgress } from '@/lib/db/report-rows';
-import { answerRecord, reportRows, type ReportRow } from '@/lib/reports/report-row';
+import { answerRecord, copyRow, reportRows, type ReportRow } from '@/lib/reports/report-row';
 import { makeReview } from '../feedback/review-factories';
 
 /** Opens a database as version 1 of QA Lens would have, writes to it and closes it. */
@@ -162,7 +162,7 @@ describe('schema migrations', () => {
     // Batches never split one millisecond: 10d | 10d+1 ×2 | 10d+2 (stopped) | 13d ×2 | 17d.
     expect(seen.map((p) => p.built)).toEqual([1, 3, 4, 6, 7]);
     expect(seen.every((p) => p.total === 7)).toBe(true);
-    const plain = (rows: ReportRow[]) => rows.map((row) => ({ ...row, answers: answerRecord(row.answers) }));
+    const plain = (rows: ReportRow[]) => rows.map((row) => ({ ...copyRow(row), answers: answerRecord(row.answers) }));
     expect(plain((await readReportRows(reopened))!)).toEqual(plain(reportRows(stored).sort((a, b) => a.submittedAt - b.submittedAt || a.id.localeCompare(b.id))));
     // A second build finds nothing left to do.
     await buildReportRows(reopened, () => {

@@ -1,8 +1,8 @@
 import { decodeDay, encodeDay, REPORT_ROW_FIELDS } from '@/lib/reports/report-days';
-import { answerRecord, reportRows, type ReportRow } from '@/lib/reports/report-row';
+import { answerRecord, copyRow, reportRows, type ReportRow } from '@/lib/reports/report-row';
 import { reportEvaluation } from './report-factories';
 
-const plain = (rows: ReportRow[]) => rows.map((row) => ({ ...row, answers: answerRecord(row.answers) }));
+const plain = (rows: ReportRow[]) => rows.map((row) => ({ ...copyRow(row), answers: answerRecord(row.answers) }));
 /** What IndexedDB hands back: a structured clone of what was stored. */
 const stored = (day: number, rows: ReportRow[]) => decodeDay(structuredClone(encodeDay(day, rows)));
 

@@ -13,7 +13,7 @@ import { buildReportRows, readReportRows } from '@/lib/db/report-rows';
 import { EMPTY_FILTER, filterEvaluations, rowMatcher, type EvaluationFilter } from '@/lib/dashboard/filter-evaluations';
 import { buildAutoQaReport } from '@/lib/reports/autoqa-report';
 import { buildReport, type ReportInput } from '@/lib/reports/build-report';
-import { answerRecord, reportRows, type ReportRow } from '@/lib/reports/report-row';
+import { answerRecord, copyRow, reportRows, type ReportRow } from '@/lib/reports/report-row';
 import { DEFAULT_ROOT_CAUSES, SPOTLIGHT_KINDS, type AutomaticAnswer, type Channel, type Evaluation, type EvaluationKind, type EvaluationStatus, type Scorecard, type SpotlightKind } from '@/lib/schemas';
 import { scaleOptions } from '@/lib/scoring';
 import { freshDatabase } from '../db/factories';
@@ -272,7 +272,7 @@ describe('report rows', () => {
         const stored = (await readReportRows(db))!;
         const evaluations = await db.evaluations.toArray();
         const fresh = inOrder(reportRows(evaluations));
-        const plain = (rows: ReportRow[]) => rows.map((row) => ({ ...row, answers: answerRecord(row.answers) }));
+        const plain = (rows: ReportRow[]) => rows.map((row) => ({ ...copyRow(row), answers: answerRecord(row.answers) }));
         expect(plain(stored)).toEqual(plain(fresh));
 
         for (const filter of filters) {
