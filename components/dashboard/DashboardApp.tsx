@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   agentOptions,
   channelOptions,
@@ -181,7 +181,7 @@ function Dashboard({ client, csv, data }: { client: DashboardClient; csv?: CsvIo
     setDrill({ drill: next, label });
     setShown(LIST_PAGE);
   };
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (drill) listHeading.current?.focus();
   }, [drill]);
 
