@@ -5,7 +5,7 @@
  * `recordChanges` for every origin), and built for evaluations stored before they existed by
  * `buildReportRows`, in batches that survive the page or worker being stopped.
  */
-import { decodeDay, dayOf, encodeDay, REPORT_ROWS_VERSION, type ReportDay } from '../reports/report-days';
+import { decodeDay, dayOf, encodeDay, REPORT_ROWS_VERSION, reportRowsBuilt, type ReportDay } from '../reports/report-days';
 import { toReportRow, type ReportRow } from '../reports/report-row';
 import type { Evaluation } from '../schemas';
 import type { RecordChange } from './changes';
@@ -91,7 +91,7 @@ export async function maintainReportRows(db: QaLensDatabase, changes: readonly R
 /** Every report row, oldest first, or undefined while the build for existing evaluations is unfinished. */
 export async function readReportRows(db: QaLensDatabase): Promise<ReportRow[] | undefined> {
   return db.transaction('r', [db.reportDays, db.reportState], async () => {
-    if (!isBuilt(await db.reportState.get('rows'))) return undefined;
+    if (!reportRowsBuilt(await db.reportState.get('rows'))) return undefined;
     return rowsOfDays(await db.reportDays.toArray());
   });
 }
@@ -111,8 +111,6 @@ export async function rebuildReportRows(db: QaLensDatabase): Promise<void> {
   await db.reportDays.clear();
   await db.reportState.delete('rows');
 }
-
-const isBuilt = (state: ReportBuildRow | undefined) => state?.version === REPORT_ROWS_VERSION && state.upTo === null;
 
 export interface BuildProgress {
   built: number;
@@ -144,12 +142,12 @@ async function nextBatch(db: QaLensDatabase, upTo: number, size: number): Promis
  * Two pages (or a page and the worker) building at once take turns batch by batch.
  */
 export async function buildReportRows(db: QaLensDatabase, onProgress?: (progress: BuildProgress) => void, batchSize = BUILD_BATCH): Promise<void> {
-  if (isBuilt(await db.reportState.get('rows'))) return;
+  if (reportRowsBuilt(await db.reportState.get('rows'))) return;
   const total = await db.evaluations.where('submittedAt').above(-1).count();
   for (;;) {
     const state = await db.transaction('rw', [db.evaluations, db.reportDays, db.reportState], async () => {
       let current = await db.reportState.get('rows');
-      if (isBuilt(current)) return current!;
+      if (reportRowsBuilt(current)) return current!;
       if (!current || current.version !== REPORT_ROWS_VERSION) {
         // No build yet, or days in an older layout: start over from an empty table.
         await db.reportDays.clear();

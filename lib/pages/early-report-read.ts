@@ -5,7 +5,7 @@
  * read is the same as `readReportRows` (lib/db/report-rows.ts), which the page falls back to
  * whenever this one has nothing (no database yet, rows not built, any error).
  */
-import { REPORT_ROWS_VERSION, type ReportDay } from '../reports/report-days';
+import { reportRowsBuilt, type ReportDay } from '../reports/report-days';
 
 export interface EarlyRead {
   /** When the read started (`performance.now()`), so the page's read measure covers all of it. */
@@ -41,8 +41,7 @@ export function readReportDaysEarly(name = 'qa-lens'): EarlyRead {
         const state = tx.objectStore('reportState').get('rows');
         const all = tx.objectStore('reportDays').getAll();
         tx.oncomplete = () => {
-          const built = state.result as { version?: number; upTo?: number | null } | undefined;
-          finish(built?.version === REPORT_ROWS_VERSION && built.upTo === null ? (all.result as ReportDay[]) : undefined);
+          finish(reportRowsBuilt(state.result) ? (all.result as ReportDay[]) : undefined);
         };
         tx.onerror = () => finish(undefined);
         tx.onabort = () => finish(undefined);

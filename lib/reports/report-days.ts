@@ -19,6 +19,13 @@ import type { ReportAnswer, ReportAnswers, ReportAuto, ReportRow } from './repor
 export const REPORT_ROWS_VERSION = 2;
 
 /**
+ * Whether the stored build state (`reportState` row 'rows') says every day is built in this layout.
+ * Shared by the Dexie read and the dashboard's bare early read, which must agree on it.
+ */
+export const reportRowsBuilt = (state: { version?: number; upTo?: number | null } | undefined): boolean =>
+  state?.version === REPORT_ROWS_VERSION && state.upTo === null;
+
+/**
  * How each stored field is kept: `text` as a list of strings, `name` as indexes into the day's list
  * of distinct values, `number` in a Float64Array (NaN for null), `flag` in an Int8Array (-1 for null),
  * `list` (a short list of names, such as Spotlight flags) as a `name` of the names joined by commas.
