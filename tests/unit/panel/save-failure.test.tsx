@@ -28,7 +28,7 @@ async function openPanel(profile: Profile) {
   // The automatic checks run once the panel is interactive and end by keeping the ticket's
   // Spotlight flags; after that only the reviewer's changes write the draft.
   await waitFor(async () => expect((await getTicketSnapshot(db, 'zendesk:1001'))?.spotlight).toBeDefined());
-  return { db, storage, saves };
+  return { db, storage, saves, client };
 }
 
 const saveStatus = () => screen.getAllByRole('status').find((s) => s.classList.contains('save-state'))!;
@@ -72,6 +72,26 @@ describe('saving a draft while the browser’s storage is full', () => {
     const draft = (await stored(db))!;
     expect(draft.strengths).toBe('Thanked Dana for waiting.');
     expect(Object.values(draft.answers).filter((a) => a.optionId)).toHaveLength(1);
+  });
+
+  it('a save that fails after a newer one succeeded neither reports an error nor is saved again over the newer draft', async () => {
+    const { db, client, saves } = await openPanel(reviewer);
+    // The first save hangs until the test fails it; later ones reach the database.
+    let failFirst: (error: unknown) => void = () => {};
+    const save = client.saveDraft;
+    let calls = 0;
+    client.saveDraft = (draft) =>
+      ++calls === 1 ? new Promise<never>((_, reject) => (failFirst = reject)).finally(() => (saves.settled += 1)) : save(draft);
+    fireEvent.click(radios()[0]![0]!);
+    await waitFor(() => expect(calls).toBe(1));
+    fireEvent.click(radios()[1]![0]!);
+    await waitFor(() => expect(saveStatus().textContent).toBe('Draft saved'));
+
+    failFirst(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await waitFor(() => expect(saves.settled).toBe(2));
+    expect(saveStatus().textContent).toBe('Draft saved');
+    expect(screen.queryByRole('button', { name: 'Retry save' })).toBeNull();
+    expect(Object.values((await stored(db))!.answers).filter((a) => a.optionId)).toHaveLength(2);
   });
 
   it('tries again by itself after 1 s, 2 s, 5 s, 10 s, then every 30 s, and saves once there is room', async () => {
