@@ -29,7 +29,7 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'QA Lens renders no HTML: render text (see scripts/build/strict-bundle.ts).' }],
     },
   },
-  restrict(['lib/scoring/**', 'lib/schemas/**', 'lib/autoqa/**', 'lib/scorecards/**', 'lib/csv/**', 'lib/reports/**', 'lib/dashboard/**', 'lib/feedback/**', 'lib/coaching/**', 'lib/reminders/**', 'lib/time/**', 'lib/privacy/**', 'lib/stats/**', 'lib/sampling/**', 'lib/calibration/**'], [
+  restrict(['lib/scoring/**', 'lib/schemas/**', 'lib/autoqa/**', 'lib/scorecards/**', 'lib/csv/**', 'lib/reports/**', 'lib/dashboard/**', 'lib/feedback/**', 'lib/coaching/**', 'lib/reminders/**', 'lib/time/**', 'lib/privacy/**', 'lib/stats/**', 'lib/sampling/**', 'lib/calibration/**', 'lib/storage/**'], [
     ...noBrowserGlue,
     { group: ['**/helpdesks/*', '**/messaging/*', '**/content/*', '**/background/*', 'papaparse'], message: 'Pure domain code imports only zod and other domain modules.' },
   ]),

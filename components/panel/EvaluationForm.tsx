@@ -14,19 +14,22 @@ interface Props {
   /** The conversation, so feedback that quotes it counts as specific. */
   messages: TranscriptMessage[];
   saveState: string;
+  /** Why the draft could not be saved, while it waits in memory to be saved again. */
+  saveError: string | null;
+  onRetrySave: () => void;
   onPickScorecard: (scorecard: Scorecard) => void;
   onChange: (scorecard: Scorecard, change: (draft: Evaluation) => Evaluation) => void;
   onSubmit: () => Promise<void>;
 }
 
-const SAVE_LABELS: Record<string, string> = { saving: 'Saving draft…', saved: 'Draft saved', error: 'Draft could not be saved' };
+const SAVE_LABELS: Record<string, string> = { saving: 'Saving draft…', saved: 'Draft saved', error: 'Draft not saved' };
 
 /**
  * The scorecard for one ticket: every criterion, the feedback fields and the live score. A review's
  * feedback is checked before it is sent: missing strengths or improvements stop it (when the team
  * asks for both); vague or very short feedback is flagged, and the reviewer may send it anyway.
  */
-export function EvaluationForm({ kind, scorecards, scorecard, draft, settings, messages, saveState, onPickScorecard, onChange, onSubmit }: Props) {
+export function EvaluationForm({ kind, scorecards, scorecard, draft, settings, messages, saveState, saveError, onRetrySave, onPickScorecard, onChange, onSubmit }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [flags, setFlags] = useState<FeedbackIssue[]>([]);
   const [submitting, setSubmitting] = useState(false);
@@ -139,9 +142,14 @@ export function EvaluationForm({ kind, scorecards, scorecard, draft, settings, m
         <button type="submit" class="primary" disabled={submitting}>
           {selfAssessment ? 'Submit self-assessment' : 'Submit evaluation'}
         </button>
-        <span class="muted save-state" aria-live="polite">
-          {SAVE_LABELS[saveState] ?? ''}
+        <span class={saveError ? 'error save-state' : 'muted save-state'} role="status">
+          {(saveError && saveState !== 'saved' ? saveError : SAVE_LABELS[saveState]) ?? ''}
         </span>
+        {saveError && (
+          <button type="button" onClick={onRetrySave}>
+            Retry save
+          </button>
+        )}
       </div>
     </form>
   );

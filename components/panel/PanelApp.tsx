@@ -6,6 +6,7 @@ import { pickScorecard } from '@/lib/scorecards/pick-scorecard';
 import { formatNumber } from '@/lib/scoring';
 import { unconfirmedAutomatic } from '@/lib/autoqa/answers';
 import { ticketKey, type Evaluation, type Evidence, type Profile, type Scorecard, type SpotlightFlag, type TeamSettings, type TicketContext } from '@/lib/schemas';
+import { storageFailureMessage } from '@/lib/storage/storage-errors';
 import { AssignmentNotice } from './AssignmentNotice';
 import { EarlierEvaluations } from './EarlierEvaluations';
 import { calibrationBlindView } from '@/lib/calibration/blind';
@@ -100,7 +101,7 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
   const { assignment, calibration } = usePlanContext(client, read, profile.name);
   const newKind = calibration ? 'calibration' : evaluationKindFor(ticket, profile);
   const [spotlight, setSpotlight] = useState<SpotlightFlag[] | undefined>();
-  const { draft, loaded, saveState, update, clear, flush, reviewSeconds } = useEvaluationDraft(client, ticket, profile, {
+  const { draft, loaded, saveState, saveError, update, clear, flush, reviewSeconds } = useEvaluationDraft(client, ticket, profile, {
     kind: newKind,
     activeSeconds,
     spotlight,
@@ -188,7 +189,11 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
     if (pending.length > 0) throw new Error(`Confirm or change the automatic answers first: ${pending.join(', ')}.`);
     // Write any pending autosave first, so it cannot land after (and over) the submission.
     flush();
-    const submitted = await client.submit({ ...draft, reviewSeconds: reviewSeconds() }, scorecard, ticket);
+    // A refused submission (a full storage, say) changes nothing stored: the draft stays on screen
+    // and in the database as it was, and the reviewer is told why and what to do.
+    const submitted = await client.submit({ ...draft, reviewSeconds: reviewSeconds() }, scorecard, ticket).catch((failure: unknown) => {
+      throw new Error(storageFailureMessage(failure, 'submit'));
+    });
     clear();
     meter.reset();
     const what = submitted.kind === 'self-assessment' ? 'Self-assessment' : 'Evaluation';
@@ -249,6 +254,8 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
           settings={settings}
           messages={ticket.messages}
           saveState={saveState}
+          saveError={saveError}
+          onRetrySave={flush}
           onPickScorecard={pickScorecardFor}
           onChange={(card, change) => {
             setNotice(null);

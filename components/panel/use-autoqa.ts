@@ -44,7 +44,8 @@ export function useAutoQa({ client, ticket, scorecard, answers, ready, onAnswers
       setRun(result);
       now.onSpotlight(result.spotlight);
       if (Object.keys(result.answers).length > 0) now.onAnswers(result.answers);
-      await client.keepTicketSpotlight(now.ticket, result.spotlight);
+      // The flags are on screen and on the draft already; a snapshot refused (a full storage, say) is said as such.
+      await client.keepTicketSpotlight(now.ticket, result.spotlight).catch((error: unknown) => console.error('QA Lens could not keep the ticket’s Spotlight flags:', error));
     })().catch((error: unknown) => console.error('QA Lens could not run the automatic checks:', error));
     return () => {
       live = false;

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { evaluatedTicket, newDraft } from '@/lib/evaluations/new-draft';
 import { ticketKey, type Evaluation, type EvaluationKind, type Profile, type Scorecard, type SpotlightFlag, type TicketContext } from '@/lib/schemas';
+import { saveRetryDelay } from '@/lib/storage/retry-schedule';
+import { storageFailureMessage } from '@/lib/storage/storage-errors';
 import type { PanelClient } from './panel-client';
 
 /** Drafts are written this long after the last change: well within a second, without a write per keystroke. */
@@ -30,8 +32,22 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
   const [draft, setDraft] = useState<Evaluation | null>(null);
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('idle');
+  /** Why the last save failed, for the status line; null once a save succeeds. */
+  const [saveError, setSaveError] = useState<string | null>(null);
   const unsaved = useRef<Evaluation | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The draft most recently handed to the database: only its outcome speaks for the draft. */
+  const lastSent = useRef<Evaluation | null>(null);
+  const failures = useRef(0);
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      clearTimeout(retryTimer.current);
+    };
+  }, []);
   const latestTicket = useRef(ticket);
   latestTicket.current = ticket;
   const latestSpotlight = useRef(spotlight);
@@ -40,15 +56,35 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
   const earlierSeconds = useRef(0);
   const reviewSeconds = useCallback(() => earlierSeconds.current + activeSeconds(), [activeSeconds]);
 
-  const flush = useCallback(() => {
+  /**
+   * Writes the pending draft now. A failed write (a full storage, most often) puts the draft back
+   * as pending unless a newer change has replaced it, and tries again on the backoff of
+   * lib/storage/retry-schedule.ts; a new change or the Retry button saves it sooner.
+   */
+  const flush = useCallback(function save() {
     clearTimeout(timer.current);
+    clearTimeout(retryTimer.current);
     const pending = unsaved.current;
     if (!pending) return;
     unsaved.current = null;
+    lastSent.current = pending;
     setSaveState('saving');
     client.saveDraft(pending).then(
-      () => setSaveState(unsaved.current ? 'saving' : 'saved'),
-      () => setSaveState('error'),
+      () => {
+        // A later save (or a submission) is in charge of the draft now.
+        if (lastSent.current !== pending) return;
+        failures.current = 0;
+        setSaveError(null);
+        setSaveState(unsaved.current ? 'saving' : 'saved');
+      },
+      (error: unknown) => {
+        if (lastSent.current !== pending) return;
+        unsaved.current ??= pending;
+        failures.current += 1;
+        setSaveError(storageFailureMessage(error, 'draft'));
+        setSaveState('error');
+        if (mounted.current) retryTimer.current = setTimeout(save, saveRetryDelay(failures.current));
+      },
     );
   }, [client]);
 
@@ -65,6 +101,7 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
     setDraft(null);
     setLoadedKey(null);
     setSaveState('idle');
+    setSaveError(null);
     client.findDraft(key, profile.name).then((found) => {
       if (!current) return;
       earlierSeconds.current = found?.reviewSeconds ?? 0;
@@ -118,7 +155,11 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
   /** Forgets the draft after it was submitted or discarded. */
   const clear = useCallback(() => {
     clearTimeout(timer.current);
+    clearTimeout(retryTimer.current);
     unsaved.current = null;
+    lastSent.current = null;
+    failures.current = 0;
+    setSaveError(null);
     shown.current = null;
     earlierSeconds.current = 0;
     setDraft(null);
@@ -126,5 +167,5 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
   }, []);
 
   shown.current = loadedKey === key ? draft : null;
-  return { draft: loadedKey === key ? draft : null, loaded: loadedKey === key, saveState, update, clear, flush, reviewSeconds };
+  return { draft: loadedKey === key ? draft : null, loaded: loadedKey === key, saveState, saveError, update, clear, flush, reviewSeconds };
 }

@@ -2,20 +2,11 @@ import { configure, fireEvent, render, screen, waitFor, within } from '@testing-
 import type { PanelClient } from '@/components/panel/panel-client';
 import { PanelApp } from '@/components/panel/PanelApp';
 import {
-  findDraft,
-  getPanelTicketKpis,
-  getProfile,
-  getScorecard,
-  getTeamSettings,
   getTicketSnapshot,
   listScorecards,
   saveScorecard,
   listTicketEvaluations,
-  saveDraft,
-  savePanelTicketKpis,
   saveProfile,
-  saveTicketSnapshot,
-  saveTicketSpotlight,
   seedScorecards,
   submitEvaluation,
   type QaLensDatabase,
@@ -25,37 +16,12 @@ import { SCORECARD_TEMPLATES } from '@/lib/scorecards/templates';
 import { BLANK_ANSWER, type Answer, type Profile, type Scorecard, type TicketContext } from '@/lib/schemas';
 import { scaleOptions } from '@/lib/scoring';
 import { freshDatabase, ticket } from '../db/factories';
+import { dexieClient } from './dexie-panel-client';
 
 const START = 1_700_000_000_000;
 
 // Each step waits on IndexedDB (in memory); on a busy machine that can take longer than the 1 s default.
 configure({ asyncUtilTimeout: 5_000 });
-
-/** The panel's client over a throwaway database, on a clock the test moves by hand. */
-function dexieClient(db: QaLensDatabase, clock: { now: number }, read: TicketContext = ticket): PanelClient {
-  const now = () => clock.now;
-  return {
-    hello: async () => ({ tabId: 1, ticket: read }),
-    onTicketChanged: () => () => {},
-    getProfile: () => getProfile(db),
-    getTeamSettings: () => getTeamSettings(db),
-    listScorecards: () => listScorecards(db),
-    getScorecard: (id, version) => getScorecard(db, id, version),
-    findDraft: (key, author) => findDraft(db, key, author),
-    saveDraft: (draft) => saveDraft(db, draft, now()),
-    submit: (draft, scorecard, read) => submitEvaluation(db, draft, scorecard, read, now()),
-    listTicketEvaluations: (key) => listTicketEvaluations(db, key),
-    getTicketSnapshot: (key) => getTicketSnapshot(db, key),
-    keepTicketSnapshot: (read) => saveTicketSnapshot(db, read, now()),
-    keepTicketSpotlight: (read, flags) => saveTicketSpotlight(db, read, flags, now()),
-    getTicketKpis: async (key) => (await getPanelTicketKpis(db, key))?.kpis,
-    saveTicketKpis: async (input) => void (await savePanelTicketKpis(db, input, now())),
-    close: () => {},
-    openDashboard: () => {},
-    openOptions: () => {},
-    now,
-  };
-}
 
 async function openPanel(profile: Profile, before: (db: QaLensDatabase) => Promise<void> = async () => {}, read: TicketContext = ticket) {
   const db = freshDatabase();
