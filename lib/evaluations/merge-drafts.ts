@@ -119,7 +119,9 @@ export function stampEdits(before: Evaluation, after: Evaluation, now: number): 
   };
   for (const field of EDITED_FIELDS) stamp(field, fieldValue(before, field), fieldValue(after, field));
   for (const id of new Set([...Object.keys(before.answers), ...Object.keys(after.answers)])) {
-    if (isFreshProposal(before.answers[id], after.answers[id])) continue;
+    // A change spreads the answers it leaves alone: the same object means nothing to compare (one
+    // keystroke in a comment compares one answer, not the scorecard's).
+    if (before.answers[id] === after.answers[id] || isFreshProposal(before.answers[id], after.answers[id])) continue;
     for (const part of PARTS) stamp(answerFieldKey(part, id), answerPart(before.answers[id], part), answerPart(after.answers[id], part));
   }
   return edited ? { ...after, fieldEditedAt: stamps } : after;
