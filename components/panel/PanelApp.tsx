@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { MAX_EVIDENCE_PER_ANSWER, withEvidence } from '@/lib/evaluations/evidence';
 import { blindView, evaluationKindFor } from '@/lib/evaluations/self-assessment';
 import { fillableFields, fillInsFromDraft, pastedFromSnapshot, withFillIns, type TicketFillIns } from '@/lib/evaluations/ticket-fill-ins';
@@ -101,11 +101,15 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
   const { assignment, calibration } = usePlanContext(client, read, profile.name);
   const newKind = calibration ? 'calibration' : evaluationKindFor(ticket, profile);
   const [spotlight, setSpotlight] = useState<SpotlightFlag[] | undefined>();
+  // Set while this tab submits, so its own submission is not taken for another tab's.
+  const submittingHere = useRef(false);
+  const [submittedElsewhere, setSubmittedElsewhere] = useState<Evaluation | null>(null);
   const { draft, loaded, saveState, saveError, update, clear, flush, reviewSeconds } = useEvaluationDraft(client, ticket, profile, {
     kind: newKind,
     activeSeconds,
     spotlight,
     calibrationSessionId: calibration?.id,
+    onSubmittedElsewhere: (evaluation) => !submittingHere.current && setSubmittedElsewhere(evaluation),
   });
   const kind = draft?.kind ?? newKind;
   useEffect(() => {
@@ -130,6 +134,15 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
 
   const refreshEarlier = useCallback(() => client.listTicketEvaluations(key).then(setEarlier), [client, key]);
   useEffect(() => void refreshEarlier(), [refreshEarlier]);
+  // The draft was submitted in another tab of this ticket: this tab shows the submission, as that one does.
+  useEffect(() => {
+    if (!submittedElsewhere) return;
+    setSubmittedElsewhere(null);
+    clear();
+    meter.reset();
+    setNotice(submittedNotice(submittedElsewhere, ' in another tab'));
+    void refreshEarlier();
+  }, [submittedElsewhere, clear, meter, refreshEarlier]);
   useEffect(() => client.onDataChanged?.((kinds) => kinds.includes('evaluation') && void refreshEarlier()), [client, refreshEarlier]);
 
   // A draft keeps scoring against the version it started with, even after the scorecard was edited.
@@ -189,15 +202,20 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
     if (pending.length > 0) throw new Error(`Confirm or change the automatic answers first: ${pending.join(', ')}.`);
     // Write any pending autosave first, so it cannot land after (and over) the submission.
     flush();
-    // A refused submission (a full storage, say) changes nothing stored: the draft stays on screen
-    // and in the database as it was, and the reviewer is told why and what to do.
-    const submitted = await client.submit({ ...draft, reviewSeconds: reviewSeconds() }, scorecard, ticket).catch((failure: unknown) => {
-      throw new Error(storageFailureMessage(failure, 'submit'));
-    });
-    clear();
+    submittingHere.current = true;
+    let submitted: Evaluation;
+    try {
+      // A refused submission (a full storage, say) changes nothing stored: the draft stays on screen
+      // and in the database as it was, and the reviewer is told why and what to do.
+      submitted = await client.submit({ ...draft, reviewSeconds: reviewSeconds() }, scorecard, ticket).catch((failure: unknown) => {
+        throw new Error(storageFailureMessage(failure, 'submit'));
+      });
+      clear();
+    } finally {
+      submittingHere.current = false;
+    }
     meter.reset();
-    const what = submitted.kind === 'self-assessment' ? 'Self-assessment' : 'Evaluation';
-    setNotice(`${what} submitted: ${formatNumber(submitted.score ?? 0)}%, ${submitted.passed ? 'passed' : 'not passed'}.`);
+    setNotice(submittedNotice(submitted));
     await refreshEarlier();
   };
 
@@ -279,6 +297,12 @@ function TicketPanel({ client, ticket: read, profile, scorecards, settings }: Ti
       </footer>
     </main>
   );
+}
+
+/** "Evaluation submitted: 85%, passed.", as the submitting tab says it, and any other tab of the ticket (`where`). */
+function submittedNotice(submitted: Evaluation, where = ''): string {
+  const what = submitted.kind === 'self-assessment' ? 'Self-assessment' : 'Evaluation';
+  return `${what} submitted${where}: ${formatNumber(submitted.score ?? 0)}%, ${submitted.passed ? 'passed' : 'not passed'}.`;
 }
 
 /**

@@ -18,6 +18,12 @@ export interface PanelClient {
   getScorecard(id: string, version: number): Promise<Scorecard | undefined>;
   findDraft(ticketKey: string, authorName: string): Promise<Evaluation | undefined>;
   saveDraft(draft: Evaluation): Promise<Evaluation>;
+  /**
+   * Calls back with the author's evaluations of the ticket (drafts included) now and whenever they
+   * are stored, by this tab or another one of the same ticket; returns an unsubscribe. Optional: a
+   * harness without it simply does not follow other tabs.
+   */
+  watchMyEvaluations?(ticketKey: string, authorName: string, listener: (evaluations: Evaluation[]) => void): () => void;
   submit(draft: Evaluation, scorecard: Scorecard, ticket: TicketContext): Promise<Evaluation>;
   listTicketEvaluations(ticketKey: string): Promise<Evaluation[]>;
   /** The ticket as last kept (read, or completed by the reviewer). */

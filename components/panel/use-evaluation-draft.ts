@@ -4,6 +4,8 @@ import { ticketKey, type Evaluation, type EvaluationKind, type Profile, type Sco
 import { saveRetryDelay } from '@/lib/storage/retry-schedule';
 import { storageFailureMessage } from '@/lib/storage/storage-errors';
 import type { PanelClient } from './panel-client';
+import { stampEdits } from '@/lib/evaluations/merge-drafts';
+import { useOtherTabsDraft } from './use-other-tabs-draft';
 
 /** Drafts are written this long after the last change: well within a second, without a write per keystroke. */
 export const AUTOSAVE_DELAY_MS = 300;
@@ -19,6 +21,8 @@ interface DraftOptions {
   calibrationSessionId?: string;
   /** The ticket's Spotlight flags once worked out, kept on the draft's copy of the ticket. */
   spotlight?: SpotlightFlag[] | undefined;
+  /** The draft shown was submitted in another tab of the same ticket. */
+  onSubmittedElsewhere?: (evaluation: Evaluation) => void;
 }
 
 /**
@@ -27,7 +31,7 @@ interface DraftOptions {
  * changes or the panel is hidden), so a reload or a crash loses at most the last few hundred ms.
  * Each save carries the review time so far: the draft's earlier sessions plus this one.
  */
-export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, profile: Profile, { kind, activeSeconds, spotlight, calibrationSessionId }: DraftOptions) {
+export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, profile: Profile, { kind, activeSeconds, spotlight, calibrationSessionId, onSubmittedElsewhere }: DraftOptions) {
   const key = ticketKey(ticket);
   const [draft, setDraft] = useState<Evaluation | null>(null);
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
@@ -71,7 +75,7 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
     setSaveState('saving');
     client.saveDraft(pending).then(
       () => {
-        // A later save (or a submission) is in charge of the draft now.
+        // A later save, a submission (here or in another tab: clear()) is in charge of the draft now.
         if (lastSent.current !== pending) return;
         failures.current = 0;
         setSaveError(null);
@@ -129,7 +133,9 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
     (scorecard: Scorecard, change: (draft: Evaluation) => Evaluation) => {
       setDraft((previous) => {
         const base = previous ?? newDraft({ ticket: latestTicket.current, scorecard, author: profile, kind, calibrationSessionId, now: client.now() });
-        const next = { ...change(base), ticket: evaluatedTicket(latestTicket.current, latestSpotlight.current), reviewSeconds: reviewSeconds(), updatedAt: client.now() };
+        const now = client.now();
+        // Each changed field is stamped with the time of its edit, for merging with other tabs' saves.
+        const next = stampEdits(base, { ...change(base), ticket: evaluatedTicket(latestTicket.current, latestSpotlight.current), reviewSeconds: reviewSeconds(), updatedAt: now }, now);
         unsaved.current = next;
         return next;
       });
@@ -165,6 +171,16 @@ export function useEvaluationDraft(client: PanelClient, ticket: TicketContext, p
     setDraft(null);
     setSaveState('idle');
   }, []);
+
+  useOtherTabsDraft({
+    client,
+    ticketKey: key,
+    authorName: profile.name,
+    loaded: loadedKey === key,
+    current: () => unsaved.current ?? shown.current,
+    setDraft,
+    onSubmitted: onSubmittedElsewhere,
+  });
 
   shown.current = loadedKey === key ? draft : null;
   return { draft: loadedKey === key ? draft : null, loaded: loadedKey === key, saveState, saveError, update, clear, flush, reviewSeconds };

@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import { formatNumber, scoreEvaluation } from '../scoring';
 import type { Evaluation, Scorecard, TicketContext } from '../schemas';
 import type { QaLensDatabase } from './database';
@@ -8,6 +9,8 @@ import { ticketSnapshot } from './tickets';
 import { redactEvaluation, withCustomerFingerprint } from '../privacy';
 import { audit } from './audit';
 import { getRedactionRules } from './privacy';
+import { mergeDrafts, withoutEditTimes } from '../evaluations/merge-drafts';
+import { isVersionOf } from '../evaluations/follow-stored-draft';
 
 /** Thrown when an evaluation cannot be submitted as it stands; the message is shown to the user. */
 export class EvaluationNotReady extends Error {
@@ -29,19 +32,34 @@ const KIND_WORDS: Record<Evaluation['kind'], string> = { review: 'Review', 'self
 const ALREADY_SUBMITTED = 'This evaluation was already submitted and can no longer be edited as a draft.';
 
 /**
+ * The stored version of `draft`, inside the caller's transaction: by its id, else the author's
+ * draft of the same ticket that another tab began under another id (both tabs started before
+ * either saved). Undefined when it is new.
+ */
+async function storedVersionOf(db: QaLensDatabase, draft: Evaluation): Promise<Evaluation | undefined> {
+  const stored = await db.evaluations.get(draft.id);
+  if (stored) return stored;
+  const others = await db.evaluations.where('ticket.key').equals(draft.ticket.key).filter((e) => isVersionOf(e, draft)).sortBy('updatedAt');
+  return others.at(-1);
+}
+
+/**
  * Stores a draft, unless the evaluation was submitted meanwhile: an autosave that lands after the
  * submission (a late timer, a second tab) must not turn a submitted evaluation back into a draft.
+ * Another tab may have saved the same draft since this one loaded it: the two are merged field by
+ * field inside the transaction (lib/evaluations/merge-drafts.ts), so neither tab's answers are lost.
  */
 export async function saveDraft(db: QaLensDatabase, draft: Evaluation, now: number): Promise<Evaluation> {
   if (draft.status !== 'draft') throw new EvaluationNotReady(ALREADY_SUBMITTED);
   // Comments and quotes are redacted before they are stored, drafts included.
-  const saved = redactEvaluation({ ...draft, updatedAt: now }, await getRedactionRules(db));
-  await db.transaction('rw', db.evaluations, async () => {
-    const stored = await db.evaluations.get(draft.id);
+  const incoming = redactEvaluation({ ...draft, updatedAt: now }, await getRedactionRules(db));
+  return db.transaction('rw', db.evaluations, async () => {
+    const stored = await storedVersionOf(db, incoming);
     if (stored && stored.status !== 'draft') throw new EvaluationNotReady(ALREADY_SUBMITTED);
+    const saved = stored ? mergeDrafts(stored, incoming) : incoming;
     await db.evaluations.put(saved);
+    return saved;
   });
-  return saved;
 }
 
 /**
@@ -60,33 +78,43 @@ export async function submitEvaluation(
   if (scorecard.id !== draft.scorecardId || scorecard.version !== draft.scorecardVersion) {
     throw new EvaluationNotReady('The scorecard does not match the one this evaluation was started with.');
   }
-  const result = scoreEvaluation(scorecard, draft.answers);
-  if (!result.complete) {
-    const titles = result.criteria.filter((c) => c.state === 'unanswered').map((c) => c.title);
-    throw new EvaluationNotReady(`Answer every criterion or mark it N/A first: ${titles.join(', ')}.`);
-  }
+  const scored = (evaluation: Evaluation) => {
+    const result = scoreEvaluation(scorecard, evaluation.answers);
+    if (!result.complete) {
+      const titles = result.criteria.filter((c) => c.state === 'unanswered').map((c) => c.title);
+      throw new EvaluationNotReady(`Answer every criterion or mark it N/A first: ${titles.join(', ')}.`);
+    }
+    return result;
+  };
   const rules = await getRedactionRules(db);
   // Hashed before the transaction: awaiting anything but Dexie inside it would end it early.
   const read = await withCustomerFingerprint(ticket, { keepExisting: true });
   return writeTransaction(db, [db.evaluations, db.tickets, db.settings], async () => {
-    const stored = await db.evaluations.get(draft.id);
+    const stored = await storedVersionOf(db, draft);
     if (stored && stored.status !== 'draft') throw new EvaluationNotReady('This evaluation was already submitted.');
+    // What another tab saved of this draft since this tab last took it in is submitted too (the
+    // later edit of each field wins), and the score is of what is stored.
+    const merged = withoutEditTimes(stored ? mergeDrafts(stored, redactEvaluation(draft, rules)) : redactEvaluation(draft, rules));
+    if (merged.scorecardId !== scorecard.id || merged.scorecardVersion !== scorecard.version) {
+      throw new EvaluationNotReady('The scorecard was changed in another tab: check the answers there before submitting.');
+    }
+    const result = scored(merged);
     const { acknowledgementWorkingDays } = await getTeamSettings(db);
     const submitted: Evaluation = {
-      ...redactEvaluation(draft, rules),
+      ...merged,
       status: 'submitted',
       score: result.score,
       passed: result.passed,
-      acknowledgeBy: draft.kind === 'review' && acknowledgementWorkingDays > 0 ? addWorkingDays(now, acknowledgementWorkingDays, timeZone) : null,
+      acknowledgeBy: merged.kind === 'review' && acknowledgementWorkingDays > 0 ? addWorkingDays(now, acknowledgementWorkingDays, timeZone) : null,
       history: [
-        ...draft.history,
-        { at: now, by: draft.author, from: 'draft', to: 'submitted', reason: '', answerChanges: [], scoreBefore: null, scoreAfter: null },
+        ...merged.history,
+        { at: now, by: merged.author, from: 'draft', to: 'submitted', reason: '', answerChanges: [], scoreBefore: null, scoreAfter: null },
       ],
       updatedAt: now,
       submittedAt: now,
     };
     // The Spotlight flags the panel worked out travel from the evaluation's copy of the ticket to its snapshot.
-    const snapshot = { ...ticketSnapshot(read, now, rules), ...(draft.ticket.spotlight ? { spotlight: draft.ticket.spotlight } : {}) };
+    const snapshot = { ...ticketSnapshot(read, now, rules), ...(merged.ticket.spotlight ? { spotlight: merged.ticket.spotlight } : {}) };
     await db.evaluations.put(submitted);
     await db.tickets.put(snapshot);
     await recordChanges(db, [put('evaluation', submitted), put('ticket', snapshot)], 'own', now);
@@ -117,4 +145,20 @@ export async function listEvaluations(db: QaLensDatabase): Promise<Evaluation[]>
 
 export function getEvaluation(db: QaLensDatabase, id: string): Promise<Evaluation | undefined> {
   return db.evaluations.get(id);
+}
+
+/**
+ * Calls back with the author's evaluations of one ticket, drafts included, now and whenever they
+ * change, in this page or another of the extension's pages (Dexie's live queries hear other tabs'
+ * writes). Returns the unsubscribe. The panel uses it to keep two tabs of one draft in step.
+ */
+export function watchAuthorTicketEvaluations(db: QaLensDatabase, key: string, authorName: string, listener: (evaluations: Evaluation[]) => void): () => void {
+  const subscription = liveQuery(() =>
+    db.evaluations
+      .where('ticket.key')
+      .equals(key)
+      .filter((e) => e.author.name === authorName)
+      .toArray(),
+  ).subscribe({ next: listener, error: (error: unknown) => console.warn('QA Lens: stopped following the stored draft', error) });
+  return () => subscription.unsubscribe();
 }

@@ -15,6 +15,7 @@ import {
   saveTicketSpotlight,
   seedScorecards,
   submitEvaluation,
+  watchAuthorTicketEvaluations,
   type QaLensDatabase,
 } from '../db';
 import { openSessionFor } from '../db/calibration';
@@ -45,6 +46,7 @@ export function createExtensionPanelClient(db: QaLensDatabase): PanelClient {
     getScorecard: (id, version) => getScorecard(db, id, version),
     findDraft: (key, author) => findDraft(db, key, author),
     saveDraft: (draft) => measured('qa-lens:save-draft', () => saveDraft(db, draft, now())),
+    watchMyEvaluations: (key, author, listener) => watchAuthorTicketEvaluations(db, key, author, listener),
     submit: (draft, scorecard, ticket) => afterWrite(measured('qa-lens:submit', () => submitEvaluation(db, draft, scorecard, ticket, now()))),
     listTicketEvaluations: (key) => listTicketEvaluations(db, key),
     getTicketSnapshot: (key) => getTicketSnapshot(db, key),

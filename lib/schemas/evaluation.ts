@@ -103,6 +103,12 @@ export const EvaluationSchema = z.object({
   history: z.array(StatusChangeSchema).default([]),
   /** The calibration session a `calibration` evaluation belongs to: its scores never count toward the agent's. */
   calibrationSessionId: RecordId.optional(),
+  /**
+   * Drafts only, never submitted or synced: when each part of the draft was last edited in this
+   * browser (ms, by field key, see lib/evaluations/merge-drafts.ts), so two tabs saving the same
+   * draft keep each other's answers. Optional: drafts stored before it merge as never edited.
+   */
+  fieldEditedAt: z.record(z.string().max(200), Timestamp).optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   submittedAt: Timestamp.nullable(),
