@@ -91,7 +91,7 @@ function customerMarks(ticket: TicketSnapshot): { names: string[]; emails: strin
   const names = [ticket.customer?.name ?? '', ...ticket.messages.filter((m) => m.role === 'customer').map((m) => m.author)]
     .map((n) => n.trim())
     .filter((n) => n.length >= 3 && n !== ERASED && !PLACEHOLDER.test(n));
-  const emails = [ticket.customer?.emailSha256, ...ticket.messages.map((m) => m.authorSha256)].filter((s): s is string => !!s);
+  const emails = [ticket.customer?.emailSha256, ...ticket.messages.filter((m) => m.role === 'customer').map((m) => m.authorSha256)].filter((s): s is string => !!s);
   return { names, emails };
 }
 

@@ -105,7 +105,12 @@ export function findPersonRecords(tables: PersonTables, query: PersonQuery): Per
   const needle = query.value.trim().toLocaleLowerCase();
   const about = empty();
   if (query.kind === 'customer') {
-    about.tickets = tables.tickets.filter((t) => isPerson(t.customer, needle, query.emailSha256) || t.messages.some((m) => m.role === 'customer' && same(m.author, needle)));
+    about.tickets = tables.tickets.filter(
+      (t) =>
+        isPerson(t.customer, needle, query.emailSha256) ||
+        // An author that was an address is kept as its fingerprint (redaction made it `[email]`).
+        t.messages.some((m) => m.role === 'customer' && (same(m.author, needle) || (!!query.emailSha256 && m.authorSha256 === query.emailSha256))),
+    );
     const keys = new Set(about.tickets.map((t) => t.key));
     // A review of the customer's conversation is about the agent's work, not the customer: it stays,
     // and only its quotes and comments lose the customer (see planErasure).
