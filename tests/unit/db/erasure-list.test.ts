@@ -82,6 +82,31 @@ describe('the erasure list: an erased person stays erased', () => {
     expect((await db.tickets.toCollection().primaryKeys()).sort()).toEqual(['zendesk:2002', 'zendesk:7003']);
   });
 
+  it('an agent erased: a backup brings back none of their reviews, acknowledgements or KPIs, and the tickets they handled stay without them', async () => {
+    const db = await seeded();
+    const before = await backupOf(db);
+    await erasePerson(db, { kind: 'agent', value: 'Ana Agent' }, NOW);
+    await db.tickets.clear();
+    const summary = await restoreBackup(db, before, NOW + 10);
+    // Her review is kept out; Ben's, rewritten without her, is newer than the backup's copy.
+    expect(summary.evaluations).toMatchObject({ added: 0, keptErased: 1, unchanged: 1 });
+    expect(summary.acknowledgements).toMatchObject({ added: 0, keptErased: 1 });
+    expect(summary.kpis).toMatchObject({ added: 0, keptErased: 1 });
+    // The old copies of the tickets she handled name her: kept out; Sam's, which never named her, comes back.
+    expect(summary.tickets).toMatchObject({ added: 1, keptErased: 2 });
+    expect(await everythingBut(db, 'erasures', 'auditLog')).not.toMatch(/Ana Agent/);
+  });
+
+  it('a ticket whose only trace of the customer is an author that was their address is caught by that fingerprint', async () => {
+    const db = await seeded();
+    await erasePerson(db, { kind: 'customer', value: 'dana@example.com' }, NOW);
+    await db.outbox.clear();
+    const outlook = await redactObservedTicket({ ...danaTicket, ticketId: '9009', customer: null, messages: [{ id: 'o1', author: 'Dana@Example.com', role: 'customer', text: 'Any news?' }] });
+    expect(outlook.messages[0]?.author).toBe('[email]');
+    const applied = await applyPulledPage(db, [pulled('ticket', 'zendesk:9009', { ...outlook, key: 'zendesk:9009', capturedAt: NOW + 1 })], revision, NOW + 5);
+    expect(applied).toMatchObject({ applied: 0, keptErased: 1 });
+  });
+
   it('the erasure list is not backed up, and a restore neither shrinks nor rewrites it', async () => {
     const db = await seeded();
     await erasePerson(db, { kind: 'customer', value: 'dana@example.com' }, NOW);
