@@ -88,9 +88,8 @@ const PLACEHOLDER = /^\[[^\]]*\]$/;
 
 /** The names and email fingerprints a ticket gives its customer. */
 function customerMarks(ticket: TicketSnapshot): { names: string[]; emails: string[] } {
-  const names = [ticket.customer?.name ?? '', ...ticket.messages.filter((m) => m.role === 'customer').map((m) => m.author)]
-    .map((n) => n.trim())
-    .filter((n) => n.length >= 3 && n !== ERASED && !PLACEHOLDER.test(n));
+  const read = [ticket.customer?.name ?? '', ...ticket.messages.filter((m) => m.role === 'customer').map((m) => m.author)].map((n) => n.trim());
+  const names = [...new Set(read)].filter((n) => n.length >= 3 && n !== ERASED && !PLACEHOLDER.test(n));
   const emails = [ticket.customer?.emailSha256, ...ticket.messages.filter((m) => m.role === 'customer').map((m) => m.authorSha256)].filter((s): s is string => !!s);
   return { names, emails };
 }
@@ -142,9 +141,12 @@ export function erasureCheck(list: readonly ErasureRow[]): ErasureCheck {
   const salt = list.find((row) => row.kind === 'salt')?.salt ?? '';
   const hasFingerprints = list.some((row) => row.kind === 'email' || row.kind === 'name');
   const deleted = (table: PersonTable, key: string) => byRef.get(recordRef(table, key))?.kind === 'deleted';
+  // A restore or a first sync reads the same customers' names again and again: each is hashed once.
+  const fingerprints = new Map<string, string>();
+  const fingerprintOf = (name: string) => fingerprints.get(name) ?? fingerprints.set(name, nameFingerprint(name, salt)).get(name)!;
   const suppressed = (ticket: TicketSnapshot) => {
     const { names, emails } = customerMarks(ticket);
-    return emails.some((sha) => byRef.has(emailRef(sha))) || names.some((name) => byRef.has(nameRef(nameFingerprint(name, salt))));
+    return emails.some((sha) => byRef.has(emailRef(sha))) || names.some((name) => byRef.has(nameRef(fingerprintOf(name))));
   };
   const erased = (table: PersonTable, row: unknown, stored?: unknown) => {
     const entry = byRef.get(recordRef(table, keyOf(table, row)));
