@@ -105,7 +105,7 @@ describe.each(ENGINES)('the extension’s sync against the team server on %s', (
   });
 
   it('a customer erased in one browser stays erased when another member’s browser pushes its old copy late', async () => {
-    const { admin, rita, card } = await team(h);
+    const { teamId, admin, rita, card } = await team(h);
     const submitted = await review(rita, card);
     await rita.round();
     await admin.round();
@@ -120,7 +120,7 @@ describe.each(ENGINES)('the extension’s sync against the team server on %s', (
       await recordChanges(rita.db, [put('ticket', lateCopy)], 'own', Date.now());
     });
     await rita.round();
-    const stored = async () => (await h.db.query<{ deleted: boolean }>("SELECT deleted FROM records WHERE kind = 'ticket' AND key = 'zendesk:1001'"))[0]?.deleted;
+    const stored = async () => (await h.db.query<{ deleted: boolean }>("SELECT deleted FROM records WHERE team_id = $1 AND kind = 'ticket' AND key = 'zendesk:1001'", [teamId]))[0]?.deleted;
     // The server takes the late put (it does not know why the ticket was deleted) ...
     expect(await stored()).toBe(false);
 
