@@ -34,8 +34,11 @@ const listCounts = (counts: Partial<Record<string, number>>) =>
     .join(', ') || 'nothing';
 
 function summarise(summary: RestoreSummary): string {
-  const total = (key: 'added' | 'updated' | 'unchanged') => Object.values(summary).reduce((n, c) => n + c[key], 0);
-  return `Restored: ${total('added').toLocaleString()} records added, ${total('updated').toLocaleString()} updated to a newer version, ${total('unchanged').toLocaleString()} already here.`;
+  const total = (key: keyof RestoreSummary[BackupTable]) => Object.values(summary).reduce((n, c) => n + c[key], 0);
+  const restored = `Restored: ${total('added').toLocaleString()} records added, ${total('updated').toLocaleString()} updated to a newer version, ${total('unchanged').toLocaleString()} already here.`;
+  const kept = total('keptErased');
+  // Said whenever it happens: the user should know the file held more than came back, and why.
+  return kept === 0 ? restored : `${restored} ${kept.toLocaleString()} ${kept === 1 ? 'record was' : 'records were'} kept erased: ${kept === 1 ? 'it belongs' : 'they belong'} to a person erased on request.`;
 }
 
 /** Where a long step has come: a year of a big team's data takes a while to write, check or merge. */

@@ -13,8 +13,10 @@ import {
 } from '../schemas';
 import { withAgentAnswers } from '../feedback/with-agent-answers';
 import { redactRecord } from '../privacy';
-import { put, recordChanges, writeTransaction, type RecordChange } from './changes';
+import type { PersonTable } from '../privacy/person';
+import { put, recordChanges, remove, writeTransaction, type RecordChange } from './changes';
 import type { QaLensDatabase } from './database';
+import { readErasureCheck } from './erasures';
 import { getRedactionRules } from './privacy';
 import { getTeamLink, type TeamLinkRow } from './sync-state';
 
@@ -23,6 +25,11 @@ export interface AppliedPage {
   applied: number;
   /** Changes left alone because this browser has its own newer write of the record waiting to go out. */
   keptLocal: number;
+  /**
+   * Puts refused because they would bring back a person erased on request here (a member's browser
+   * that had not yet heard of the erasure, lib/privacy/erasure-list.ts): the erasure is sent again.
+   */
+  keptErased: number;
   /** Changes whose record this QA Lens could not read (a newer server's shape): skipped, named in the log. */
   unreadable: string[];
   kinds: SyncKind[];
@@ -44,6 +51,16 @@ function tableOf(db: QaLensDatabase, kind: SyncKind): Table | null {
   };
   return tables[kind] ?? null;
 }
+
+/** The table a shared kind is stored in, where a person can be erased from it. */
+const PERSON_TABLE_OF: Partial<Record<SyncKind, PersonTable>> = {
+  ticket: 'tickets',
+  evaluation: 'evaluations',
+  acknowledgement: 'acknowledgements',
+  dispute: 'disputes',
+  'coaching-plan': 'coachingPlans',
+  kpi: 'kpis',
+};
 
 /** The local primary key of a synced key: scorecard versions are `[id, version]`. */
 function localKey(kind: SyncKind, key: string): string | [string, number] {
@@ -104,18 +121,43 @@ async function reconcileReviews(db: QaLensDatabase, evaluationIds: ReadonlySet<s
   await recordChanges(db, derived, 'derived', now);
 }
 
+/** This browser's copy of a record, parsed and redacted as a pulled one is, so the two compare alike. */
+async function storedAsPulled(db: QaLensDatabase, kind: SyncKind, key: string, rules: Awaited<ReturnType<typeof getRedactionRules>>): Promise<unknown> {
+  const stored: unknown = await tableOf(db, kind)?.get(localKey(kind, key) as never);
+  const parsed = stored === undefined ? undefined : SYNC_RECORD_SCHEMAS[kind].safeParse(stored);
+  return parsed?.success ? redactRecord(kind, parsed.data, rules) : undefined;
+}
+
+/**
+ * Tells the team server again what this browser's erasure left of records a pulled put would have
+ * brought back: the rewritten version where it keeps one, otherwise the delete. As this member's own
+ * change (their role permitting), so the server's copy becomes a tombstone again and the other
+ * members' browsers drop it once more. The version sent back on the next pull is the one kept, so
+ * this settles after one round.
+ */
+async function eraseAgain(db: QaLensDatabase, refused: readonly { kind: SyncKind; key: string }[], now: number): Promise<void> {
+  const changes: RecordChange[] = [];
+  for (const { kind, key } of new Map(refused.map((r) => [`${r.kind} ${r.key}`, r])).values()) {
+    const kept: unknown = await tableOf(db, kind)!.get(localKey(kind, key) as never);
+    changes.push(kept ? put(kind, kept as never) : remove(kind, key));
+  }
+  await recordChanges(db, changes, 'own', now);
+}
+
 /**
  * Applies a page and moves the cursor to `cursor`. Returns null when the browser left the team
  * while the page was on its way (nothing is written then).
  */
 export function applyPulledPage(db: QaLensDatabase, changes: readonly Change[], cursor: number, now: number): Promise<AppliedPage | null> {
-  const tables = [db.scorecards, db.evaluations, db.tickets, db.acknowledgements, db.disputes, db.coachingPlans, db.kpis, db.members, db.settings, db.monitoringPlans, db.samples, db.calibrationSessions];
+  const tables = [db.scorecards, db.evaluations, db.tickets, db.acknowledgements, db.disputes, db.coachingPlans, db.kpis, db.members, db.settings, db.monitoringPlans, db.samples, db.calibrationSessions, db.erasures];
   return writeTransaction(db, tables, async () => {
     const link = await getTeamLink(db);
     if (!link) return null;
     const rules = await getRedactionRules(db);
     const pending = new Set((await db.outbox.toArray()).map((e) => `${e.kind} ${e.key}`));
-    const result: AppliedPage = { applied: 0, keptLocal: 0, unreadable: [], kinds: [] };
+    const erased = await readErasureCheck(db);
+    const erasedAgain: { kind: SyncKind; key: string }[] = [];
+    const result: AppliedPage = { applied: 0, keptLocal: 0, keptErased: 0, unreadable: [], kinds: [] };
     const reviews = new Set<string>();
     let member: Member | undefined;
     const outcomes = new Map<string, Outcome>();
@@ -134,6 +176,13 @@ export function applyPulledPage(db: QaLensDatabase, changes: readonly Change[], 
         }
         // What another browser shared is redacted here too, by this team's rules: it may come from an older version.
         record = redactRecord(change.kind, parsed.data, rules);
+        const table = PERSON_TABLE_OF[change.kind];
+        const stored = table && erased.wasRewritten(table, record) ? await storedAsPulled(db, change.kind, change.key, rules) : undefined;
+        if (table && erased.erased(table, record, stored)) {
+          result.keptErased++;
+          erasedAgain.push({ kind: change.kind, key: change.key });
+          continue;
+        }
       }
       const ref = `${change.kind} ${change.key}`;
       outcomes.delete(ref);
@@ -148,6 +197,7 @@ export function applyPulledPage(db: QaLensDatabase, changes: readonly Change[], 
     const written = [...outcomes.values()].map((o): RecordChange => (o.record === null ? { kind: o.kind, op: 'delete', key: o.key } : put(o.kind, o.record as never)));
     await recordChanges(db, written, 'remote', now);
     await reconcileReviews(db, reviews, now);
+    await eraseAgain(db, erasedAgain, now);
     const next: TeamLinkRow = { ...link, cursor, member: member ?? link.member };
     await db.syncState.put(next);
     return result;

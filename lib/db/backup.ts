@@ -14,9 +14,12 @@ import { Dexie, type Table } from 'dexie';
 import { BackupReader, type BackupCheck, type BackupHeader, type CheckedRow } from '../imports/read-backup';
 import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, BACKUP_TABLES, TEAM_SETTINGS_KEY, TeamSettingsSchema, type Backup, type BackupTable, type BackupTables, type SyncKind } from '../schemas';
 import { redactAcknowledgement, redactDispute, redactEvaluation, redactTicket, type RedactionRules } from '../privacy';
+import type { ErasureCheck } from '../privacy/erasure-list';
+import { PERSON_TABLES, type PersonTable } from '../privacy/person';
 import { audit } from './audit';
 import { put, recordChanges, writeTransaction, type RecordChange } from './changes';
 import type { QaLensDatabase } from './database';
+import { readErasureCheck } from './erasures';
 import { rebuildReportRows } from './report-rows';
 import { getRedactionRules } from './privacy';
 
@@ -112,6 +115,8 @@ export interface RestoreCounts {
   updated: number;
   /** Rows the profile already had in the same or a newer version. */
   unchanged: number;
+  /** Rows left out because they would bring back a person erased on request (lib/privacy/erasure-list.ts). */
+  keptErased: number;
 }
 
 export type RestoreSummary = Record<BackupTable, RestoreCounts>;
@@ -153,16 +158,33 @@ function sharedChanges(name: BackupTable, written: readonly unknown[]): RecordCh
   return settings?.success ? [put('team-settings', settings.data)] : [];
 }
 
-/** Merges one table's rows; returns the rows it wrote. */
-async function mergeTable(table: Table, rows: readonly unknown[]): Promise<{ counts: RestoreCounts; written: unknown[] }> {
+const isPersonTable = (name: BackupTable): name is PersonTable => (PERSON_TABLES as readonly string[]).includes(name);
+
+/**
+ * Merges one table's rows; returns the rows it wrote. A row that would be written is held back
+ * instead when the erasure list says it brings an erased person back.
+ */
+async function mergeTable(table: Table, rows: readonly unknown[], erased: (row: unknown, stored: unknown) => boolean): Promise<{ counts: RestoreCounts; written: unknown[] }> {
   const keyPath = table.schema.primKey.keyPath!;
   const keys = rows.map((row) => Dexie.getByKeyPath(row as object, keyPath as string) as never);
   const stored = await table.bulkGet(keys);
-  const write = rows.filter((row, i) => stored[i] === undefined || isNewer(row, stored[i]));
+  const counts: RestoreCounts = { added: 0, updated: 0, unchanged: 0, keptErased: 0 };
+  const write: unknown[] = [];
+  for (const [i, row] of rows.entries()) {
+    const isNew = stored[i] === undefined;
+    if (!isNew && !isNewer(row, stored[i])) counts.unchanged++;
+    else if (erased(row, stored[i])) counts.keptErased++;
+    else {
+      counts[isNew ? 'added' : 'updated']++;
+      write.push(row);
+    }
+  }
   await table.bulkPut(write);
-  const added = stored.filter((row) => row === undefined).length;
-  return { counts: { added, updated: write.length - added, unchanged: rows.length - write.length }, written: write };
+  return { counts, written: write };
 }
+
+/** The erasure check of one restored table; tables nobody can be erased from pass whole. */
+const erasedIn = (check: ErasureCheck, name: BackupTable) => (isPersonTable(name) ? (row: unknown, stored: unknown) => check.erased(name, row, stored) : () => false);
 
 export interface StagedRow {
   table: BackupTable;
@@ -236,17 +258,18 @@ export async function restoreStaged(
   // past this many evaluations, building them all again afterwards is far cheaper.
   const rebuild = header.counts.evaluations > rebuildReportRowsAbove;
   try {
-    return await writeTransaction(db, [...BACKUP_TABLES.map((name) => db.table(name)), db.restoreStage, db.reportState], async () => {
+    return await writeTransaction(db, [...BACKUP_TABLES.map((name) => db.table(name)), db.restoreStage, db.reportState, db.erasures], async () => {
       const summary = {} as RestoreSummary;
+      const check = await readErasureCheck(db);
       let done = 0;
       for (const name of BACKUP_TABLES) {
-        const counts: RestoreCounts = { added: 0, updated: 0, unchanged: 0 };
+        const counts: RestoreCounts = { added: 0, updated: 0, unchanged: 0, keptErased: 0 };
         for (let after = -1; ; ) {
           const page = await db.restoreStage.where('[table+seq]').between([name, after], [name, Infinity], false, true).limit(MERGE_PAGE).toArray();
           if (page.length === 0) break;
           after = page.at(-1)!.seq;
-          const merged = await mergeTable(db.table(name), page.map((staged) => staged.row));
-          for (const key of ['added', 'updated', 'unchanged'] as const) counts[key] += merged.counts[key];
+          const merged = await mergeTable(db.table(name), page.map((staged) => staged.row), erasedIn(check, name));
+          for (const key of ['added', 'updated', 'unchanged', 'keptErased'] as const) counts[key] += merged.counts[key];
           await recordChanges(db, sharedChanges(name, merged.written), 'own', now, { reportRows: !rebuild });
           done += page.length;
           onProgress?.({ done, total });
@@ -262,7 +285,7 @@ export async function restoreStaged(
         db,
         {
           action: 'backup.restore',
-          summary: `Backup of ${new Date(header.exportedAt).toISOString().slice(0, 10)}${header.exportedBy ? ` by ${header.exportedBy}` : ''} restored: ${sum('added')} rows added, ${sum('updated')} updated, ${sum('unchanged')} unchanged.`,
+          summary: `Backup of ${new Date(header.exportedAt).toISOString().slice(0, 10)}${header.exportedBy ? ` by ${header.exportedBy}` : ''} restored: ${sum('added')} rows added, ${sum('updated')} updated, ${sum('unchanged')} unchanged${sum('keptErased') ? `, ${sum('keptErased')} kept erased` : ''}.`,
         },
         now,
       );

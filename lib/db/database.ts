@@ -24,16 +24,18 @@ import { addAuditLogAndRedactStored } from './migrations/005-add-audit-log-and-r
 import { addMonitoringAndCalibration } from './migrations/006-add-monitoring-and-calibration';
 import { addReportDays } from './migrations/007-add-report-days';
 import { addRestoreStage } from './migrations/008-add-restore-stage';
+import { addErasureList } from './migrations/009-add-erasure-list';
 import type { OutboxEntry } from './changes';
 import type { SyncStateRow } from './sync-state';
 import type { ReportDay } from '../reports/report-days';
 import type { ReportBuildRow } from './report-rows';
 import type { StagedRow } from './backup';
+import type { ErasureRow } from '../privacy/erasure-list';
 
 export const DATABASE_NAME = 'qa-lens';
 
 /** Every schema version in order. A new version is a new numbered file in ./migrations. */
-export const MIGRATIONS = [createTables, indexEvaluationsBySubmission, addFeedbackCoachingAndKpis, addSyncOutbox, addAuditLogAndRedactStored, addMonitoringAndCalibration, addReportDays, addRestoreStage] as const;
+export const MIGRATIONS = [createTables, indexEvaluationsBySubmission, addFeedbackCoachingAndKpis, addSyncOutbox, addAuditLogAndRedactStored, addMonitoringAndCalibration, addReportDays, addRestoreStage, addErasureList] as const;
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export type { TicketSnapshot };
@@ -69,6 +71,7 @@ export class QaLensDatabase extends Dexie {
   reportDays!: EntityTable<ReportDay, 'day'>;
   reportState!: EntityTable<ReportBuildRow, 'key'>;
   restoreStage!: Table<StagedRow, [string, number]>;
+  erasures!: EntityTable<ErasureRow, 'ref'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -6,7 +6,7 @@ import { addWorkingDays } from '../feedback/working-days';
 import { getTeamSettings } from './settings';
 import { put, recordChanges, writeTransaction } from './changes';
 import { ticketSnapshot } from './tickets';
-import { redactEvaluation, withCustomerFingerprint } from '../privacy';
+import { redactEvaluation, withEmailFingerprints } from '../privacy';
 import { audit } from './audit';
 import { getRedactionRules } from './privacy';
 import { mergeDrafts, withoutEditTimes } from '../evaluations/merge-drafts';
@@ -88,7 +88,7 @@ export async function submitEvaluation(
   };
   const rules = await getRedactionRules(db);
   // Hashed before the transaction: awaiting anything but Dexie inside it would end it early.
-  const read = await withCustomerFingerprint(ticket, { keepExisting: true });
+  const read = await withEmailFingerprints(ticket, { keepExisting: true });
   return writeTransaction(db, [db.evaluations, db.tickets, db.settings], async () => {
     const stored = await storedVersionOf(db, draft);
     if (stored && stored.status !== 'draft') throw new EvaluationNotReady('This evaluation was already submitted.');

@@ -5,11 +5,13 @@
  */
 import { findPersonRecords, PERSON_TABLES, planErasure, type PersonQuery, type PersonRecords, type PersonTable, type PersonTables } from '../privacy/person';
 import { emailFingerprint, isEmailAddress } from '../privacy/email-fingerprint';
+import { erasureRows } from '../privacy/erasure-list';
 import type { SyncKind } from '../schemas';
 import { syncKey } from '../schemas';
 import { audit, auditAlone } from './audit';
 import { put, recordChanges, remove, writeTransaction, type RecordChange } from './changes';
 import type { QaLensDatabase } from './database';
+import { addToErasureList, erasureSalt } from './erasures';
 
 /** The kind each table's rows share as, when they are shared at all. */
 const SHARED_AS: Partial<Record<PersonTable, SyncKind>> = {
@@ -72,12 +74,14 @@ export interface ErasureSummary {
 /**
  * Erases the person in one transaction: rows about them are deleted, rows that mention them are
  * rewritten without them. Deleted shared records become tombstones for the team server and
- * rewritten ones new versions, so other members' browsers drop them too. Backups already
- * downloaded are files outside QA Lens: the page says so.
+ * rewritten ones new versions, so other members' browsers drop them too. What it deleted and
+ * rewrote, and the customer's fingerprints, go on the erasure list in the same transaction, so a
+ * backup restored later or a change pulled late cannot bring them back (lib/privacy/erasure-list.ts).
+ * Backups already downloaded are files outside QA Lens: the page says so.
  */
 export async function erasePerson(db: QaLensDatabase, asked: PersonQuery, now: number, reference = ''): Promise<ErasureSummary> {
   const query = await fingerprinted(asked);
-  return writeTransaction(db, tablesOf(db), async () => {
+  return writeTransaction(db, [...tablesOf(db), db.erasures], async () => {
     const records = findPersonRecords(await readPersonTables(db), query);
     const plan = planErasure(records, query, now);
     const changes: RecordChange[] = [];
@@ -96,6 +100,8 @@ export async function erasePerson(db: QaLensDatabase, asked: PersonQuery, now: n
       }
       byTable[name] = { removed: removed.length, rewritten: rewritten.length };
     }
+    const customer = query.kind === 'customer' ? { tickets: records.about.tickets, names: isEmailAddress(query.value) ? [] : [query.value], emailSha256: query.emailSha256 } : null;
+    await addToErasureList(db, erasureRows(plan, customer, await erasureSalt(db, now), now));
     await scrubOutbox(db, changes);
     await recordChanges(db, changes, 'own', now);
     const removedTotal = Object.values(byTable).reduce((n, t) => n + t.removed, 0);

@@ -1,4 +1,4 @@
-import { DEFAULT_RULES, redactTicket, withCustomerFingerprint, type RedactionRules } from '../privacy';
+import { DEFAULT_RULES, redactTicket, withEmailFingerprints, type RedactionRules } from '../privacy';
 import type { SpotlightFlag, TicketContext } from '../schemas';
 import type { QaLensDatabase, TicketSnapshot } from './database';
 import { ticketKey } from '../schemas';
@@ -24,9 +24,9 @@ export function ticketSnapshot(ticket: TicketContext, now: number, rules: Redact
  */
 export async function saveTicketSnapshot(db: QaLensDatabase, ticket: TicketContext, now: number): Promise<void> {
   const rules = await getRedactionRules(db);
-  // The worker fingerprinted the customer's email already; an address typed in the panel is
-  // fingerprinted here, before redaction takes it away.
-  await db.tickets.put(ticketSnapshot(await withCustomerFingerprint(ticket, { keepExisting: true }), now, rules));
+  // The worker fingerprinted the customer's email and authors' addresses already; an address typed
+  // in the panel is fingerprinted here, before redaction takes it away.
+  await db.tickets.put(ticketSnapshot(await withEmailFingerprints(ticket, { keepExisting: true }), now, rules));
 }
 
 /**

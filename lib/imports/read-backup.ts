@@ -64,6 +64,9 @@ const UPGRADES: ((tables: Rows) => void)[] = [
   // 7 → 8: the restore stage is a restore's own scratch space, never backed up; the backed-up
   // tables did not change.
   () => {},
+  // 8 → 9: the erasure list is this browser's own, never backed up (a restore must not shrink it);
+  // the backed-up tables did not change.
+  () => {},
 ];
 
 const MAX_ERRORS = 20;

@@ -49,12 +49,24 @@ const isPerson = (person: Person | null | undefined, needle: string, emailSha256
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Replaces every mention of any of the terms (each as a whole word, any case) with `[erased]`. */
-export function mentionEraser(terms: readonly string[]): <T>(row: T) => T {
+/**
+ * Replaces every mention of any of the terms (each as a whole word, in any case unless
+ * `caseSensitive`) with `[erased]`.
+ */
+export function mentionEraser(terms: readonly string[], { caseSensitive = false } = {}): <T>(row: T) => T {
   // Longest first, so a full name goes whole before a shorter term inside it could match.
   const alternatives = [...new Set(terms.map((t) => t.trim()).filter(Boolean))].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}@._-])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}@_-]|\\.[\\p{L}\\p{N}])`, 'giu');
+  if (alternatives.length === 0) return (row) => row;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}@._-])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}@_-]|\\.[\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu');
   return (row) => mapText(row, (text) => text.replace(pattern, ERASED));
+}
+
+/**
+ * The parts of the customer's names ("Morgan" and "Lee" of "Morgan Lee"), as written: what a
+ * conversation calls them by ("Hi Morgan"). Addresses are not names and have no parts.
+ */
+function nameParts(names: readonly string[]): string[] {
+  return names.filter((n) => !n.includes('@')).flatMap((n) => n.split(/\s+/)).filter((part) => part.length >= 2 && /\p{L}/u.test(part) && !PLACEHOLDER.test(part));
 }
 
 /** A placeholder redaction or erasure left (`[email]`, `[erased]`): not a name to look for. */
@@ -82,15 +94,20 @@ function eraseCustomerQuotes<T>(value: T): T {
 /**
  * How every row is rewritten to take the person out: their value and, for a customer, the names
  * they go by in their tickets become `[erased]`; reviews of a customer's conversations also lose
- * the customer's quoted words. Rows it leaves unchanged do not mention the person.
+ * the customer's quoted words and each part of their names (a first name alone). Rows it leaves unchanged do not mention the person.
  */
 function personEraser(query: PersonQuery, about: PersonRecords['about']): (table: PersonTable, row: unknown) => unknown {
   // The value itself stays a term: a name, or an email some row from before redaction kept whole.
-  const erase = mentionEraser(query.kind === 'customer' ? [query.value, ...customerNames(about.tickets)] : [query.value]);
+  const names = query.kind === 'customer' ? [query.value, ...customerNames(about.tickets)] : [query.value];
+  const erase = mentionEraser(names);
+  // Inside reviews of the customer's own conversations a first name alone refers to them ("Hi
+  // Morgan"); anywhere else it could be anyone, or a word ("Hope", "Will"), so there only full
+  // names count. Matched as the name writes it, capitalised: "I hope" is not Hope Lee even here.
+  const eraseParts = mentionEraser(nameParts(names), { caseSensitive: true });
   const keys = new Set(query.kind === 'customer' ? about.tickets.map((t) => t.key) : []);
   return (table, row) => {
     const erased = erase(row);
-    return table === 'evaluations' && keys.has((row as Evaluation).ticket.key) ? eraseCustomerQuotes(erased) : erased;
+    return table === 'evaluations' && keys.has((row as Evaluation).ticket.key) ? eraseCustomerQuotes(eraseParts(erased)) : erased;
   };
 }
 
@@ -105,7 +122,12 @@ export function findPersonRecords(tables: PersonTables, query: PersonQuery): Per
   const needle = query.value.trim().toLocaleLowerCase();
   const about = empty();
   if (query.kind === 'customer') {
-    about.tickets = tables.tickets.filter((t) => isPerson(t.customer, needle, query.emailSha256) || t.messages.some((m) => m.role === 'customer' && same(m.author, needle)));
+    about.tickets = tables.tickets.filter(
+      (t) =>
+        isPerson(t.customer, needle, query.emailSha256) ||
+        // An author that was an address is kept as its fingerprint (redaction made it `[email]`).
+        t.messages.some((m) => m.role === 'customer' && (same(m.author, needle) || (!!query.emailSha256 && m.authorSha256 === query.emailSha256))),
+    );
     const keys = new Set(about.tickets.map((t) => t.key));
     // A review of the customer's conversation is about the agent's work, not the customer: it stays,
     // and only its quotes and comments lose the customer (see planErasure).

@@ -8,7 +8,7 @@
 import type { Acknowledgement, Answer, Dispute, Evaluation, Evidence, SyncKind, TicketContext } from '../schemas';
 import { mapText } from './map-text';
 import { DEFAULT_RULES, redactText, type RedactionRules } from './redact';
-import { withCustomerFingerprint } from './email-fingerprint';
+import { withEmailFingerprints } from './email-fingerprint';
 
 export function redactTicket<T extends TicketContext>(ticket: T, rules: RedactionRules = DEFAULT_RULES): T {
   const r = (text: string) => redactText(text, rules);
@@ -21,12 +21,12 @@ export function redactTicket<T extends TicketContext>(ticket: T, rules: Redactio
 }
 
 /**
- * A ticket as read off the helpdesk page, as the worker keeps it: the customer's email
- * fingerprinted first (so a request by email can still find them), then redacted. A fingerprint
+ * A ticket as read off the helpdesk page, as the worker keeps it: the customer's email and any
+ * author that is an address fingerprinted first (so a request by email can still find them), then redacted. A fingerprint
  * the page sent along is dropped: only one computed here is trusted.
  */
 export async function redactObservedTicket<T extends TicketContext>(ticket: T, rules: RedactionRules = DEFAULT_RULES): Promise<T> {
-  return redactTicket(await withCustomerFingerprint(ticket, { keepExisting: false }), rules);
+  return redactTicket(await withEmailFingerprints(ticket, { keepExisting: false }), rules);
 }
 
 const redactEvidence = (e: Evidence, rules: RedactionRules): Evidence => ({ ...e, quote: redactText(e.quote, rules), author: redactText(e.author, rules) });

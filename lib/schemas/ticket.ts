@@ -38,6 +38,12 @@ export const TranscriptMessageSchema = z.object({
   /** The helpdesk's own id for the message or comment, so evidence can point back at it. */
   id: shortText,
   author: shortText,
+  /**
+   * SHA-256 (hex) of the author when the helpdesk gave an email address as the author (Outlook does
+   * when it has no display name), worked out before the address is redacted, so Settings → Privacy
+   * finds the sender's tickets by it (lib/privacy/email-fingerprint.ts).
+   */
+  authorSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** `internal` marks a note visible only to the support team. */
   role: MessageRoleSchema,
   /** ISO 8601 time the helpdesk gives for the message, when it gives one. */

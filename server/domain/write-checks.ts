@@ -5,8 +5,12 @@
  * up and passes in. Pure: no database.
  */
 import type { Dispute, Evaluation, Member, SyncKind } from '../../lib/schemas';
+import { canonical } from '../../lib/sync/canonical-json';
 import { refusalFor } from '../../lib/sync/write-rules';
 import { membersMatching } from './visibility';
+
+/** Kept here too for the server's callers: jsonb hands records back with its own key order. */
+export { canonical };
 
 export interface StoredRecord {
   authorId: string | null;
@@ -83,11 +87,4 @@ function disputeRefusal(attempt: WriteAttempt, byOther: boolean): string | null 
   const same = record.evaluationId === storedDispute.evaluationId && canonical(record.criteria) === canonical(storedDispute.criteria);
   if (!same) return 'A resolution cannot change what the agent disputed: only the decision is yours.';
   return null;
-}
-
-/** JSON with object keys sorted: jsonb hands records back with its own key order. */
-export function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
 }

@@ -131,7 +131,8 @@ describe('subject rights in the real browser: a customer found by email, exporte
     expect(await axeViolations(settings.mainFrame())).toEqual([]);
 
     const after = await readDatabase(settings);
-    const { auditLog: logAfter, ...records } = after;
+    // Everywhere but the audit log and the erasure list (which holds the erasure by fingerprints, below).
+    const { auditLog: logAfter, erasures: _list, ...records } = after;
     const everything = JSON.stringify(records);
     expect(everything).not.toContain(MORGAN.name);
     expect(everything).not.toContain(FINGERPRINT);
@@ -153,7 +154,7 @@ describe('subject rights in the real browser: a customer found by email, exporte
     await dashboard.close();
   });
 
-  it('the audit log shows the submits, the settings change, the export and the erasure without the person; filters; exports a formula-safe CSV; offers no edit; survives a restore', async () => {
+  it('the audit log shows the submits, the settings change, the export and the erasure without the person; filters; exports a formula-safe CSV; offers no edit; survives a restore, which keeps the person erased', async () => {
     const settings = await openSettings(session);
     const log = auditLog(settings);
     const table = log.getByRole('table', { name: /^Audit log, newest first \(\d+ entries\)$/ });
@@ -200,7 +201,21 @@ describe('subject rights in the real browser: a customer found by email, exporte
     const backupSection = settings.getByRole('region', { name: 'Backup and restore' });
     await backupSection.getByLabel('Restore from backup').setInputFiles(backupPath);
     await backupSection.getByRole('button', { name: 'Restore', exact: true }).click();
-    await statusOf(backupSection).getByText(/^Restored: /).waitFor();
+    // Morgan's two tickets are in the file, and the erasure list keeps them out; the page says so.
+    const restored = statusOf(backupSection).getByText(/^Restored: /);
+    await restored.waitFor();
+    expect(await restored.innerText()).toMatch(/ 2 records were kept erased: they belong to a person erased on request\.$/);
+    expect(await axeViolations(settings.mainFrame())).toEqual([]);
+    const { auditLog: restoredLog, erasures, ...restoredRecords } = await readDatabase(settings);
+    expect(JSON.stringify(restoredRecords)).not.toContain(MORGAN.name);
+    expect(JSON.stringify(restoredRecords)).not.toContain(FINGERPRINT);
+    expect((restoredRecords.tickets as { key: string }[]).map((t) => t.key)).toEqual(['zendesk:1001']);
+    // The list that holds the erasure names nobody: Morgan's email only as its fingerprint, their name salted.
+    expect(JSON.stringify(erasures)).toContain(FINGERPRINT);
+    expect(JSON.stringify(erasures)).not.toMatch(/Morgan|morgan\.price/i);
+    expect(JSON.stringify(restoredLog)).not.toMatch(/Morgan|morgan\.price/i);
+    // Still found nowhere: Settings says nothing is held about them.
+    expect(await findCustomer(settings, MORGAN.email)).toBe('Nothing held about this person.');
     const logAfter = (await readDatabase(settings)).auditLog as StoredAudit[];
     expect(logAfter.filter((e) => logBefore.some((b) => b.id === e.id))).toEqual(logBefore);
     expect(logAfter.filter((e) => !logBefore.some((b) => b.id === e.id)).map((e) => e.action)).toEqual(['backup.restore']);

@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
-import { QaLensDatabase, saveScorecard, saveTeamSettings, submitEvaluation, saveDraft, getProfile } from '@/lib/db';
+import { QaLensDatabase, erasePerson, saveScorecard, saveTeamSettings, submitEvaluation, saveDraft, getProfile } from '@/lib/db';
 import { put, recordChanges, writeTransaction } from '@/lib/db/changes';
 import { acknowledge, dispute, listMyReviews, resolve } from '@/lib/db/feedback';
 import { getSyncStatus, getTeamLink } from '@/lib/db/sync-state';
@@ -102,6 +102,38 @@ describe.each(ENGINES)('the extension’s sync against the team server on %s', (
     await rita.round();
     expect(await rita.db.evaluations.get(submitted.id)).toMatchObject({ status: 'acknowledged' });
     expect(await rita.db.acknowledgements.where('evaluationId').equals(submitted.id).toArray()).toMatchObject([{ comment: 'Thanks, will do.' }]);
+  });
+
+  it('a customer erased in one browser stays erased when another member’s browser pushes its old copy late', async () => {
+    const { teamId, admin, rita, card } = await team(h);
+    const submitted = await review(rita, card);
+    await rita.round();
+    await admin.round();
+    const lateCopy = (await rita.db.tickets.get('zendesk:1001'))!;
+    expect(lateCopy.customer?.name).toBe('Dana Whitfield');
+
+    // The admin erases Dana; before Rita's browser hears of it, it shares its copy of her ticket again.
+    await erasePerson(admin.db, { kind: 'customer', value: 'Dana Whitfield' }, Date.now());
+    await admin.round();
+    await writeTransaction(rita.db, [rita.db.tickets], async () => {
+      await rita.db.tickets.put(lateCopy);
+      await recordChanges(rita.db, [put('ticket', lateCopy)], 'own', Date.now());
+    });
+    await rita.round();
+    const stored = async () => (await h.db.query<{ deleted: boolean }>("SELECT deleted FROM records WHERE team_id = $1 AND kind = 'ticket' AND key = 'zendesk:1001'", [teamId]))[0]?.deleted;
+    // The server takes the late put (it does not know why the ticket was deleted) ...
+    expect(await stored()).toBe(false);
+
+    // ... and the admin's browser, pulling it, refuses it and deletes it on the server again.
+    await admin.round();
+    expect(await admin.db.tickets.get('zendesk:1001')).toBeUndefined();
+    await admin.round();
+    expect(await stored()).toBe(true);
+    await rita.round();
+    expect(await rita.db.tickets.get('zendesk:1001')).toBeUndefined();
+    // The review stays, without her, on both browsers; nothing is left to send.
+    expect(JSON.stringify(await rita.db.evaluations.get(submitted.id))).not.toContain('Dana');
+    expect([await admin.db.outbox.count(), await rita.db.outbox.count()]).toEqual([0, 0]);
   });
 
   it('carries a dispute to the supervisor and the resolution back to the agent', async () => {

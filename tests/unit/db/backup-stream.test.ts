@@ -67,7 +67,7 @@ describe('streamed backup and restore', () => {
 
     const seen: BackupProgress[] = [];
     const summary = await restoreStaged(target, header(check), 2000, (p) => seen.push(p));
-    expect(summary.kpis).toEqual({ added: 1_200, updated: 0, unchanged: 0 });
+    expect(summary.kpis).toEqual({ added: 1_200, updated: 0, unchanged: 0, keptErased: 0 });
     expect(seen.at(-1)).toEqual({ done: 1_205, total: 1_205 });
     expect(await readAllTables(target)).toEqual(await readAllTables(source));
     expect(await target.restoreStage.count()).toBe(0);

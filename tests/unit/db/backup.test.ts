@@ -28,7 +28,7 @@ describe('backup and restore', () => {
     const source = await seeded();
     const target = freshDatabase();
     const summary = await restoreBackup(target, await backupOf(source));
-    expect(summary.evaluations).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(summary.evaluations).toEqual({ added: 2, updated: 0, unchanged: 0, keptErased: 0 });
     expect(summary.scorecards.added).toBe(1);
     expect(await readAllTables(target)).toEqual(await readAllTables(source));
   });
@@ -39,7 +39,7 @@ describe('backup and restore', () => {
     const target = freshDatabase();
     await restoreBackup(target, backup);
     const again = await restoreBackup(target, backup);
-    expect(again.evaluations).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    expect(again.evaluations).toEqual({ added: 0, updated: 0, unchanged: 2, keptErased: 0 });
     expect(await target.evaluations.count()).toBe(2);
   });
 
@@ -51,7 +51,7 @@ describe('backup and restore', () => {
     const older = { ...makeEvaluation({ id: 'ev-2', ticketId: '2', strengths: 'stale' }), updatedAt: 1 };
     await target.evaluations.bulkAdd([newer, older, makeEvaluation({ id: 'ev-3', ticketId: '3' })]);
     const summary = await restoreBackup(target, backup);
-    expect(summary.evaluations).toEqual({ added: 0, updated: 1, unchanged: 1 });
+    expect(summary.evaluations).toEqual({ added: 0, updated: 1, unchanged: 1, keptErased: 0 });
     expect((await target.evaluations.get('ev-1'))?.strengths).toBe('edited later');
     expect((await target.evaluations.get('ev-2'))?.strengths).toBe('');
     expect(await target.evaluations.count()).toBe(3);

@@ -185,6 +185,20 @@ describe('schema migrations', () => {
     db.close();
   });
 
+  it('upgrades a version 8 database: rows stay, and the erasure list starts empty', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    for (const migrate of MIGRATIONS.slice(0, 8)) migrate(old);
+    await old.open();
+    await old.table('tickets').add({ key: 'zendesk:8', capturedAt: 1 });
+    old.close();
+
+    const db = new QaLensDatabase(name);
+    expect(await db.tickets.toCollection().primaryKeys()).toEqual(['zendesk:8']);
+    expect(await db.erasures.count()).toBe(0);
+    db.close();
+  });
+
   it('numbers every migration file and registers each exactly once', async () => {
     const files = Object.keys(import.meta.glob('/lib/db/migrations/*.ts'));
     const numbers = files.map((f) => Number(/\/(\d{3})-[a-z-]+\.ts$/.exec(f)?.[1]));

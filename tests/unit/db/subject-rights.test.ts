@@ -1,50 +1,10 @@
-import { erasePerson, exportPersonData, findPerson, listAuditLog, saveTicketSnapshot } from '@/lib/db';
+import { erasePerson, exportPersonData, findPerson, listAuditLog } from '@/lib/db';
 import { put, recordChanges, writeTransaction } from '@/lib/db/changes';
 import { emailFingerprint, redactObservedTicket } from '@/lib/privacy';
-import { SYNC_RECORD_SCHEMAS, type Evaluation, type KpiRecord, type TicketContext } from '@/lib/schemas';
-import { makeReview, REVIEWER } from '../feedback/review-factories';
-import { ticket } from './factories';
-import { joinedTeam, queuedChanges } from './team-factories';
-
-const NOW = Date.parse('2026-12-01T12:00:00Z');
-
-// Tickets as the helpdesk page shows them; seeded() keeps them the way the product does, through
-// the worker's redaction, so the customer's email is never stored as it is here.
-const danaTicket: TicketContext = {
-  ...ticket,
-  customer: { name: 'Dana Whitfield', email: 'dana@example.com' },
-  agent: { name: 'Ana Agent' },
-  messages: [
-    { id: 'm1', author: 'Dana Whitfield', role: 'customer', text: 'Where is my refund?' },
-    { id: 'm2', author: 'Ana Agent', role: 'agent', text: 'Hi Dana Whitfield, it is on its way.' },
-  ],
-};
-const danaAgain: TicketContext = {
-  ...danaTicket,
-  ticketId: '1003',
-  url: 'https://acme.zendesk.com/agent/tickets/1003',
-  customer: { name: 'Dana Whitfield', email: ' Dana@Example.com' },
-  messages: [{ id: 'm5', author: 'Dana Whitfield', role: 'customer', text: 'Still nothing. Write to dana@example.com please.' }],
-};
-const otherTicket: TicketContext = { ...danaTicket, ticketId: '2002', customer: { name: 'Sam Lee' }, agent: { name: 'Ben Agent' }, messages: [{ id: 'm9', author: 'Sam Lee', role: 'customer', text: 'My neighbour Dana Whitfield had the same problem.' }] };
-
-const reviewOfDana: Evaluation = {
-  ...makeReview({ id: 'ev-dana' }),
-  answers: { greeting: { optionId: 'yes', na: false, comment: 'Used Dana Whitfield’s name', evidence: [{ messageId: 'm2', quote: 'Hi Dana Whitfield', author: 'Ana Agent', role: 'agent' }], rootCauses: [] } },
-};
-const reviewOfBen: Evaluation = { ...makeReview({ id: 'ev-ben', agent: 'Ben Agent' }), ticket: { ...makeReview().ticket, key: 'zendesk:2002', ticketId: '2002', agent: { name: 'Ben Agent' } }, strengths: 'Calmer than Ana Agent was.' };
-
-async function seeded() {
-  const db = await joinedTeam('admin', REVIEWER.name, NOW);
-  for (const read of [danaTicket, danaAgain, otherTicket]) await saveTicketSnapshot(db, await redactObservedTicket(read), 1);
-  await db.evaluations.bulkAdd([reviewOfDana, reviewOfBen]);
-  await db.acknowledgements.add({ id: 'ack-1', evaluationId: 'ev-dana', agent: { name: 'Ana Agent', role: 'agent' }, comment: 'Thanks', createdAt: 2 });
-  await db.coachingPlans.add({ id: 'plan-ana', agent: { name: 'Ana Agent' }, followUpAt: 5 } as never);
-  const kpi: KpiRecord = { id: 'kpi-1', scope: 'ticket', ticketKey: 'zendesk:1001', agent: 'Ana Agent', at: null, kpis: { csat: 2, nps: null, firstContactResolved: null, firstResponseSeconds: null, resolutionSeconds: null, reopens: null }, source: 'panel', createdAt: 1, updatedAt: 1 };
-  await db.kpis.add(kpi);
-  await db.outbox.clear();
-  return db;
-}
+import { SYNC_RECORD_SCHEMAS, type Evaluation } from '@/lib/schemas';
+import { REVIEWER } from '../feedback/review-factories';
+import { NOW, otherTicket, reviewOfDana, seeded } from './person-factories';
+import { queuedChanges } from './team-factories';
 
 describe('Export a person’s data', () => {
   it('holds everything about a customer, and what mentions them, in one JSON document; the export is logged without the person', async () => {
@@ -82,9 +42,13 @@ describe('Erase a person', () => {
     expect((await db.tickets.get('zendesk:2002'))?.messages[0]?.text).toBe('My neighbour [erased] had the same problem.');
     expect((await db.evaluations.get('ev-dana'))?.answers.greeting).toMatchObject({ comment: 'Used [erased]’s name', evidence: [{ quote: 'Hi [erased]' }] });
     expect(await db.evaluations.get('ev-ben')).toEqual(untouched);
-    const everything = JSON.stringify(await Promise.all(db.tables.map((t) => t.toArray())));
+    // Everywhere but the erasure list, which keeps the fingerprint to hold the erasure (lib/privacy/erasure-list.ts).
+    const everything = JSON.stringify(await Promise.all(db.tables.filter((t) => t.name !== 'erasures').map((t) => t.toArray())));
     expect(everything).not.toMatch(/Dana Whitfield|dana@example\.com/i);
     expect(everything).not.toContain(await emailFingerprint('dana@example.com'));
+    const list = JSON.stringify(await db.erasures.toArray());
+    expect(list).toContain(await emailFingerprint('dana@example.com'));
+    expect(list).not.toMatch(/Whitfield|dana@example/i);
     expect(await findPerson(db, { kind: 'customer', value: 'dana@example.com' })).toMatchObject({ tickets: { about: 0, mentioning: 0 }, evaluations: { about: 0, mentioning: 0 } });
     expect((await queuedChanges(db)).sort()).toEqual(['delete kpi kpi-1', 'delete ticket zendesk:1001', 'delete ticket zendesk:1003', 'put evaluation ev-dana', 'put ticket zendesk:2002']);
   });

@@ -1,7 +1,9 @@
 import { fakeBrowser } from 'wxt/testing';
 import { backgroundHandlers } from '@/lib/background/handlers';
 import {
+  erasePerson,
   exportEvaluationsCsv,
+  findPerson,
   getTeamSettings,
   importEvaluations,
   listAuditLog,
@@ -15,10 +17,11 @@ import {
 } from '@/lib/db';
 import { acknowledge, dispute } from '@/lib/db/feedback';
 import { newDraft } from '@/lib/evaluations/new-draft';
-import { emailFingerprint } from '@/lib/privacy';
+import { emailFingerprint, redactObservedTicket } from '@/lib/privacy';
 import { BACKUP_SCHEMA_VERSION, DEFAULT_PRIVACY_SETTINGS, DEFAULT_TEAM_SETTINGS, type Evaluation, type Scorecard, type TicketContext } from '@/lib/schemas';
 import { AGENT, makeReview, REVIEWER, SCORECARD } from '../feedback/review-factories';
 import { freshDatabase } from '../db/factories';
+import type { QaLensDatabase } from '@/lib/db';
 
 /** What a customer writes, and what the reviewer quotes and comments of it. */
 const EMAIL = 'dana.whitfield@example.com';
@@ -87,6 +90,39 @@ describe('redaction before anything is stored', () => {
     expect(leaked(snapshot)).toEqual([]);
     expect(stored?.answers.greeting?.evidence[0]).toMatchObject({ quote: 'Call me on [phone]', author: '[email]' });
     expect(stored?.strengths).toBe('Confirmed [email] before refunding');
+  });
+
+  // Outlook's fallback: with no display name, a message's author is the sender's address. With no
+  // customer email beside it, that author is all a request by email can find the ticket by.
+  const authorOnly: TicketContext = { ...ticket, customer: { name: '' } };
+  const frame = 'fedcba9876543210fedcba9876543210';
+  it.each<[string, (db: QaLensDatabase) => Promise<void>]>([
+    [
+      'the worker’s observed ticket',
+      async (db) => {
+        await backgroundHandlers['ticket/observed']({ ticket: authorOnly, frame }, { sender: { id: 'x', tab: { id: 8 } }, tabId: 8 });
+        const kept = (await backgroundHandlers['panel/hello']({ frame }, { sender: { id: 'x', tab: { id: 8 } }, tabId: 8 })).ticket!;
+        await saveTicketSnapshot(db, kept, 5);
+      },
+    ],
+    ['saveTicketSnapshot', (db) => saveTicketSnapshot(db, authorOnly, 5)],
+    ['submitEvaluation', async (db) => void (await submitEvaluation(db, quotingDraft(), SCORECARD, authorOnly, 3, 'Europe/London'))],
+  ])('an author that is an email is fingerprinted before redaction through %s, so erasing by that email finds the ticket', async (_door, store) => {
+    const db = freshDatabase();
+    await db.scorecards.add(SCORECARD);
+    await store(db);
+    const [snapshot] = await db.tickets.toArray();
+    expect(leaked(snapshot)).toEqual([]);
+    expect(snapshot?.messages[0]).toMatchObject({ author: '[email]', authorSha256: await emailFingerprint(EMAIL) });
+    expect(snapshot?.messages[1]?.authorSha256).toBeUndefined();
+    expect(await findPerson(db, { kind: 'customer', value: EMAIL.toUpperCase() })).toMatchObject({ tickets: { about: 1, mentioning: 0 } });
+    await erasePerson(db, { kind: 'customer', value: EMAIL }, 9);
+    expect(await db.tickets.count()).toBe(0);
+  });
+
+  it('an author fingerprint the helpdesk page sends along is not trusted', async () => {
+    const forged = await redactObservedTicket({ ...authorOnly, messages: [{ id: '9', author: 'Dana', role: 'customer', text: 'Hi', authorSha256: 'f'.repeat(64) }] });
+    expect(forged.messages[0]).toEqual({ id: '9', author: 'Dana', role: 'customer', text: 'Hi' });
   });
 
   it('a pasted transcript kept as the snapshot is redacted', async () => {
