@@ -49,6 +49,9 @@ export const integerCell = refine(readInteger, (cell) => `"${cell}" is not a who
 const TRUE = new Set(['true', 'yes', 'y', '1']);
 const FALSE = new Set(['false', 'no', 'n', '0']);
 function readBoolean(cell: string) {
+  // What exports write, answered before lower-casing a copy of the cell (once per row of a big file).
+  if (cell === 'true') return true;
+  if (cell === 'false') return false;
   return TRUE.has(cell.toLowerCase()) ? true : FALSE.has(cell.toLowerCase()) ? false : undefined;
 }
 

@@ -178,7 +178,10 @@ interface AnswerRow {
 }
 interface Group {
   first: FirstRow;
-  /** The first row's SHARED cells as the file gave them (formulas restored), in SHARED order. */
+  /**
+   * The first row's SHARED cells exactly as the file gave them (formulas not restored), in SHARED
+   * order: a later row whose cells are this very text is compared without restoring any of them.
+   */
   shared: string[];
   rows: AnswerRow[];
 }
@@ -219,6 +222,18 @@ function optionsByLabel(criterion: Criterion): Map<string, ScaleOption> {
   return options;
 }
 
+const byId = new WeakMap<Scorecard, Map<string, Criterion>>();
+
+/** A scorecard version's criteria by id, made once per scorecard rather than once per evaluation. */
+function criteriaById(scorecard: Scorecard): Map<string, Criterion> {
+  let criteria = byId.get(scorecard);
+  if (!criteria) {
+    criteria = new Map(scorecard.sections.flatMap((s) => s.criteria).map((c) => [c.id, c]));
+    byId.set(scorecard, criteria);
+  }
+  return criteria;
+}
+
 /** Collects rows as the file is read, then builds the preview. */
 export class EvaluationImport {
   private header: string[] = [];
@@ -229,6 +244,8 @@ export class EvaluationImport {
   private at = {} as ColumnIndexes;
   /** Index of each SHARED column in the header, in SHARED order. */
   private sharedAt: number[] = [];
+  /** The team's root causes by label and by id, made on the first cell that names one. */
+  private causes: Map<string, RootCause> | undefined;
 
   constructor(
     private readonly context: EvaluationImportContext,
@@ -258,7 +275,7 @@ export class EvaluationImport {
     if (typeof rootCauseIds === 'string') return this.reject(line, rootCauseIds);
     let group = this.groups.get(data.evaluation_id);
     if (!group) {
-      group = { first: Object.assign(data, { line }), shared: SHARED.map((column) => fields[column]!), rows: [] };
+      group = { first: Object.assign(data, { line }), shared: this.sharedAt.map((i) => cells[i]!), rows: [] };
       this.groups.set(data.evaluation_id, group);
     }
     const { first } = group;
@@ -288,7 +305,8 @@ export class EvaluationImport {
     if (!group) return false;
     const { shared } = group;
     const sharedAt = this.sharedAt;
-    for (let i = 0; i < sharedAt.length; i++) if (restoreFormula(cells[sharedAt[i]!]!) !== shared[i]) return false;
+    // The raw text: equal raw cells restore to equal cells, and any other row takes the full reading.
+    for (let i = 0; i < sharedAt.length; i++) if (cells[sharedAt[i]!] !== shared[i]) return false;
     const R = CELL_READERS;
     const criterion_id = R.required(restoreFormula(cells[at.criterion_id]!));
     const na = R.boolean(restoreFormula(cells[at.na]!));
@@ -344,12 +362,23 @@ export class EvaluationImport {
 
   private rootCauseIds(cell: string): string[] | string {
     const ids: string[] = [];
+    // Most answers name no root cause: no split for them.
+    if (cell === '') return ids;
     for (const name of cell.split(/\r\n|\r|\n/).map((s) => s.trim()).filter(Boolean)) {
-      const cause = this.context.rootCauses.find((c) => c.label === name || c.id === name);
+      const cause = this.causeNamed(name);
       if (!cause) return `root_causes: "${name}" is not in the team's root-cause list`;
       ids.push(cause.id);
     }
     return ids;
+  }
+
+  /** The first cause in the team's list whose label or id is `name`, as a search through the list finds it. */
+  private causeNamed(name: string): RootCause | undefined {
+    if (!this.causes) {
+      this.causes = new Map();
+      for (const cause of [...this.context.rootCauses].reverse()) this.causes.set(cause.id, cause).set(cause.label, cause);
+    }
+    return this.causes.get(name);
   }
 
   /** One evaluation from its rows, or undefined after rejecting the rows at fault. */
@@ -360,7 +389,7 @@ export class EvaluationImport {
       rejectAll(`unknown scorecard ${first.scorecard_id} version ${first.scorecard_version}: restore a backup or import that scorecard first`);
       return undefined;
     }
-    const criteria = new Map(scorecard.sections.flatMap((s) => s.criteria).map((c) => [c.id, c]));
+    const criteria = criteriaById(scorecard);
     const seen = new Map<string, number>();
     const answers: Record<string, Answer> = {};
     let bad = false;
