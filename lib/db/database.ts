@@ -24,16 +24,17 @@ import { addAuditLogAndRedactStored } from './migrations/005-add-audit-log-and-r
 import { addMonitoringAndCalibration } from './migrations/006-add-monitoring-and-calibration';
 import { addReportDays } from './migrations/007-add-report-days';
 import { addRestoreStage } from './migrations/008-add-restore-stage';
+import { splitReportDayIds } from './migrations/009-split-report-day-ids';
 import type { OutboxEntry } from './changes';
 import type { SyncStateRow } from './sync-state';
-import type { ReportDay } from '../reports/report-days';
+import type { ReportDay, ReportDayIds } from '../reports/report-days';
 import type { ReportBuildRow } from './report-rows';
 import type { StagedRow } from './backup';
 
 export const DATABASE_NAME = 'qa-lens';
 
 /** Every schema version in order. A new version is a new numbered file in ./migrations. */
-export const MIGRATIONS = [createTables, indexEvaluationsBySubmission, addFeedbackCoachingAndKpis, addSyncOutbox, addAuditLogAndRedactStored, addMonitoringAndCalibration, addReportDays, addRestoreStage] as const;
+export const MIGRATIONS = [createTables, indexEvaluationsBySubmission, addFeedbackCoachingAndKpis, addSyncOutbox, addAuditLogAndRedactStored, addMonitoringAndCalibration, addReportDays, addRestoreStage, splitReportDayIds] as const;
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export type { TicketSnapshot };
@@ -67,6 +68,7 @@ export class QaLensDatabase extends Dexie {
   calibrationSessions!: EntityTable<CalibrationSession, 'id'>;
   seenTickets!: EntityTable<SeenTicket, 'key'>;
   reportDays!: EntityTable<ReportDay, 'day'>;
+  reportDayIds!: EntityTable<ReportDayIds, 'day'>;
   reportState!: EntityTable<ReportBuildRow, 'key'>;
   restoreStage!: Table<StagedRow, [string, number]>;
 
