@@ -64,6 +64,9 @@ const UPGRADES: ((tables: Rows) => void)[] = [
   // 7 → 8: the restore stage is a restore's own scratch space, never backed up; the backed-up
   // tables did not change.
   () => {},
+  // 8 → 9: report days changed layout and gained `reportDayIds`, derived and never backed up; the
+  // backed-up tables did not change.
+  () => {},
 ];
 
 const MAX_ERRORS = 20;
