@@ -16,7 +16,7 @@ import {
   type EvaluationSort,
 } from '../../lib/dashboard/filter-evaluations';
 import { buildAutoQaReport } from '../../lib/reports/autoqa-report';
-import { buildReport, reportWindow, rowsWithin } from '../../lib/reports/build-report';
+import { addKpis, buildKpiPart, buildReport, reportWindow, rowsWithin } from '../../lib/reports/build-report';
 import { criteriaIndex } from '../../lib/reports/criterion-outcomes';
 import { drillMatcher, type Drill } from '../../lib/reports/drill';
 import type { ReportRow } from '../../lib/reports/report-row';
@@ -35,7 +35,7 @@ import { scorecardLabel } from './format';
 import { AutoQaReport } from './AutoQaReport';
 import { ReportsView } from './ReportsView';
 import { useAfterPaint } from './use-after-paint';
-import { scorecardKey, useDashboardData, type LoadedData } from './use-dashboard-data';
+import { scorecardKey, useDashboardData, useKpiRecords, type LoadedData } from './use-dashboard-data';
 import { measured } from '../../lib/measured';
 
 export const EMPTY_MESSAGE = 'No evaluations yet. Open a ticket in your helpdesk and score it in the QA Lens panel.';
@@ -119,7 +119,7 @@ function useFilterOptions(evaluations: readonly ReportRow[], scorecards: LoadedD
  * behind it. Filters, sort and that narrowing survive opening an evaluation and going back.
  */
 function Dashboard({ client, csv, data }: { client: DashboardClient; csv?: CsvIoClient; data: LoadedData }) {
-  const { rows: evaluations, scorecards, kpis, settings } = data;
+  const { rows: evaluations, scorecards, settings } = data;
   const [filter, setFilter] = useState<EvaluationFilter>(EMPTY_FILTER);
   const [grain, setGrain] = useState<TrendGrain>('week');
   const [drill, setDrill] = useState<{ drill: Drill; label: string } | undefined>();
@@ -133,7 +133,7 @@ function Dashboard({ client, csv, data }: { client: DashboardClient; csv?: CsvIo
   const scorecardFor = (id: string, version: number) => scorecards.get(scorecardKey(id, version));
   const scorecardName = (id: string, version: number) => scorecardFor(id, version)?.name;
   const options = useFilterOptions(evaluations, scorecards);
-  const reportInput = { filter, grain, scorecardFor, rootCauses: settings.rootCauses, kpis };
+  const reportInput = { filter, grain, scorecardFor, rootCauses: settings.rootCauses, kpis: [] };
   // Only the rows of the period and the one before it: a period filter walks its own days.
   const windowed = useMemo(() => rowsWithin(evaluations, reportWindow(filter)), [evaluations, filter.from, filter.to]);
   // Two passes, each measured on its own: the headline and trend need only the critical criteria and
@@ -141,13 +141,24 @@ function Dashboard({ client, csv, data }: { client: DashboardClient; csv?: CsvIo
   // worked out once the headline is on screen. A grain change redoes the first only.
   const overview = useMemo(
     () => measured('qa-lens:dashboard-report', () => buildReport(windowed, { ...reportInput, parts: 'overview' })),
-    [windowed, filter, grain, scorecards, settings, kpis],
+    [windowed, filter, grain, scorecards, settings],
   );
   const criteriaReport = useAfterPaint(
     () => measured('qa-lens:dashboard-criteria', () => buildReport(windowed, { ...reportInput, parts: 'criteria' })),
     [windowed, filter, scorecards, settings],
   );
-  const report = { ...overview, criteria: criteriaReport?.criteria ?? [], rootCauses: criteriaReport?.rootCauses ?? [] };
+  // KPI records come third: only the KPI columns and QA vs CSAT read them, and reading a year of
+  // them cost the headline about a quarter of its time. Read once per load, paired after the criteria.
+  const kpiRecords = useKpiRecords(client, data, criteriaReport !== undefined);
+  const kpis = kpiRecords.state === 'ready' ? kpiRecords.kpis : undefined;
+  const kpiPart = useAfterPaint(
+    () => measured('qa-lens:dashboard-kpis', () => buildKpiPart(windowed, { ...reportInput, kpis: kpis! })),
+    [windowed, filter, grain, kpis],
+    kpis !== undefined,
+  );
+  const withCriteria = { ...overview, criteria: criteriaReport?.criteria ?? [], rootCauses: criteriaReport?.rootCauses ?? [] };
+  const report = kpiPart ? addKpis(withCriteria, kpiPart) : withCriteria;
+  const kpiState = kpiRecords.state === 'error' ? { error: kpiRecords.message } : kpiPart ? 'ready' : 'pending';
   // The AutoQA report walks every answer too: it follows the criteria, once they are on screen.
   const autoQa = useAfterPaint(
     () => measured('qa-lens:dashboard-autoqa', () => buildAutoQaReport(windowed.filter(rowMatcher(filter)), scorecardFor)),
@@ -214,7 +225,7 @@ function Dashboard({ client, csv, data }: { client: DashboardClient; csv?: CsvIo
   return (
     <>
       <FilterBar filter={filter} options={options} today={new Date()} onChange={changeFilter} onClear={filtered ? () => changeFilter(EMPTY_FILTER) : undefined} />
-      <ReportsView report={report} criteriaPending={criteriaReport === undefined} grain={grain} onGrain={setGrain} days={filter} onDrill={showBehind} />
+      <ReportsView report={report} criteriaPending={criteriaReport === undefined} kpis={kpiState} grain={grain} onGrain={setGrain} days={filter} onDrill={showBehind} />
       <AutoQaReport rows={autoQa} />
       <section class="evaluation-list" aria-labelledby="list-heading">
         <h2 id="list-heading" ref={listHeading} tabIndex={-1}>

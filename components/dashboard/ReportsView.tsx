@@ -14,6 +14,8 @@ interface ReportsViewProps {
   report: DashboardReport;
   /** The weakest criteria and root causes are still being worked out (they come after the headline). */
   criteriaPending?: boolean;
+  /** Whether the KPI figures (QA vs CSAT, the KPI columns) are in the report yet: they come after the criteria. */
+  kpis?: 'ready' | 'pending' | { error: string };
   grain: TrendGrain;
   onGrain: (grain: TrendGrain) => void;
   days: DayRange;
@@ -31,7 +33,7 @@ function PendingReport({ title }: { title: string }) {
 }
 
 /** Every report of the filtered period; each figure lists the evaluations behind it on click. */
-export function ReportsView({ report, criteriaPending = false, grain, onGrain, days, onDrill }: ReportsViewProps) {
+export function ReportsView({ report, criteriaPending = false, kpis = 'ready', grain, onGrain, days, onDrill }: ReportsViewProps) {
   return (
     <section class="reports" aria-labelledby="reports-heading">
       <h2 id="reports-heading">Reports</h2>
@@ -50,7 +52,18 @@ export function ReportsView({ report, criteriaPending = false, grain, onGrain, d
             <RootCauseReport rows={report.rootCauses} onDrill={onDrill} />
           </>
         )}
-        <QaCsatReport qaVsCsat={report.qaVsCsat} onDrill={onDrill} />
+        {kpis === 'ready' ? (
+          <QaCsatReport qaVsCsat={report.qaVsCsat} onDrill={onDrill} />
+        ) : kpis === 'pending' ? (
+          <PendingReport title="QA score vs CSAT" />
+        ) : (
+          <section class="report" aria-label="QA score vs CSAT">
+            <h3>QA score vs CSAT</h3>
+            <p class="error" role="alert">
+              Could not load the KPI records: {kpis.error}
+            </p>
+          </section>
+        )}
         <ReviewerReport reviewers={report.reviewers} onDrill={onDrill} />
       </div>
       <SelfReviewGapReport gap={report.selfReviewGap} onDrill={onDrill} />

@@ -13,7 +13,8 @@ interface Context {
   settings: TeamSettings;
 }
 
-export interface LoadedData extends Context {
+/** The dashboard's first load: no KPI records, which only later reports read (`useKpiRecords`). */
+export interface LoadedData extends Omit<Context, 'kpis'> {
   rows: ReportRow[];
 }
 
@@ -41,6 +42,7 @@ function useLoaded<R extends ScorecardPin, T>(
   client: ContextClient,
   load: (onBuild: (progress: BuildProgress) => void) => Promise<R[]>,
   done: (records: R[], context: Context) => T,
+  { withKpis = true } = {},
 ): Loaded<T> {
   const [data, setData] = useState<Loaded<T>>({ state: 'loading' });
   const [revision, setRevision] = useState(0);
@@ -51,7 +53,7 @@ function useLoaded<R extends ScorecardPin, T>(
     (async () => {
       const [records, kpis, settings] = await Promise.all([
         load((building) => live && setData({ state: 'loading', building })),
-        client.listKpis(),
+        withKpis ? client.listKpis() : [],
         client.getTeamSettings(),
       ]);
       const pinned = new Map<string, R>();
@@ -75,9 +77,36 @@ function useLoaded<R extends ScorecardPin, T>(
   return data;
 }
 
-/** The dashboard's data: report rows, not full evaluations (those are read one at a time when opened). */
+/**
+ * The dashboard's data: report rows, not full evaluations (those are read one at a time when
+ * opened), and no KPI records: the headline needs none, and reading a year of them took as long
+ * as a quarter of the first load (docs/benchmarks.md); `useKpiRecords` reads them later.
+ */
 export function useDashboardData(client: Pick<DashboardClient, 'listReportRows'> & ContextClient): DashboardData {
-  return useLoaded(client, (onBuild) => client.listReportRows(onBuild), (rows, context) => ({ rows, ...context }));
+  return useLoaded(client, (onBuild) => client.listReportRows(onBuild), (rows, { scorecards, settings }) => ({ rows, scorecards, settings }), { withKpis: false });
+}
+
+/**
+ * Every KPI record, read once `when` turns true (the dashboard: once the criteria are on screen)
+ * and again whenever `data` is reloaded (a change the reports read, KPI records included).
+ * Undefined until read; an error leaves the KPI figures empty rather than the dashboard broken.
+ */
+export function useKpiRecords(client: Pick<DashboardClient, 'listKpis'>, data: unknown, when: boolean): Loaded<{ kpis: KpiRecord[] }> {
+  const [loaded, setLoaded] = useState<{ data: unknown; value: Loaded<{ kpis: KpiRecord[] }> }>();
+  // Read once per load of the data: a filter change, which redoes the criteria, reads none again.
+  const need = when && loaded?.data !== data;
+  useEffect(() => {
+    if (!need) return;
+    let live = true;
+    client
+      .listKpis()
+      .then((kpis) => live && setLoaded({ data, value: { state: 'ready', kpis } }))
+      .catch((error: unknown) => live && setLoaded({ data, value: { state: 'error', message: error instanceof Error ? error.message : String(error) } }));
+    return () => {
+      live = false;
+    };
+  }, [client, data, need]);
+  return loaded && loaded.data === data ? loaded.value : { state: 'loading' };
 }
 
 /** Full evaluations with the same context, for pages that quote answers (the review pack). */

@@ -43,7 +43,7 @@ export interface OutboxEntry {
  * write can log itself in its own transaction, and the report days its evaluations' rows live in.
  */
 export function changeTables(db: QaLensDatabase): Table[] {
-  return [db.outbox, ...auditTables(db), db.reportDays];
+  return [db.outbox, ...auditTables(db), db.reportDays, db.reportDayIds];
 }
 
 /** A read-write transaction over `tables` that may record changes of shared records. */

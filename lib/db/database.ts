@@ -25,9 +25,10 @@ import { addMonitoringAndCalibration } from './migrations/006-add-monitoring-and
 import { addReportDays } from './migrations/007-add-report-days';
 import { addRestoreStage } from './migrations/008-add-restore-stage';
 import { addErasureList } from './migrations/009-add-erasure-list';
+import { splitReportDayIds } from './migrations/010-split-report-day-ids';
 import type { OutboxEntry } from './changes';
 import type { SyncStateRow } from './sync-state';
-import type { ReportDay } from '../reports/report-days';
+import type { ReportDay, ReportDayIds } from '../reports/report-days';
 import type { ReportBuildRow } from './report-rows';
 import type { StagedRow } from './backup';
 import type { ErasureRow } from '../privacy/erasure-list';
@@ -35,7 +36,7 @@ import type { ErasureRow } from '../privacy/erasure-list';
 export const DATABASE_NAME = 'qa-lens';
 
 /** Every schema version in order. A new version is a new numbered file in ./migrations. */
-export const MIGRATIONS = [createTables, indexEvaluationsBySubmission, addFeedbackCoachingAndKpis, addSyncOutbox, addAuditLogAndRedactStored, addMonitoringAndCalibration, addReportDays, addRestoreStage, addErasureList] as const;
+export const MIGRATIONS = [createTables, indexEvaluationsBySubmission, addFeedbackCoachingAndKpis, addSyncOutbox, addAuditLogAndRedactStored, addMonitoringAndCalibration, addReportDays, addRestoreStage, addErasureList, splitReportDayIds] as const;
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export type { TicketSnapshot };
@@ -69,6 +70,7 @@ export class QaLensDatabase extends Dexie {
   calibrationSessions!: EntityTable<CalibrationSession, 'id'>;
   seenTickets!: EntityTable<SeenTicket, 'key'>;
   reportDays!: EntityTable<ReportDay, 'day'>;
+  reportDayIds!: EntityTable<ReportDayIds, 'day'>;
   reportState!: EntityTable<ReportBuildRow, 'key'>;
   restoreStage!: Table<StagedRow, [string, number]>;
   erasures!: EntityTable<ErasureRow, 'ref'>;

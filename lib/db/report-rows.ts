@@ -5,7 +5,7 @@
  * `recordChanges` for every origin), and built for evaluations stored before they existed by
  * `buildReportRows`, in batches that survive the page or worker being stopped.
  */
-import { decodeDay, dayOf, encodeDay, REPORT_ROWS_VERSION, reportRowsBuilt, type ReportDay } from '../reports/report-days';
+import { dayIds, decodeDay, dayOf, encodeDay, REPORT_ROWS_VERSION, reportRowsBuilt, type ReportDay } from '../reports/report-days';
 import { toReportRow, type ReportRow } from '../reports/report-row';
 import type { Evaluation } from '../schemas';
 import type { RecordChange } from './changes';
@@ -43,7 +43,7 @@ const FEW_CHANGES = 50;
 async function storedDays(db: QaLensDatabase, ids: readonly string[]): Promise<Map<string, number>> {
   const homes = new Map<string, number>();
   if (ids.length <= FEW_CHANGES) {
-    const days = await Promise.all(ids.map((id) => db.reportDays.where('ids').equals(id).primaryKeys()));
+    const days = await Promise.all(ids.map((id) => db.reportDayIds.where('ids').equals(id).primaryKeys()));
     ids.forEach((id, i) => {
       const day = days[i]![0];
       if (day !== undefined) homes.set(id, day);
@@ -52,7 +52,7 @@ async function storedDays(db: QaLensDatabase, ids: readonly string[]): Promise<M
   }
   const wanted = new Set(ids);
   const sorted = [...wanted].sort();
-  await db.reportDays
+  await db.reportDayIds
     .where('ids')
     .between(sorted[0]!, sorted.at(-1)!, true, true)
     .eachKey((id, cursor) => {
@@ -63,7 +63,9 @@ async function storedDays(db: QaLensDatabase, ids: readonly string[]): Promise<M
 
 /**
  * Brings the report rows of the evaluations these changes touch in step with them. Must run in the
- * transaction that wrote the evaluations (`recordChanges` does), with `reportDays` in its scope.
+ * transaction that wrote the evaluations (`recordChanges` does), with `reportDays` and
+ * `reportDayIds` in its scope (`changeTables`). A day in an older layout counts as empty: one is
+ * only ever stored while the build state asks for every day to be built again.
  * A row always lives in the day of its evaluation's submission; the index finds where it was
  * before, for deletes and for a submission time that changed.
  */
@@ -76,7 +78,7 @@ export async function maintainReportRows(db: QaLensDatabase, changes: readonly R
   for (const row of wanted.values()) if (row) touched.add(dayOf(row.submittedAt));
   const dayList = [...touched];
   const stored = await db.reportDays.bulkGet(dayList);
-  const loaded = new Map(dayList.map((day, i) => [day, stored[i] ? decodeDay(stored[i]) : []]));
+  const loaded = new Map(dayList.map((day, i) => [day, stored[i]?.version === REPORT_ROWS_VERSION ? decodeDay(stored[i]) : []]));
 
   const days = new Map<number, ReportRow[]>();
   for (const day of touched) days.set(day, loaded.get(day)!.filter((row) => !wanted.has(row.id)));
@@ -84,8 +86,8 @@ export async function maintainReportRows(db: QaLensDatabase, changes: readonly R
 
   const emptied = [...days].filter(([, rows]) => rows.length === 0).map(([day]) => day);
   const kept = [...days].filter(([, rows]) => rows.length > 0).map(([day, rows]) => encodeDay(day, rows));
-  if (emptied.length) await db.reportDays.bulkDelete(emptied);
-  if (kept.length) await db.reportDays.bulkPut(kept);
+  if (emptied.length) await Promise.all([db.reportDays.bulkDelete(emptied), db.reportDayIds.bulkDelete(emptied)]);
+  if (kept.length) await Promise.all([db.reportDays.bulkPut(kept), db.reportDayIds.bulkPut(kept.map(dayIds))]);
 }
 
 /** Every report row, oldest first, or undefined while the build for existing evaluations is unfinished. */
@@ -103,12 +105,12 @@ export function rowsOfDays(days: readonly ReportDay[]): ReportRow[] {
 
 /**
  * Drops every report row and marks them to be built again from the evaluations (in batches, with
- * the dashboard's progress bar), inside the caller's transaction, which must include `reportDays`
- * and `reportState`. For writes of so many evaluations that keeping the rows row by row would cost
+ * the dashboard's progress bar), inside the caller's transaction, which must include `reportDays`,
+ * `reportDayIds` and `reportState`. For writes of so many evaluations that keeping the rows row by row would cost
  * more than building them all again (a big restore).
  */
 export async function rebuildReportRows(db: QaLensDatabase): Promise<void> {
-  await db.reportDays.clear();
+  await Promise.all([db.reportDays.clear(), db.reportDayIds.clear()]);
   await db.reportState.delete('rows');
 }
 
@@ -145,12 +147,12 @@ export async function buildReportRows(db: QaLensDatabase, onProgress?: (progress
   if (reportRowsBuilt(await db.reportState.get('rows'))) return;
   const total = await db.evaluations.where('submittedAt').above(-1).count();
   for (;;) {
-    const state = await db.transaction('rw', [db.evaluations, db.reportDays, db.reportState], async () => {
+    const state = await db.transaction('rw', [db.evaluations, db.reportDays, db.reportDayIds, db.reportState], async () => {
       let current = await db.reportState.get('rows');
       if (reportRowsBuilt(current)) return current!;
       if (!current || current.version !== REPORT_ROWS_VERSION) {
         // No build yet, or days in an older layout: start over from an empty table.
-        await db.reportDays.clear();
+        await Promise.all([db.reportDays.clear(), db.reportDayIds.clear()]);
         current = { key: 'rows', version: REPORT_ROWS_VERSION, upTo: -1, built: 0 };
       }
       const { batch, upTo } = await nextBatch(db, current.upTo ?? -1, batchSize);

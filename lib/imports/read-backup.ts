@@ -67,6 +67,9 @@ const UPGRADES: ((tables: Rows) => void)[] = [
   // 8 → 9: the erasure list is this browser's own, never backed up (a restore must not shrink it);
   // the backed-up tables did not change.
   () => {},
+  // 9 → 10: report days changed layout and gained `reportDayIds`, derived and never backed up; the
+  // backed-up tables did not change.
+  () => {},
 ];
 
 const MAX_ERRORS = 20;

@@ -8,7 +8,7 @@ import type { KpiRecord, RootCause } from '../schemas';
 import { AgentAccumulator, type AgentRow } from './per-agent';
 import { criteriaIndex, ratedOption, type CriterionInfo, type ScorecardLookup } from './criterion-outcomes';
 import { HeadlineAccumulator, type Headline } from './headline';
-import { summariseKpis, type KpiFigures } from './kpi-summary';
+import { summariseKpis, type KpiFigures, type KpiSummary } from './kpi-summary';
 import { CriterionAccumulator, type CriterionRow } from './per-criterion';
 import { QaCsatAccumulator, csatByTicket, latestPerTicket, type QaVsCsat } from './qa-vs-csat';
 import { previousDays, timeRange, type TimeRange } from './report-period';
@@ -31,9 +31,17 @@ export interface ReportInput {
    * Which reports to build. `overview` (headline, trend, agents, reviewers, QA vs CSAT, the
    * self-review gap) reads only the critical criteria of each evaluation; `criteria` (weakest
    * criteria, root causes) walks every answer, which is most of the work on a big sample. The
-   * dashboard builds the two apart so each is measured on its own; `all` is both.
+   * dashboard builds the two apart so each is measured on its own. `csat` (the KPI figures of the
+   * trend and agents, QA vs CSAT, the KPI summary) is the only part that reads `kpis`: the dashboard
+   * reads KPI records only once the criteria are on screen, and adds it with `addKpis`. `all` is every part.
    */
-  parts?: 'all' | 'overview' | 'criteria';
+  parts?: 'all' | 'overview' | 'criteria' | 'csat';
+}
+
+/** The figures only KPI records give (the `csat` part), for `addKpis` to put into an overview. */
+export interface KpiPart {
+  qaVsCsat: QaVsCsat;
+  summary: KpiSummary;
 }
 
 export interface DashboardReport {
@@ -55,7 +63,23 @@ export interface DashboardReport {
 export interface ReportBuilder {
   add(row: ReportRow): void;
   finish(): DashboardReport;
+  /** The KPI figures alone (what the `csat` part is for). */
+  finishKpis(): KpiPart;
 }
+
+/** An overview (or a whole report built without KPI records) with the KPI figures put in. */
+export function addKpis(report: DashboardReport, part: KpiPart): DashboardReport {
+  const { byBucket, byAgent, overall } = part.summary;
+  return {
+    ...report,
+    trend: report.trend.map((p) => ({ ...p, kpis: byBucket.get(p.bucket.key) })),
+    agents: report.agents.map((row) => ({ ...row, kpis: byAgent.get(row.name) })),
+    qaVsCsat: part.qaVsCsat,
+    kpis: overall,
+  };
+}
+
+const NO_KPIS: KpiSummary = summariseKpis([], { range: { start: -Infinity, end: Infinity }, agent: '', helpdesk: '' }, () => ({ key: '', start: 0, end: 0 }));
 
 const criticalCache = new WeakMap<readonly CriterionInfo[], readonly CriterionInfo[]>();
 
@@ -71,8 +95,12 @@ function criticalOnly(criteria: readonly CriterionInfo[]): readonly CriterionInf
 
 export function createReportBuilder(input: ReportInput): ReportBuilder {
   const { filter, grain } = input;
-  const wantOverview = input.parts !== 'criteria';
-  const wantCriteria = input.parts !== 'overview';
+  const parts = input.parts ?? 'all';
+  const wantOverview = parts === 'all' || parts === 'overview';
+  const wantCriteria = parts === 'all' || parts === 'criteria';
+  const wantKpis = parts === 'all' || parts === 'csat';
+  // The `csat` part pairs scores with CSAT answers: it needs the rows of the period, not their answers.
+  const wantAnswers = wantOverview || wantCriteria;
   const period = timeRange(filter);
   const before = previousDays(filter);
   const previousPeriod = before ? timeRange(before) : null;
@@ -87,10 +115,15 @@ export function createReportBuilder(input: ReportInput): ReportBuilder {
   const criteria = new CriterionAccumulator();
   const rootCauses = new RootCauseAccumulator();
   const reviewers = new ReviewerAccumulator();
-  const ticketKpis = latestPerTicket(input.kpis);
-  const kpiRecords = [...ticketKpis, ...input.kpis.filter((r) => r.scope === 'agent-period')];
+  const ticketKpis = wantKpis ? latestPerTicket(input.kpis) : [];
+  const kpiRecords = wantKpis ? [...ticketKpis, ...input.kpis.filter((r) => r.scope === 'agent-period')] : [];
   const qaVsCsat = new QaCsatAccumulator(csatByTicket(ticketKpis));
   const gap = new SelfReviewGapAccumulator();
+
+  function finishKpis(): KpiPart {
+    const summary = wantKpis ? summariseKpis(kpiRecords, { range: period, agent: filter.agent, helpdesk: filter.helpdesk }, bucketOf) : NO_KPIS;
+    return { qaVsCsat: qaVsCsat.result(), summary };
+  }
 
   return {
     add(evaluation) {
@@ -104,6 +137,8 @@ export function createReportBuilder(input: ReportInput): ReportBuilder {
       if (filter.kind && evaluation.kind !== filter.kind) return;
       const inPrevious = previousPeriod !== null && at >= previousPeriod.start && at < previousPeriod.end;
       if (!current && (!inPrevious || !wantOverview)) return;
+      // Only rows of the period get this far without the overview.
+      if (!wantAnswers) return qaVsCsat.add(evaluation);
 
       // One walk over the answers feeds the critical-fail rate, the criteria and the root causes.
       const allCriteria = criteriaFor(evaluation);
@@ -134,25 +169,27 @@ export function createReportBuilder(input: ReportInput): ReportBuilder {
       trend.add(evaluation, bucket);
       if (evaluation.kind !== 'calibration') agents.add(evaluation, criticalFailed, bucket);
       reviewers.add(evaluation);
-      qaVsCsat.add(evaluation);
+      if (wantKpis) qaVsCsat.add(evaluation);
     },
 
+    finishKpis,
+
     finish() {
-      const kpis = summariseKpis(kpiRecords, { range: period, agent: filter.agent, helpdesk: filter.helpdesk }, bucketOf);
       const points = trend.points(period, grain);
-      return {
+      const report: DashboardReport = {
         period,
         previousPeriod,
         headline: { current: headline.figures(), previous: previousPeriod ? previous.figures() : null },
-        trend: points.map((p) => ({ ...p, kpis: kpis.byBucket.get(p.bucket.key) })),
-        agents: agents.rows(points.map((p) => p.bucket.key)).map((row) => ({ ...row, kpis: kpis.byAgent.get(row.name) })),
+        trend: points.map((p) => ({ ...p, kpis: undefined })),
+        agents: agents.rows(points.map((p) => p.bucket.key)).map((row) => ({ ...row, kpis: undefined })),
         criteria: wantCriteria ? criteria.rows() : [],
         rootCauses: wantCriteria ? rootCauses.rows(input.rootCauses) : [],
-        qaVsCsat: qaVsCsat.result(),
+        qaVsCsat: { points: [], correlation: null },
         reviewers: reviewers.rows(),
         selfReviewGap: gap.result(criteriaFor),
-        kpis: kpis.overall,
+        kpis: NO_KPIS.overall,
       };
+      return wantKpis ? addKpis(report, finishKpis()) : report;
     },
   };
 }
@@ -162,6 +199,13 @@ export function buildReport(rows: Iterable<ReportRow>, input: ReportInput): Dash
   const builder = createReportBuilder(input);
   for (const row of rows) builder.add(row);
   return builder.finish();
+}
+
+/** The KPI figures of the rows (the `csat` part): QA vs CSAT pairs and the KPI summary of the period. */
+export function buildKpiPart(rows: Iterable<ReportRow>, input: ReportInput): KpiPart {
+  const builder = createReportBuilder({ ...input, parts: 'csat' });
+  for (const row of rows) builder.add(row);
+  return builder.finishKpis();
 }
 
 /**

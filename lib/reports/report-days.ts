@@ -4,19 +4,23 @@
  * Measured in Chromium (docs/benchmarks.md, dashboard-report): reading 100k IndexedDB records costs
  * over a second however small each record is (the per-record cost dominates), while the same rows
  * in a few hundred records read in a fraction of that. Inside a record the rows are stored by
- * column, so what the browser rebuilds on reading is a few values per column rather than a dozen
- * per row: numbers in typed arrays (copied whole), names that repeat (agent, reviewer, channel…)
- * as indexes into the day's list of them, and each row's answers as a short string of codes into
- * the day's list of distinct answers (criterion, option, N/A, root causes, automatic proposal): a day of a
- * 20-criterion scorecard has a few dozen distinct answers, shared by every row.
+ * column, and every column is a typed array: the browser's structured clone copies a typed array
+ * (and one long string) whole, where a list of strings costs it one object per entry, so a record of
+ * typed arrays reads about twice as fast as the same record with a list of strings per column. So
+ * every string of the day (ids, names, ticket keys, subjects) is kept once in one string table, and
+ * columns of strings hold indexes into it; numbers sit in Float64Arrays; each row's answers are
+ * codes in one Uint16Array into the day's list of distinct answers (criterion, option, N/A, root
+ * causes, automatic proposal): a day of a 20-criterion scorecard has a few dozen, shared by every row.
+ * Which day holds an evaluation is kept apart (`ReportDayIds`), since only writes look it up.
  */
 import type { ReportAnswer, ReportAnswers, ReportAuto, ReportRow } from './report-row';
 
 /**
  * The layout version of stored days. Bump it when `REPORT_ROW_FIELDS` or `toReportRow` change:
  * the database then rebuilds every day from the evaluations (lib/db/report-rows.ts).
+ * 3: every column a typed array, one string table per day (migration 010).
  */
-export const REPORT_ROWS_VERSION = 2;
+export const REPORT_ROWS_VERSION = 3;
 
 /**
  * Whether the stored build state (`reportState` row 'rows') says every day is built in this layout.
@@ -26,9 +30,10 @@ export const reportRowsBuilt = (state: { version?: number; upTo?: number | null 
   state?.version === REPORT_ROWS_VERSION && state.upTo === null;
 
 /**
- * How each stored field is kept: `text` as a list of strings, `name` as indexes into the day's list
- * of distinct values, `number` in a Float64Array (NaN for null), `flag` in an Int8Array (-1 for null),
- * `list` (a short list of names, such as Spotlight flags) as a `name` of the names joined by commas.
+ * How each stored field is kept: `text` and `name` as indexes into the day's string table (`name`
+ * for values that repeat, read through a cache of the day's strings), `number` in a Float64Array
+ * (NaN for null), `flag` in an Int8Array (-1 for null), `list` (a short list of names, such as
+ * Spotlight flags) as the names joined by commas.
  */
 export const REPORT_ROW_FIELDS = {
   submittedAt: 'number',
@@ -54,22 +59,37 @@ type Field = keyof typeof REPORT_ROW_FIELDS;
 /** An automatic proposal as stored: check, outcome, whether the reviewer changed it. */
 type StoredAuto = [check: ReportAuto['check'], outcome: ReportAuto['outcome'], changed: boolean];
 
-/** A distinct answer as stored: criterion id, option id (null when none), N/A, root causes, automatic proposal (null when none). */
-type StoredAnswer = [criterionId: string, optionId: string | null, na: boolean, rootCauses: string[], auto: StoredAuto | null];
+/**
+ * A distinct answer as stored: criterion id, option id (null when none), N/A, root causes, automatic
+ * proposal (null when none). Stored as JSON, so what JSON has no value for (undefined) is null.
+ */
+type StoredAnswer = [criterionId: string, optionId: string | null, na: boolean | null, rootCauses: string[], auto: StoredAuto | null];
 
-type Column = string[] | { names: string[]; at: Uint16Array | Uint32Array } | Float64Array | Int8Array;
+type Indexes = Uint16Array | Uint32Array;
+type Column = Indexes | Float64Array | Int8Array;
 
 export interface ReportDay {
   /** UTC day number, `floor(submittedAt / 86_400_000)`: a storage partition only; reports use local days. */
   day: number;
   version: number;
-  /** The evaluations of the day, oldest first (indexed: which day holds an evaluation). */
-  ids: string[];
-  /** Every other field by column, row for row with `ids` (see REPORT_ROW_FIELDS). */
+  /** Every distinct string of the day, one after another; string k ends at `ends[k]`. */
+  text: string;
+  ends: Uint32Array;
+  /** The evaluations' ids (indexes into the string table), oldest first; every column is row for row with it. */
+  ids: Indexes;
+  /** Every other field by column (see REPORT_ROW_FIELDS). */
   columns: Record<Field, Column>;
-  /** Each row's answers as a string of codes into `answers`. */
-  answerCodes: string[];
-  answers: StoredAnswer[];
+  /** Every row's answer codes, row after row: row i's are `codes[starts[i]]` up to `codes[starts[i + 1]]`. */
+  codes: Uint16Array;
+  starts: Uint32Array;
+  /** The day's distinct answers, as JSON (read once per day, so no object per answer is stored). */
+  answers: string;
+}
+
+/** Which evaluations a stored day holds: indexed (`*ids`), so a write finds the day an evaluation was in. */
+export interface ReportDayIds {
+  day: number;
+  ids: string[];
 }
 
 export const DAY_MS = 86_400_000;
@@ -77,7 +97,7 @@ export const DAY_MS = 86_400_000;
 export const dayOf = (submittedAt: number) => Math.floor(submittedAt / DAY_MS);
 
 /**
- * Codes below 0x8000 take one character; larger ones two (the high bit marks the first), so a day
+ * Codes below 0x8000 take one unit; larger ones two (the high bit marks the first), so a day
  * can hold any number of distinct answers.
  */
 function appendCode(codes: number[], code: number): void {
@@ -87,27 +107,43 @@ function appendCode(codes: number[], code: number): void {
 
 const byTimeThenId = (a: ReportRow, b: ReportRow) => a.submittedAt - b.submittedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function encodeColumn(kind: (typeof REPORT_ROW_FIELDS)[Field], values: unknown[]): Column {
+/** The day's string table as it is filled: each distinct string once, in first-seen order. */
+class StringTable {
+  private readonly indexOf = new Map<string, number>();
+  private readonly strings: string[] = [];
+
+  add(value: string): number {
+    let index = this.indexOf.get(value);
+    if (index === undefined) {
+      index = this.strings.length;
+      this.indexOf.set(value, index);
+      this.strings.push(value);
+    }
+    return index;
+  }
+
+  stored(): { text: string; ends: Uint32Array } {
+    const ends = new Uint32Array(this.strings.length);
+    let end = 0;
+    this.strings.forEach((value, i) => (ends[i] = end += value.length));
+    return { text: this.strings.join(''), ends };
+  }
+
+  get size(): number {
+    return this.strings.length;
+  }
+}
+
+/** Indexes into a string table of `size` strings, in the narrowest array that holds them. */
+const indexes = (size: number, values: readonly number[]): Indexes => (size <= 0x10000 ? Uint16Array.from(values) : Uint32Array.from(values));
+
+function encodeColumn(kind: (typeof REPORT_ROW_FIELDS)[Field], values: unknown[], table: StringTable): Column | number[] {
   switch (kind) {
     case 'text':
-      return values as string[];
+    case 'name':
+      return values.map((value) => table.add(value as string));
     case 'list':
-      return encodeColumn('name', values.map((value) => (value as readonly string[]).join(',')));
-    case 'name': {
-      const names: string[] = [];
-      const indexOf = new Map<string, number>();
-      const at = new (values.length < 0xffff ? Uint16Array : Uint32Array)(values.length);
-      values.forEach((value, i) => {
-        let index = indexOf.get(value as string);
-        if (index === undefined) {
-          index = names.length;
-          indexOf.set(value as string, index);
-          names.push(value as string);
-        }
-        at[i] = index;
-      });
-      return { names, at };
-    }
+      return values.map((value) => table.add((value as readonly string[]).join(',')));
     case 'number':
       return Float64Array.from(values, (value) => (value === null ? NaN : (value as number)));
     case 'flag':
@@ -120,11 +156,13 @@ export function encodeDay(day: number, rows: readonly ReportRow[]): ReportDay {
   const sorted = [...rows].sort(byTimeThenId);
   const answers: StoredAnswer[] = [];
   const codeOf = new Map<string, number>();
-  const answerCodes = sorted.map((row) => {
-    const codes: number[] = [];
+  const codes: number[] = [];
+  const starts = new Uint32Array(sorted.length + 1);
+  sorted.forEach((row, i) => {
+    starts[i] = codes.length;
     row.answers.forEach((answer, criterionId) => {
       const { auto } = answer;
-      const entry: StoredAnswer = [criterionId, answer.optionId ?? null, answer.na, [...answer.rootCauses], auto ? [auto.check, auto.outcome, auto.changed] : null];
+      const entry: StoredAnswer = [criterionId, answer.optionId ?? null, answer.na ?? null, [...answer.rootCauses], auto ? [auto.check, auto.outcome, auto.changed] : null];
       const key = JSON.stringify(entry);
       let code = codeOf.get(key);
       if (code === undefined) {
@@ -134,13 +172,36 @@ export function encodeDay(day: number, rows: readonly ReportRow[]): ReportDay {
       }
       appendCode(codes, code);
     });
-    // A row has at most a few hundred answers: far below the limit on spread arguments.
-    return String.fromCharCode(...codes);
   });
-  const columns = Object.fromEntries(
-    (Object.keys(REPORT_ROW_FIELDS) as Field[]).map((field) => [field, encodeColumn(REPORT_ROW_FIELDS[field], sorted.map((row) => row[field]))]),
-  ) as Record<Field, Column>;
-  return { day, version: REPORT_ROWS_VERSION, ids: sorted.map((row) => row.id), columns, answerCodes, answers };
+  starts[sorted.length] = codes.length;
+  const table = new StringTable();
+  const ids = sorted.map((row) => table.add(row.id));
+  const encoded = (Object.keys(REPORT_ROW_FIELDS) as Field[]).map((field) => [field, encodeColumn(REPORT_ROW_FIELDS[field], sorted.map((row) => row[field]), table)] as const);
+  // The table is complete only once every column is in it: only then is the width of its indexes known.
+  const columns = Object.fromEntries(encoded.map(([field, column]) => [field, Array.isArray(column) ? indexes(table.size, column) : column])) as Record<Field, Column>;
+  return { day, version: REPORT_ROWS_VERSION, ...table.stored(), ids: indexes(table.size, ids), columns, codes: Uint16Array.from(codes), starts, answers: JSON.stringify(answers) };
+}
+
+/** The ids a stored day holds, for the index writes look evaluations up in. */
+export function dayIds(day: ReportDay): ReportDayIds {
+  const strings = new DayStrings(day.text, day.ends);
+  return { day: day.day, ids: Array.from(day.ids, (k) => strings.at(k)) };
+}
+
+/** A day's string table as rows read it: each string cut out of the text once, when first asked for. */
+class DayStrings {
+  private readonly cut: (string | undefined)[];
+
+  constructor(
+    private readonly text: string,
+    private readonly ends: Uint32Array,
+  ) {
+    this.cut = new Array<string | undefined>(ends.length);
+  }
+
+  at(k: number): string {
+    return (this.cut[k] ??= this.text.slice(k === 0 ? 0 : this.ends[k - 1], this.ends[k]));
+  }
 }
 
 /** One distinct answer of a day, decoded once and shared by every row that gave it. */
@@ -152,32 +213,37 @@ interface DayAnswer {
 /** A stored row's answers, read from its codes when a report asks for them. */
 class CodedAnswers implements ReportAnswers {
   /** Where the next lookup starts: reports ask criterion by criterion in scorecard order, the order answers are stored in. */
-  private next = 0;
+  private next: number;
 
   constructor(
-    private readonly codes: string,
+    private readonly codes: Uint16Array,
+    /** The row's codes are `codes[start]` up to `codes[end]`. */
+    private readonly start: number,
+    private readonly end: number,
     private readonly day: readonly DayAnswer[],
-    /** Every code is one character: true for any day with fewer than 32,768 distinct answers. */
+    /** Every code is one unit: true for any day with fewer than 32,768 distinct answers. */
     private readonly direct: boolean,
-  ) {}
+  ) {
+    this.next = start;
+  }
 
   private entries(): DayAnswer[] {
     const entries: DayAnswer[] = [];
-    for (let i = 0; i < this.codes.length; i++) {
-      let code = this.codes.charCodeAt(i);
-      if (code >= 0x8000) code = ((code & 0x7fff) << 15) | this.codes.charCodeAt(++i);
+    for (let i = this.start; i < this.end; i++) {
+      let code = this.codes[i]!;
+      if (code >= 0x8000) code = ((code & 0x7fff) << 15) | this.codes[++i]!;
       entries.push(this.day[code]!);
     }
     return entries;
   }
 
   get(criterionId: string): ReportAnswer | undefined {
-    const { codes, day } = this;
+    const { codes, day, start, end } = this;
     if (this.direct) {
-      for (let n = 0, i = this.next; n < codes.length; n++, i = i + 1 === codes.length ? 0 : i + 1) {
-        const entry = day[codes.charCodeAt(i)]!;
+      for (let n = start, i = this.next; n < end; n++, i = i + 1 === end ? start : i + 1) {
+        const entry = day[codes[i]!]!;
         if (entry.criterionId === criterionId) {
-          this.next = i + 1 === codes.length ? 0 : i + 1;
+          this.next = i + 1 === end ? start : i + 1;
           return entry.answer;
         }
       }
@@ -191,71 +257,74 @@ class CodedAnswers implements ReportAnswers {
   }
 }
 
-type Names = { names: string[]; at: Uint16Array | Uint32Array };
-
 const NO_NAMES: readonly string[] = Object.freeze([]);
 
-/** A day's columns as a row reads them: each `name` column split into its list and indexes once per day. */
+/** A day's columns as a row reads them, with the day's strings and distinct answers decoded once for all its rows. */
 class DayColumns {
-  readonly ids: string[];
+  readonly strings: DayStrings;
+  readonly ids: Indexes;
   readonly submittedAt: Float64Array;
-  readonly kindNames: string[];
-  readonly kindAt: Uint16Array | Uint32Array;
-  readonly statusNames: string[];
-  readonly statusAt: Uint16Array | Uint32Array;
-  readonly agentNames: string[];
-  readonly agentAt: Uint16Array | Uint32Array;
-  readonly channelNames: string[];
-  readonly channelAt: Uint16Array | Uint32Array;
-  readonly helpdeskNames: string[];
-  readonly helpdeskAt: Uint16Array | Uint32Array;
-  readonly ticketKey: string[];
-  readonly ticketId: string[];
-  readonly subject: string[];
-  /** Each distinct list of Spotlight flags split once and shared, frozen, by every row that has it. */
-  readonly spotlightLists: (readonly string[])[];
-  readonly spotlightAt: Uint16Array | Uint32Array;
-  readonly reviewerNames: string[];
-  readonly reviewerAt: Uint16Array | Uint32Array;
-  readonly scorecardIdNames: string[];
-  readonly scorecardIdAt: Uint16Array | Uint32Array;
+  readonly kind: Indexes;
+  readonly status: Indexes;
+  readonly agent: Indexes;
+  readonly channel: Indexes;
+  readonly helpdesk: Indexes;
+  readonly ticketKey: Indexes;
+  readonly ticketId: Indexes;
+  readonly subject: Indexes;
+  readonly spotlightAt: Indexes;
+  readonly reviewer: Indexes;
+  readonly scorecardId: Indexes;
   readonly scorecardVersion: Float64Array;
   readonly score: Float64Array;
   readonly passed: Int8Array;
   readonly reviewSeconds: Float64Array;
-  readonly answerCodes: string[];
+  readonly codes: Uint16Array;
+  readonly starts: Uint32Array;
   readonly answers: readonly DayAnswer[];
-  /** Every code is one character: true for any day with fewer than 32,768 distinct answers. */
+  /** Every code is one unit: true for any day with fewer than 32,768 distinct answers. */
   readonly direct: boolean;
+  /** Each distinct list of Spotlight flags split once and shared, frozen, by every row that has it. */
+  private readonly spotlightLists = new Map<number, readonly string[]>();
 
   constructor(stored: ReportDay) {
     const c = stored.columns;
-    const names = (field: Field) => c[field] as Names;
+    this.strings = new DayStrings(stored.text, stored.ends);
     this.ids = stored.ids;
     this.submittedAt = c.submittedAt as Float64Array;
-    ({ names: this.kindNames, at: this.kindAt } = names('kind'));
-    ({ names: this.statusNames, at: this.statusAt } = names('status'));
-    ({ names: this.agentNames, at: this.agentAt } = names('agent'));
-    ({ names: this.channelNames, at: this.channelAt } = names('channel'));
-    ({ names: this.helpdeskNames, at: this.helpdeskAt } = names('helpdesk'));
-    this.ticketKey = c.ticketKey as string[];
-    this.ticketId = c.ticketId as string[];
-    this.subject = c.subject as string[];
-    const spotlight = names('spotlight');
-    this.spotlightLists = spotlight.names.map((joined) => (joined === '' ? NO_NAMES : Object.freeze(joined.split(','))));
-    this.spotlightAt = spotlight.at;
-    ({ names: this.reviewerNames, at: this.reviewerAt } = names('reviewer'));
-    ({ names: this.scorecardIdNames, at: this.scorecardIdAt } = names('scorecardId'));
+    this.kind = c.kind as Indexes;
+    this.status = c.status as Indexes;
+    this.agent = c.agent as Indexes;
+    this.channel = c.channel as Indexes;
+    this.helpdesk = c.helpdesk as Indexes;
+    this.ticketKey = c.ticketKey as Indexes;
+    this.ticketId = c.ticketId as Indexes;
+    this.subject = c.subject as Indexes;
+    this.spotlightAt = c.spotlight as Indexes;
+    this.reviewer = c.reviewer as Indexes;
+    this.scorecardId = c.scorecardId as Indexes;
     this.scorecardVersion = c.scorecardVersion as Float64Array;
     this.score = c.score as Float64Array;
     this.passed = c.passed as Int8Array;
     this.reviewSeconds = c.reviewSeconds as Float64Array;
-    this.answerCodes = stored.answerCodes;
-    this.answers = stored.answers.map(([criterionId, optionId, na, rootCauses, auto]): DayAnswer => {
-      const answer = { optionId: optionId ?? undefined, na, rootCauses: Object.freeze(rootCauses) as string[] };
+    this.codes = stored.codes;
+    this.starts = stored.starts;
+    this.answers = (JSON.parse(stored.answers) as StoredAnswer[]).map(([criterionId, optionId, na, rootCauses, auto]): DayAnswer => {
+      const answer = { optionId: optionId ?? undefined, na: na ?? (undefined as unknown as boolean), rootCauses: Object.freeze(rootCauses) as string[] };
       return { criterionId, answer: Object.freeze(auto ? { ...answer, auto: Object.freeze({ check: auto[0], outcome: auto[1], changed: auto[2] }) } : answer) };
     });
     this.direct = this.answers.length <= 0x8000;
+  }
+
+  spotlight(i: number): readonly string[] {
+    const k = this.spotlightAt[i]!;
+    let list = this.spotlightLists.get(k);
+    if (!list) {
+      const joined = this.strings.at(k);
+      list = joined === '' ? NO_NAMES : Object.freeze(joined.split(','));
+      this.spotlightLists.set(k, list);
+    }
+    return list;
   }
 }
 
@@ -273,43 +342,43 @@ class StoredRow implements ReportRow {
   ) {}
 
   get id(): string {
-    return this.day.ids[this.i]!;
+    return this.day.strings.at(this.day.ids[this.i]!);
   }
   get submittedAt(): number {
     return this.day.submittedAt[this.i]!;
   }
   get kind(): ReportRow['kind'] {
-    return this.day.kindNames[this.day.kindAt[this.i]!] as ReportRow['kind'];
+    return this.day.strings.at(this.day.kind[this.i]!) as ReportRow['kind'];
   }
   get status(): ReportRow['status'] {
-    return this.day.statusNames[this.day.statusAt[this.i]!] as ReportRow['status'];
+    return this.day.strings.at(this.day.status[this.i]!) as ReportRow['status'];
   }
   get agent(): string {
-    return this.day.agentNames[this.day.agentAt[this.i]!]!;
+    return this.day.strings.at(this.day.agent[this.i]!);
   }
   get channel(): ReportRow['channel'] {
-    return this.day.channelNames[this.day.channelAt[this.i]!] as ReportRow['channel'];
+    return this.day.strings.at(this.day.channel[this.i]!) as ReportRow['channel'];
   }
   get helpdesk(): string {
-    return this.day.helpdeskNames[this.day.helpdeskAt[this.i]!]!;
+    return this.day.strings.at(this.day.helpdesk[this.i]!);
   }
   get ticketKey(): string {
-    return this.day.ticketKey[this.i]!;
+    return this.day.strings.at(this.day.ticketKey[this.i]!);
   }
   get ticketId(): string {
-    return this.day.ticketId[this.i]!;
+    return this.day.strings.at(this.day.ticketId[this.i]!);
   }
   get subject(): string {
-    return this.day.subject[this.i]!;
+    return this.day.strings.at(this.day.subject[this.i]!);
   }
   get spotlight(): ReportRow['spotlight'] {
-    return this.day.spotlightLists[this.day.spotlightAt[this.i]!] as ReportRow['spotlight'];
+    return this.day.spotlight(this.i) as ReportRow['spotlight'];
   }
   get reviewer(): string {
-    return this.day.reviewerNames[this.day.reviewerAt[this.i]!]!;
+    return this.day.strings.at(this.day.reviewer[this.i]!);
   }
   get scorecardId(): string {
-    return this.day.scorecardIdNames[this.day.scorecardIdAt[this.i]!]!;
+    return this.day.strings.at(this.day.scorecardId[this.i]!);
   }
   get scorecardVersion(): number {
     return this.day.scorecardVersion[this.i]!;
@@ -326,7 +395,8 @@ class StoredRow implements ReportRow {
     return this.day.reviewSeconds[this.i]!;
   }
   get answers(): ReportAnswers {
-    return (this.coded ??= new CodedAnswers(this.day.answerCodes[this.i]!, this.day.answers, this.day.direct));
+    const { day, i } = this;
+    return (this.coded ??= new CodedAnswers(day.codes, day.starts[i]!, day.starts[i + 1]!, day.answers, day.direct));
   }
 }
 

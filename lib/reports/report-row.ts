@@ -5,7 +5,7 @@
  * reads these instead of every full evaluation.
  *
  * To add a field: add it here and in `toReportRow`; in lib/reports/report-days.ts give it a column
- * kind in `REPORT_ROW_FIELDS`, read it in `decodeDay`'s literal, and bump `REPORT_ROWS_VERSION`.
+ * kind in `REPORT_ROW_FIELDS`, read it in `StoredRow` there, and bump `REPORT_ROWS_VERSION`.
  * Stored rows are then rebuilt from the evaluations (in batches, resumably) after the update.
  */
 import { SPOTLIGHT_KINDS, type Answer, type AutomaticAnswer, type Channel, type Evaluation, type EvaluationKind, type EvaluationStatus, type SpotlightKind } from '../schemas';

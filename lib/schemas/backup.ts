@@ -14,7 +14,7 @@ import { TicketSnapshotSchema } from './ticket';
 export const BACKUP_FORMAT = 'qa-lens-backup';
 
 /** The database schema version this build writes and restores (see lib/db/migrations). */
-export const BACKUP_SCHEMA_VERSION = 9;
+export const BACKUP_SCHEMA_VERSION = 10;
 
 /** Each table's rows as the current schema stores them. */
 export const BackupTablesSchema = z.object({

@@ -19,9 +19,10 @@ async function clearEvaluations(page: Page): Promise<void> {
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('qa-lens');
         open.onsuccess = () => {
-          const tx = open.result.transaction(['evaluations', 'reportDays'], 'readwrite');
+          const tx = open.result.transaction(['evaluations', 'reportDays', 'reportDayIds'], 'readwrite');
           tx.objectStore('evaluations').clear();
           tx.objectStore('reportDays').clear();
+          tx.objectStore('reportDayIds').clear();
           tx.oncomplete = () => {
             open.result.close();
             resolve();

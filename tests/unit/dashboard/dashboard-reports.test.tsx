@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { DashboardApp } from '../../../components/dashboard/DashboardApp';
 import type { Evaluation } from '../../../lib/schemas';
-import { day, reportEvaluation, scorecard } from '../reports/report-factories';
+import { day, reportEvaluation, scorecard, ticketKpi } from '../reports/report-factories';
 import { databaseClient } from './factories';
 
 // a (Ana, email) 100 passed; b (Ana, email) 0, critical failure on "Accurate answer";
@@ -32,6 +32,22 @@ const agentNames = () =>
     .map((row) => within(row).getAllByRole('rowheader')[0]?.textContent);
 
 describe('DashboardApp reports', () => {
+  it('reads the KPI records only once the criteria are on screen, then fills QA vs CSAT and the KPI columns', async () => {
+    const { db, client } = await databaseClient(EVALUATIONS, [scorecard]);
+    await db.kpis.add(ticketKpi('zendesk:101', 'Ana', day(3, 3), { csat: 5 }));
+    const seen: boolean[] = [];
+    const listKpis = client.listKpis.bind(client);
+    // Whether the weakest criteria were on screen when the KPI records were asked for.
+    client.listKpis = () => {
+      seen.push(screen.queryAllByRole('heading', { name: 'Weakest criteria' }).some((h) => !h.closest('[aria-busy="true"]')));
+      return listKpis();
+    };
+    render(<DashboardApp client={client} />);
+    await screen.findByRole('img', { name: /QA score against CSAT for 1 tickets/ });
+    expect(seen).toEqual([true]);
+    expect(within(screen.getByRole('table', { name: 'QA and KPIs per agent' })).getAllByRole('row')[1]?.textContent).toContain('100.0%');
+  });
+
   it('shows the headline figures of the period', async () => {
     await renderApp();
     expect(figure('Evaluations').textContent).toBe('Evaluations3no previous period to compare');

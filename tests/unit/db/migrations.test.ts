@@ -4,6 +4,7 @@ import { createTables } from '@/lib/db/migrations/001-create-tables';
 import { indexEvaluationsBySubmission } from '@/lib/db/migrations/002-index-evaluations-by-submission';
 import { addFeedbackCoachingAndKpis } from '@/lib/db/migrations/003-add-feedback-coaching-and-kpis';
 import { addSyncOutbox } from '@/lib/db/migrations/004-add-sync-outbox';
+import { put, recordChanges, writeTransaction } from '@/lib/db/changes';
 import { buildReportRows, readReportRows, type BuildProgress } from '@/lib/db/report-rows';
 import { answerRecord, copyRow, reportRows, type ReportRow } from '@/lib/reports/report-row';
 import { makeReview } from '../feedback/review-factories';
@@ -199,10 +200,50 @@ describe('schema migrations', () => {
     db.close();
   });
 
+  it('upgrades a version 9 database: days in the old layout go, and the build makes every row again in the new one, none lost', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    for (const migrate of MIGRATIONS.slice(0, 9)) migrate(old);
+    await old.open();
+    const day = 86_400_000;
+    const stored = Array.from({ length: 30 }, (_, i) => makeReview({ id: `ev-${String(i).padStart(2, '0')}`, submittedAt: 10 * day + (i % 4) * day + i, agent: `Agent ${i % 3}` }));
+    await old.table('evaluations').bulkAdd([...stored, { ...makeReview({ id: 'draft', status: 'draft' }), submittedAt: null }]);
+    // Built days as layout 2 stored them (versions 7 to 9): a list of ids (indexed), columns of names and strings.
+    const byDay = new Map<number, typeof stored>();
+    for (const e of stored) byDay.set(Math.floor(e.submittedAt! / day), [...(byDay.get(Math.floor(e.submittedAt! / day)) ?? []), e]);
+    await old.table('reportDays').bulkAdd(
+      [...byDay].map(([n, evaluations]) => ({ day: n, version: 2, ids: evaluations.map((e) => e.id), columns: { agent: { names: ['Agent 0'], at: new Uint16Array(evaluations.length) } }, answerCodes: evaluations.map(() => ''), answers: [] })),
+    );
+    await old.table('reportState').put({ key: 'rows', version: 2, upTo: null, built: stored.length });
+    old.close();
+
+    const db = new QaLensDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect([await db.evaluations.count(), await db.reportDays.count(), await db.reportDayIds.count()]).toEqual([31, 0, 0]);
+    expect(await readReportRows(db)).toBeUndefined();
+    // A write before the build keeps its own row in the new layout (and the build writes it again).
+    const edited = { ...stored[3]!, ticket: { ...stored[3]!.ticket, agent: { name: 'Agent 9' } }, updatedAt: stored[3]!.updatedAt + 1 };
+    await writeTransaction(db, [db.evaluations], async () => {
+      await db.evaluations.put(edited);
+      await recordChanges(db, [put('evaluation', edited)], 'own');
+    });
+    await buildReportRows(db, undefined, 7);
+    const now = [...stored.slice(0, 3), edited, ...stored.slice(4)];
+    const plain = (rows: ReportRow[]) => rows.map((row) => ({ ...copyRow(row), answers: answerRecord(row.answers) }));
+    const rows = (await readReportRows(db))!;
+    expect(rows).toHaveLength(30);
+    expect(plain(rows)).toEqual(plain(reportRows(now).sort((a, b) => a.submittedAt - b.submittedAt || a.id.localeCompare(b.id))));
+    // Each evaluation's day is found again by its id, once.
+    const homes = (await db.reportDayIds.toArray()).flatMap((d) => d.ids);
+    expect(homes.sort()).toEqual(stored.map((e) => e.id).sort());
+    db.close();
+  });
+
   it('numbers every migration file and registers each exactly once', async () => {
     const files = Object.keys(import.meta.glob('/lib/db/migrations/*.ts'));
     const numbers = files.map((f) => Number(/\/(\d{3})-[a-z-]+\.ts$/.exec(f)?.[1]));
-    expect(numbers.sort()).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
+    expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
   });
 });
 

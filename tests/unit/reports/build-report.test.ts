@@ -1,5 +1,5 @@
 import { EMPTY_FILTER } from '@/lib/dashboard/filter-evaluations';
-import { buildReport as buildFromRows, type ReportInput } from '@/lib/reports/build-report';
+import { addKpis, buildKpiPart, buildReport as buildFromRows, type ReportInput } from '@/lib/reports/build-report';
 import { reportRows } from '@/lib/reports/report-row';
 import { headlineChange } from '@/lib/reports/headline';
 import { DEFAULT_ROOT_CAUSES, type Evaluation, type KpiRecord } from '@/lib/schemas';
@@ -73,16 +73,28 @@ const buildReport = (evaluations: readonly Evaluation[], reportInput: ReportInpu
 describe('buildReport', () => {
   const report = buildReport(ALL, input());
 
-  it('builds the same figures in two parts as in one: the overview without the answer walk, then the criteria', () => {
-    const overview = buildReport(ALL, { ...input(), parts: 'overview' });
-    const criteria = buildReport(ALL, { ...input(), parts: 'criteria' });
-    // The overview's critical-fail rate comes from the critical criteria alone.
-    expect({ ...overview, criteria: report.criteria, rootCauses: report.rootCauses }).toEqual(report);
-    expect(overview.criteria).toEqual([]);
-    expect(overview.rootCauses).toEqual([]);
-    expect(criteria.criteria).toEqual(report.criteria);
-    expect(criteria.rootCauses).toEqual(report.rootCauses);
-    expect(report.criteria.length).toBeGreaterThan(0);
+  it('builds the same figures in three parts as in one when the KPI records come last, and the first two read none', () => {
+    // d, of the week before, has a CSAT answer too: it counts in the headline's change, never in QA vs CSAT.
+    const kpis = [...KPIS, ticketKpi('zendesk:4', 'Ben', day(2, 25), { csat: 3 })];
+    for (const filter of [{}, { from: '', to: '' }, { agent: 'Ana' }, { kind: '' as const }]) {
+      const withKpis = { ...input(filter), kpis };
+      const whole = buildReport(ALL, withKpis);
+      // The dashboard builds the overview and criteria before it has read any KPI record.
+      const noKpis = { ...withKpis, kpis: [] };
+      const overview = buildReport(ALL, { ...noKpis, parts: 'overview' });
+      const criteria = buildReport(ALL, { ...noKpis, parts: 'criteria' });
+      const kpiPart = buildKpiPart(reportRows(ALL), withKpis);
+      expect(addKpis({ ...overview, criteria: criteria.criteria, rootCauses: criteria.rootCauses }, kpiPart)).toEqual(whole);
+      // Before the KPI part: no KPI figure at all, not figures of nothing mistaken for real ones.
+      expect(overview.qaVsCsat.points).toEqual([]);
+      expect(overview.trend.every((p) => p.kpis === undefined)).toBe(true);
+      expect(overview.agents.every((row) => row.kpis === undefined)).toBe(true);
+      // The overview's critical-fail rate comes from the critical criteria alone, without the answer walk.
+      expect(overview.criteria).toEqual([]);
+      expect(overview.rootCauses).toEqual([]);
+    }
+    expect(buildReport(ALL, input()).criteria.length).toBeGreaterThan(0);
+    expect(buildReport(ALL, input()).qaVsCsat.points.length).toBeGreaterThan(0);
   });
 
   it('gives the headline for the period and the week before', () => {

@@ -27,6 +27,20 @@ describe('stored report days', () => {
     expect(row!.answers.get('tone')?.optionId).toBe('3');
   });
 
+  it('give each row its own answers however many times a report walks them, in whatever order', () => {
+    // Reports walk a row's answers once per pass (headline, criteria, AutoQA), in scorecard order.
+    const tones = ['1', '2', '3', '4'];
+    const rows = reportRows(Array.from({ length: 12 }, (_, n) => reportEvaluation({ id: `e${n}`, submittedAt: n, choices: { tone: tones[n % 4]!, greeting: n % 3 ? 'yes' : 'no' } })));
+    const back = stored(0, rows);
+    for (let pass = 0; pass < 3; pass++) {
+      back.forEach((row, n) => {
+        for (const criterion of pass === 1 ? ['proactive', 'tone', 'greeting'] : ['greeting', 'clarify', 'accurate', 'tone', 'proactive']) {
+          expect([n, criterion, row.answers.get(criterion)]).toEqual([n, criterion, rows[n]!.answers.get(criterion)]);
+        }
+      });
+    }
+  });
+
   it('keep a day with more distinct answers than one character can number', () => {
     // 16,000 rows × 5 answers, each naming a root cause of its own: 80,000 distinct answers.
     const criteria = ['greeting', 'clarify', 'accurate', 'tone', 'proactive'];
