@@ -8,6 +8,8 @@ import { answerAll, axeViolations, evaluationList, openDashboard, panelFrame, st
 /** The dashboard's figures as a reviewer reads them: the summary line and every row of every table, reports included. */
 async function figures(page: Page): Promise<string[]> {
   await evaluationList(page).waitFor();
+  // The criteria, root-cause, CSAT and AutoQA reports arrive after the headline: read them all.
+  await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 15_000 }).toBe(0);
   const rows = await page.getByRole('row').allInnerTexts();
   return [await page.getByRole('status').filter({ hasText: /^\d+ evaluations?$/ }).innerText(), ...rows];
 }
