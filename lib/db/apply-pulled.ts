@@ -13,7 +13,7 @@ import {
 } from '../schemas';
 import { withAgentAnswers } from '../feedback/with-agent-answers';
 import { redactRecord } from '../privacy';
-import type { PersonTable } from '../privacy/person';
+import { PERSON_TABLE_SHARED_AS, type PersonTable } from '../privacy/person';
 import { put, recordChanges, remove, writeTransaction, type RecordChange } from './changes';
 import type { QaLensDatabase } from './database';
 import { readErasureCheck } from './erasures';
@@ -53,14 +53,7 @@ function tableOf(db: QaLensDatabase, kind: SyncKind): Table | null {
 }
 
 /** The table a shared kind is stored in, where a person can be erased from it. */
-const PERSON_TABLE_OF: Partial<Record<SyncKind, PersonTable>> = {
-  ticket: 'tickets',
-  evaluation: 'evaluations',
-  acknowledgement: 'acknowledgements',
-  dispute: 'disputes',
-  'coaching-plan': 'coachingPlans',
-  kpi: 'kpis',
-};
+const PERSON_TABLE_OF = Object.fromEntries(Object.entries(PERSON_TABLE_SHARED_AS).map(([table, kind]) => [kind, table])) as Partial<Record<SyncKind, PersonTable>>;
 
 /** The local primary key of a synced key: scorecard versions are `[id, version]`. */
 function localKey(kind: SyncKind, key: string): string | [string, number] {

@@ -3,25 +3,15 @@
  * can be in, through lib/privacy/person.ts, and both are on the audit log, which names neither the
  * person nor what was said about them.
  */
-import { findPersonRecords, PERSON_TABLES, planErasure, type PersonQuery, type PersonRecords, type PersonTable, type PersonTables } from '../privacy/person';
+import { findPersonRecords, PERSON_TABLE_SHARED_AS, PERSON_TABLES, planErasure, type PersonQuery, type PersonRecords, type PersonTable, type PersonTables } from '../privacy/person';
 import { emailFingerprint, isEmailAddress } from '../privacy/email-fingerprint';
 import { erasureRows } from '../privacy/erasure-list';
-import type { SyncKind } from '../schemas';
 import { syncKey } from '../schemas';
 import { audit, auditAlone } from './audit';
 import { put, recordChanges, remove, writeTransaction, type RecordChange } from './changes';
 import type { QaLensDatabase } from './database';
 import { addToErasureList, erasureSalt } from './erasures';
 
-/** The kind each table's rows share as, when they are shared at all. */
-const SHARED_AS: Partial<Record<PersonTable, SyncKind>> = {
-  tickets: 'ticket',
-  evaluations: 'evaluation',
-  acknowledgements: 'acknowledgement',
-  disputes: 'dispute',
-  coachingPlans: 'coaching-plan',
-  kpis: 'kpi',
-};
 
 const tablesOf = (db: QaLensDatabase) => PERSON_TABLES.map((name) => db.table(name));
 
@@ -93,7 +83,7 @@ export async function erasePerson(db: QaLensDatabase, asked: PersonQuery, now: n
       const rewritten = plan.rewrite[name] as Record<string, unknown>[];
       await table.bulkDelete(removed.map((row) => row[keyPath] as never));
       await table.bulkPut(rewritten);
-      const kind = SHARED_AS[name];
+      const kind = PERSON_TABLE_SHARED_AS[name];
       if (kind) {
         changes.push(...removed.map((row) => remove(kind, syncKey(kind, row as never))));
         changes.push(...rewritten.map((row) => put(kind, row as never)));

@@ -14,6 +14,7 @@
  * tab stored.
  */
 import type { Answer, Evaluation } from '../schemas';
+import { canonical } from '../sync/canonical-json';
 
 /**
  * The fields of an answer, as edited separately: the choice (option or N/A, and the automatic
@@ -75,13 +76,6 @@ function criterionOf(key: string): string | undefined {
   return colon > 0 && (PARTS as string[]).includes(key.slice(0, colon)) ? key.slice(colon + 1) : undefined;
 }
 
-/** JSON with object keys sorted and undefined left out, so equal values compare equal whatever their key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
-}
-
 function fieldValue(draft: Evaluation, field: EditedField): Part {
   const part: Part = {};
   for (const key of RECORD_KEYS) if (RECORD_FIELDS[key] === field) part[key] = draft[key];
@@ -99,7 +93,7 @@ function answerPart(answer: Answer | undefined, part: AnswerPart): Part {
   return value;
 }
 
-const isBlank = (part: AnswerPart, value: Part) => canonicalJson(value) === canonicalJson(answerPart(undefined, part));
+const isBlank = (part: AnswerPart, value: Part) => canonical(value) === canonical(answerPart(undefined, part));
 
 /**
  * An automatic check's proposal arriving on an unanswered criterion is not the reviewer's edit: it
@@ -113,7 +107,7 @@ export function stampEdits(before: Evaluation, after: Evaluation, now: number): 
   const stamps: Stamps = { ...after.fieldEditedAt };
   let edited = false;
   const stamp = (key: string, was: unknown, is: unknown) => {
-    if (canonicalJson(was) === canonicalJson(is)) return;
+    if (canonical(was) === canonical(is)) return;
     stamps[key] = now;
     edited = true;
   };
@@ -199,7 +193,7 @@ export function mergeDrafts(stored: Evaluation, incoming: Evaluation): Evaluatio
 /** Whether two versions of a draft show the same thing (edit times and bookkeeping aside). */
 export function sameDraftContent(a: Evaluation, b: Evaluation): boolean {
   const shown = ({ fieldEditedAt: _f, updatedAt: _u, reviewSeconds: _r, ...rest }: Evaluation) => rest;
-  return canonicalJson(shown(a)) === canonicalJson(shown(b));
+  return canonical(shown(a)) === canonical(shown(b));
 }
 
 /** The record as submitted, synced and exported: edit times are a draft's own business. */

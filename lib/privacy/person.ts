@@ -4,7 +4,7 @@
  * rewrite; lib/db/subject-rights.ts carries the plan out in one transaction.
  */
 import { mapText } from './map-text';
-import type { Acknowledgement, CoachingPlan, Dispute, Evaluation, ImportedTicket, KpiRecord, Person, Reminder, TicketSnapshot } from '../schemas';
+import type { Acknowledgement, CoachingPlan, Dispute, Evaluation, ImportedTicket, KpiRecord, Person, Reminder, SyncKind, TicketSnapshot } from '../schemas';
 
 export type PersonKind = 'customer' | 'agent';
 export interface PersonQuery {
@@ -154,6 +154,16 @@ export function findPersonRecords(tables: PersonTables, query: PersonQuery): Per
 }
 
 export const PERSON_TABLES: readonly PersonTable[] = ['tickets', 'evaluations', 'acknowledgements', 'disputes', 'coachingPlans', 'kpis', 'importedTickets', 'reminders'];
+
+/** The kind each person table's rows are shared with the team server as, when they are shared at all. */
+export const PERSON_TABLE_SHARED_AS: Partial<Record<PersonTable, SyncKind>> = {
+  tickets: 'ticket',
+  evaluations: 'evaluation',
+  acknowledgements: 'acknowledgement',
+  disputes: 'dispute',
+  coachingPlans: 'coaching-plan',
+  kpis: 'kpi',
+};
 
 function empty(): PersonRecords['about'] {
   return { tickets: [], evaluations: [], acknowledgements: [], disputes: [], coachingPlans: [], kpis: [], importedTickets: [], reminders: [] };

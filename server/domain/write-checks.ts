@@ -9,9 +9,6 @@ import { canonical } from '../../lib/sync/canonical-json';
 import { refusalFor } from '../../lib/sync/write-rules';
 import { membersMatching } from './visibility';
 
-/** Kept here too for the server's callers: jsonb hands records back with its own key order. */
-export { canonical };
-
 export interface StoredRecord {
   authorId: string | null;
   deleted: boolean;

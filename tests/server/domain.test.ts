@@ -4,7 +4,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { planPush } from '@/server/domain/push-plan';
 import { audienceAdmits, membersMatching, readersOf, visibilityOf } from '@/server/domain/visibility';
-import { canonical } from '@/server/domain/write-checks';
+import { canonical } from '@/lib/sync/canonical-json';
 import { RateLimiter } from '@/server/http/rate-limit';
 import { findBinDir, INSTALL_HINT } from './support/postgres';
 import { acknowledgement, coachingPlan, kpi, review } from './support/records';

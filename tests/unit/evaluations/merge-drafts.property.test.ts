@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { canonicalJson, mergeDrafts, stampEdits, withoutEditTimes } from '@/lib/evaluations/merge-drafts';
+import { mergeDrafts, stampEdits, withoutEditTimes } from '@/lib/evaluations/merge-drafts';
+import { canonical } from '@/lib/sync/canonical-json';
 import { takeInStored } from '@/lib/evaluations/follow-stored-draft';
 import { BLANK_ANSWER, type Answer, type Evaluation } from '@/lib/schemas';
 
@@ -59,10 +60,10 @@ function apply(draft: Evaluation, e: Edit): Evaluation {
 /** The value of the field an edit touches, as the reviewer would see it. */
 function shown(draft: Evaluation, key: string): string {
   const [field, criterion] = key.split(':') as [string, string | undefined];
-  if (!criterion) return canonicalJson(draft[field as 'strengths']);
+  if (!criterion) return canonical(draft[field as 'strengths']);
   const a = draft.answers[criterion] ?? BLANK_ANSWER;
   const part = field === 'answer' ? { optionId: a.optionId, na: a.na } : { [field]: a[field as 'comment'] };
-  return canonicalJson(part);
+  return canonical(part);
 }
 
 /** A tab's edits, each at its own time: the two tabs' times never collide (one browser's clock, one edit per millisecond at most). */
@@ -128,7 +129,7 @@ describe('merging two tabs’ versions of a draft', () => {
       fc.property(twoTabs, ({ a, b }) => {
         const tabA = runTab(BASE, a);
         const tabB = runTab(BASE, b);
-        expect(canonicalJson(mergeDrafts(tabA, tabB))).toBe(canonicalJson(mergeDrafts(tabB, tabA)));
+        expect(canonical(mergeDrafts(tabA, tabB))).toBe(canonical(mergeDrafts(tabB, tabA)));
       }),
       { numRuns: 400 },
     );
@@ -139,9 +140,9 @@ describe('merging two tabs’ versions of a draft', () => {
       fc.property(twoTabs, ({ a, b }) => {
         const tabA = runTab(BASE, a);
         const tabB = runTab(BASE, b);
-        expect(canonicalJson(mergeDrafts(tabA, tabA))).toBe(canonicalJson(tabA));
+        expect(canonical(mergeDrafts(tabA, tabA))).toBe(canonical(tabA));
         const once = mergeDrafts(tabA, tabB);
-        expect(canonicalJson(mergeDrafts(once, tabB))).toBe(canonicalJson(once));
+        expect(canonical(mergeDrafts(once, tabB))).toBe(canonical(once));
       }),
       { numRuns: 300 },
     );
@@ -160,7 +161,7 @@ describe('merging two tabs’ versions of a draft', () => {
           if (!editsA.some((x) => x.key === key && x.at > lastB)) expect(shown(taken, key), key).toBe(shown(tabB, key));
         }
         // And saving B afterwards stores the same thing as merging B straight into the store.
-        expect(canonicalJson(mergeDrafts(stored, taken))).toBe(canonicalJson(mergeDrafts(stored, tabB)));
+        expect(canonical(mergeDrafts(stored, taken))).toBe(canonical(mergeDrafts(stored, tabB)));
       }),
       { numRuns: 300 },
     );
