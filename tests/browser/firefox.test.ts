@@ -75,6 +75,8 @@ async function check(radio: ElementHandle<HTMLInputElement>): Promise<void> {
 
 /** Scores every criterion with its first outcome, as a reviewer going down the scorecard. */
 async function answerAll(panel: Frame): Promise<number> {
+  // The scorecard renders after the ticket's context: wait for it before collecting its criteria.
+  await panel.waitForSelector('::-p-aria([role="radiogroup"])');
   const groups = await panel.$$('::-p-aria([role="radiogroup"])');
   for (const group of groups) await check((await group.$('input[type="radio"]'))!);
   return groups.length;

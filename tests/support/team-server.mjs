@@ -54,9 +54,15 @@ export async function startTeamServer(options = {}) {
 
   /** Kills the server process (SIGKILL: no clean shutdown) and waits until it is gone. */
   async function kill() {
-    if (!child || child.exitCode !== null) return;
+    // A child killed by a signal keeps exitCode null and sets signalCode instead.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const gone = new Promise((resolve) => child.once('exit', resolve));
-    process.kill(-child.pid, 'SIGKILL');
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch (error) {
+      // The group is already gone (the server died on its own): nothing left to kill.
+      if (error.code !== 'ESRCH') throw error;
+    }
     await gone;
     // The server's own process may outlive the group leader's exit by a moment.
     const deadline = Date.now() + 10_000;

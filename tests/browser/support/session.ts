@@ -73,6 +73,8 @@ export async function axeViolations(frame: Frame): Promise<{ id: string; help: s
 /** Answers every criterion in the panel with its first option. */
 export async function answerAll(frame: Frame): Promise<void> {
   const groups = frame.getByRole('radiogroup');
+  // The scorecard renders after the ticket's context: counting before it is there answers nothing.
+  await groups.first().waitFor();
   const count = await groups.count();
   for (let i = 0; i < count; i++) await groups.nth(i).getByRole('radio').first().check();
 }
