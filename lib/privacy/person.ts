@@ -94,9 +94,10 @@ function eraseCustomerQuotes<T>(value: T): T {
 /**
  * How every row is rewritten to take the person out: their value and, for a customer, the names
  * they go by in their tickets become `[erased]`; reviews of a customer's conversations also lose
- * the customer's quoted words and each part of their names (a first name alone). Rows it leaves unchanged do not mention the person.
+ * the customer's quoted words and each part of their names (a first name alone), and so do the
+ * acknowledgements and disputes that answer those reviews. Rows it leaves unchanged do not mention the person.
  */
-function personEraser(query: PersonQuery, about: PersonRecords['about']): (table: PersonTable, row: unknown) => unknown {
+function personEraser(query: PersonQuery, about: PersonRecords['about'], reviewsOfTheirTickets: ReadonlySet<string>): (table: PersonTable, row: unknown) => unknown {
   // The value itself stays a term: a name, or an email some row from before redaction kept whole.
   const names = query.kind === 'customer' ? [query.value, ...customerNames(about.tickets)] : [query.value];
   const erase = mentionEraser(names);
@@ -107,7 +108,10 @@ function personEraser(query: PersonQuery, about: PersonRecords['about']): (table
   const keys = new Set(query.kind === 'customer' ? about.tickets.map((t) => t.key) : []);
   return (table, row) => {
     const erased = erase(row);
-    return table === 'evaluations' && keys.has((row as Evaluation).ticket.key) ? eraseCustomerQuotes(eraseParts(erased)) : erased;
+    if (table === 'evaluations') return keys.has((row as Evaluation).ticket.key) ? eraseCustomerQuotes(eraseParts(erased)) : erased;
+    // The agent's answer to such a review talks about the same conversation ("Morgan was upset").
+    const answersAReview = table === 'acknowledgements' || table === 'disputes';
+    return answersAReview && reviewsOfTheirTickets.has((row as Acknowledgement | Dispute).evaluationId) ? eraseParts(erased) : erased;
   };
 }
 
@@ -116,11 +120,14 @@ export interface PersonRecords {
   about: { [T in PersonTable]: PersonTables[T] };
   /** Rows about someone else that name the person in their text (a customer quoted in another ticket). */
   mentioning: { [T in PersonTable]: PersonTables[T] };
+  /** For a customer, the ids of the reviews of their own conversations, where their first name alone refers to them. */
+  reviewsOfTheirTickets: ReadonlySet<string>;
 }
 
 export function findPersonRecords(tables: PersonTables, query: PersonQuery): PersonRecords {
   const needle = query.value.trim().toLocaleLowerCase();
   const about = empty();
+  let reviewsOfTheirTickets = new Set<string>();
   if (query.kind === 'customer') {
     about.tickets = tables.tickets.filter(
       (t) =>
@@ -129,6 +136,7 @@ export function findPersonRecords(tables: PersonTables, query: PersonQuery): Per
         t.messages.some((m) => m.role === 'customer' && (same(m.author, needle) || (!!query.emailSha256 && m.authorSha256 === query.emailSha256))),
     );
     const keys = new Set(about.tickets.map((t) => t.key));
+    reviewsOfTheirTickets = new Set(tables.evaluations.filter((e) => keys.has(e.ticket.key)).map((e) => e.id));
     // A review of the customer's conversation is about the agent's work, not the customer: it stays,
     // and only its quotes and comments lose the customer (see planErasure).
     about.kpis = tables.kpis.filter((k) => k.scope === 'ticket' && keys.has(k.ticketKey));
@@ -144,13 +152,13 @@ export function findPersonRecords(tables: PersonTables, query: PersonQuery): Per
     about.tickets = tables.tickets.filter((t) => isPerson(t.agent, needle, undefined));
     about.reminders = tables.reminders.filter((r) => ids.has(r.id.split(':')[1] ?? '') || about.coachingPlans.some((p) => r.id.endsWith(`:${p.id}`)));
   }
-  const erase = personEraser(query, about);
+  const erase = personEraser(query, about, reviewsOfTheirTickets);
   const mentioning = empty();
   for (const table of PERSON_TABLES) {
     const held = new Set<unknown>(about[table]);
     (mentioning[table] as unknown[]) = (tables[table] as unknown[]).filter((row) => !held.has(row) && JSON.stringify(erase(table, row)) !== JSON.stringify(row));
   }
-  return { about, mentioning };
+  return { about, mentioning, reviewsOfTheirTickets };
 }
 
 export const PERSON_TABLES: readonly PersonTable[] = ['tickets', 'evaluations', 'acknowledgements', 'disputes', 'coachingPlans', 'kpis', 'importedTickets', 'reminders'];
@@ -184,7 +192,7 @@ export interface ErasurePlan {
  * snapshots of their tickets stay (the customer's conversation) with the agent taken out.
  */
 export function planErasure(records: PersonRecords, query: PersonQuery, now: number): ErasurePlan {
-  const eraseIn = personEraser(query, records.about);
+  const eraseIn = personEraser(query, records.about, records.reviewsOfTheirTickets);
   const remove = empty();
   const rewrite = empty();
   const needle = query.value.trim().toLocaleLowerCase();

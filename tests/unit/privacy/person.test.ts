@@ -55,6 +55,31 @@ describe('erasing a customer’s first name', () => {
     expect(plan.rewrite.tickets).toEqual([]);
   });
 
+  it('the agent’s acknowledgement and dispute of a review of their ticket lose the first name too; those of another ticket keep it', () => {
+    const agent = { name: 'Alex Moreno', role: 'agent' as const };
+    const tables = tablesOf([morgan, sam], [reviewOf('1', 'Hi Morgan, sorry about that.', ''), reviewOf('2', 'Hi Sam.', '')]);
+    tables.acknowledgements = [
+      { id: 'ack-1', evaluationId: 'ev-1', agent, comment: 'Morgan was upset, fair point.', createdAt: 2 },
+      { id: 'ack-2', evaluationId: 'ev-2', agent, comment: 'Morgan from billing called Sam back.', createdAt: 2 },
+    ];
+    tables.disputes = [
+      {
+        id: 'd-1',
+        evaluationId: 'ev-1',
+        agent,
+        criteria: [{ criterionId: 'greeting', reason: 'I greeted Morgan by name.' }],
+        createdAt: 3,
+        status: 'resolved',
+        resolution: { by: { name: 'Rita Reviewer', role: 'supervisor' }, at: 4, decisions: [{ criterionId: 'greeting', decision: 'rejected', reason: 'Morgan was not greeted.' }] },
+      },
+    ];
+    const plan = erase(tables, 'Morgan Lee');
+    expect(plan.rewrite.acknowledgements.map((a) => [a.id, a.comment])).toEqual([['ack-1', '[erased] was upset, fair point.']]);
+    expect(plan.rewrite.disputes[0]?.criteria[0]?.reason).toBe('I greeted [erased] by name.');
+    expect(plan.rewrite.disputes[0]?.resolution?.decisions[0]?.reason).toBe('[erased] was not greeted.');
+    expect(plan.remove.acknowledgements).toEqual([]);
+  });
+
   it('found by email, the names their tickets give them are split the same way', () => {
     const byEmail = { ...morgan, customer: { name: 'Morgan Lee', email: '[email]', emailSha256: 'a'.repeat(64) } };
     const query = { kind: 'customer' as const, value: 'morgan@example.org', emailSha256: 'a'.repeat(64) };
