@@ -12,7 +12,6 @@ import { put, recordChanges, remove, writeTransaction, type RecordChange } from 
 import type { QaLensDatabase } from './database';
 import { addToErasureList, erasureSalt } from './erasures';
 
-
 const tablesOf = (db: QaLensDatabase) => PERSON_TABLES.map((name) => db.table(name));
 
 async function readPersonTables(db: QaLensDatabase): Promise<PersonTables> {

@@ -105,10 +105,9 @@ function personEraser(query: PersonQuery, about: PersonRecords['about'], reviews
   // Morgan"); anywhere else it could be anyone, or a word ("Hope", "Will"), so there only full
   // names count. Matched as the name writes it, capitalised: "I hope" is not Hope Lee even here.
   const eraseParts = mentionEraser(nameParts(names), { caseSensitive: true });
-  const keys = new Set(query.kind === 'customer' ? about.tickets.map((t) => t.key) : []);
   return (table, row) => {
     const erased = erase(row);
-    if (table === 'evaluations') return keys.has((row as Evaluation).ticket.key) ? eraseCustomerQuotes(eraseParts(erased)) : erased;
+    if (table === 'evaluations') return reviewsOfTheirTickets.has((row as Evaluation).id) ? eraseCustomerQuotes(eraseParts(erased)) : erased;
     // The agent's answer to such a review talks about the same conversation ("Morgan was upset").
     const answersAReview = table === 'acknowledgements' || table === 'disputes';
     return answersAReview && reviewsOfTheirTickets.has((row as Acknowledgement | Dispute).evaluationId) ? eraseParts(erased) : erased;
